@@ -1,0 +1,102 @@
+"""The library API: ``extract`` one text, ``extract_many`` a stream of them."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimx import pipeline
+from claimx.schema import Article, Sentence
+from claimx.spans import sentence_spans
+
+
+@dataclass
+class Document:
+    """One input: its text exactly as decoded, and where it came from."""
+
+    id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """A tokenized Doc over the cleaned text, remembering the text as decoded."""
+    from claimx.wire import normalize
+
+    doc = nlp.make_doc(normalize(text))
+    doc._.source_text = text
+    return doc
+
+
+def to_article(doc: Doc, document: Document) -> Article:
+    """Collect what the components left on ``doc`` into an :class:`Article`."""
+    sents = [
+        Sentence(index=i, start=s, end=e, headline=h)
+        for i, (s, e, h) in enumerate(sentence_spans(doc))
+    ]
+    return Article(
+        id=document.id,
+        text=document.text,
+        headline=doc._.headline,
+        dateline=doc._.dateline,
+        sentences=sents,
+        actors=doc._.actors or [],
+        attributions=doc._.attributions or [],
+        figures=doc._.figures or [],
+        stances=doc._.stances or [],
+        claims=doc._.claims or [],
+        meta=document.meta,
+        encoding=document.encoding,
+        warnings=document.warnings,
+    )
+
+
+def _as_document(item: str | Document | Mapping[str, Any], n: int) -> Document:
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(id=str(n), text=item)
+    rec = dict(item)
+    text = rec.pop("text", None)
+    if not isinstance(text, str):
+        raise TypeError(f"record {n} has no text")
+    ident = rec.pop("id", None)
+    return Document(id=str(ident) if ident is not None else str(n), text=text, meta=rec)
+
+
+def extract(text: str, *, model: str | None = None, id: str = "article") -> Article:
+    """Extract headline, dateline, actors, attributions, figures, stances and claims."""
+    return next(extract_many([Document(id=id, text=text)], model=model))
+
+
+def extract_many(
+    items: Iterable[str | Document | Mapping[str, Any]],
+    *,
+    model: str | None = None,
+    batch_size: int = 16,
+) -> Iterator[Article]:
+    """Stream articles for texts (ids "1", "2", ...), ``{"id", "text", ...}`` records (other
+    fields go to ``meta``) or :class:`Document` objects, in input order."""
+    nlp = pipeline.load(model)
+    docs = (_as_document(item, n) for n, item in enumerate(items, 1))
+    yield from process(nlp, docs, batch_size=batch_size)
+
+
+def process(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Article]:
+    """Run ``nlp`` over documents, in order, streaming."""
+    pending: deque[Document] = deque()
+
+    def gen() -> Iterator[Doc]:
+        for document in documents:
+            pending.append(document)
+            yield make_doc(nlp, document.text)
+
+    for doc in nlp.pipe(gen(), batch_size=batch_size):
+        yield to_article(doc, pending.popleft())
