@@ -115,6 +115,13 @@ class ActorTable:
         for entry in reversed(self._entries):
             if key in entry.keys:
                 return entry
+        if kind in ("organization", "other") and " " not in key:
+            # the NER often calls a lone surname an organisation: "Trump" after "Donald Trump"
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "person" and any(
+                    len(k.split()) > 1 and k.split()[-1] == key for k in entry.keys
+                ):
+                    return entry
         if kind == "person":
             # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
             for entry in reversed(self._entries):
@@ -368,12 +375,14 @@ def _link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
     """"the Palestinian Islamic Resistance Movement (Hamas)": one actor, two names."""
     text = doc.text
     spans = sorted(table.mention_actor.items())
-    for (s1, e1), a1 in spans:
+    for (s1, e1), _ in spans:
         m = re.match(r"\s*\(\s*", text[e1 : e1 + 4])
         if not m:
             continue
         inner_start = e1 + m.end()
-        for (s2, e2), a2 in spans:
+        for (s2, e2), _ in spans:
+            # ids are read afresh: an earlier merge may have folded either actor away
+            a1, a2 = table.mention_actor[(s1, e1)], table.mention_actor[(s2, e2)]
             if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
                 _merge(table, keep=a2, drop=a1)
                 break

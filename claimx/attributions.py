@@ -293,9 +293,10 @@ def _quote_content(raw: Raw, quotes: list[tuple[int, int]], text: str) -> Raw:
     if raw.content is None:
         # "X said: "..."" with the quote parsed apart: the quote right after the cue
         after = [q for q in quotes if 0 <= q[0] - raw.cue[1] <= 3]
-        if after:
-            return replace(raw, content=after[0], direct=True)
-        return raw
+        if not after:
+            return raw
+        raw = replace(raw, content=after[0])
+    assert raw.content is not None
     s, e = raw.content
     hit = [q for q in quotes if q[0] < e and s < q[1]]
     if not hit:
@@ -305,6 +306,11 @@ def _quote_content(raw: Raw, quotes: list[tuple[int, int]], text: str) -> Raw:
     nxt = [q for q in quotes if q[0] >= raw.cue[1] and q[0] - raw.cue[1] <= 40 and q[0] > e2]
     if nxt and e2 <= raw.cue[0] and "\n" not in text[e2 : nxt[0][0]]:
         e2 = nxt[0][1]
+    # ... and the fragment right before the speaker: the same quote, split
+    first = min(raw.cue[0], raw.source[0] if raw.source else raw.cue[0])
+    prev = [q for q in quotes if q[1] <= first and first - q[1] <= 3 and s2 >= raw.cue[1]]
+    if prev and "\n" not in text[prev[-1][1] : s2]:
+        s2 = prev[-1][0]
     return replace(raw, content=(s2, e2), direct=True)
 
 

@@ -21,6 +21,9 @@ class ActorKind(str, Enum):
     outlet = "outlet"
     other = "other"
 
+    def __str__(self) -> str:
+        return self.value
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(use_enum_values=True, extra="forbid")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from claimx.figures import find_figures
 from claimx.schema import Figure
 
-SEED = Path("/work/shared/seed")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
 @pytest.fixture(scope="module")

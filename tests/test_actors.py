@@ -1,0 +1,58 @@
+"""Actors merged across mentions, with kinds, titles and resolved references."""
+
+from __future__ import annotations
+
+
+def by_name(article, name: str):  # type: ignore[no-untyped-def]
+    hits = [a for a in article.actors if a.name == name]
+    assert hits, [(a.name, a.kind) for a in article.actors]
+    return hits[0]
+
+
+def test_acronym_in_parentheses_is_one_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract(
+        "Talks between the Palestinian Islamic Resistance Movement (Hamas) and Israel resumed. "
+        "Hamas said it was ready. The group also demanded guarantees."
+    )
+    hamas = by_name(art, "Hamas")
+    texts = [m.text for m in hamas.mentions]
+    assert "the Palestinian Islamic Resistance Movement" in texts
+    assert "The group" in texts
+    assert hamas.kind == "organization"
+
+
+def test_surname_joins_the_full_name_and_the_title_is_kept(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("US President Donald Trump spoke on Monday. Later, Trump said the plan would work.")
+    trump = by_name(art, "Donald Trump")
+    assert trump.kind == "person"
+    assert trump.title == "US President"
+    assert [m.text for m in trump.mentions] == ["Donald Trump", "Trump"]
+
+
+def test_news_agencies_are_outlets(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("A source told Xinhua the talks went well. Reuters and AFP reported the same.")
+    for name in ("Xinhua", "Reuters", "AFP"):
+        assert by_name(art, name).kind == "outlet"
+
+
+def test_the_source_is_the_last_anonymous_source(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract(
+        "The talks began, an Egyptian source told Xinhua. The source said they went well. "
+        "Another source said nothing."
+    )
+    anon = [a for a in art.actors if a.kind == "anonymous"]
+    first = [a for a in anon if a.name == "an Egyptian source"][0]
+    assert "The source" in [m.text for m in first.mentions]
+    assert any(a.name == "Another source" for a in anon)
+
+
+def test_officials_and_states(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Israeli authorities said the attack killed 1,200 people, Qatar said.")
+    assert by_name(art, "Israeli authorities").kind == "official"
+    assert by_name(art, "Qatar").kind == "state"
+
+
+def test_anonymity_marker_makes_an_official_anonymous(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("A senior official who asked not to be named said the deal was close.")
+    kinds = {a.name: a.kind for a in art.actors}
+    assert kinds.get("A senior official") == "anonymous"

@@ -1,0 +1,160 @@
+"""Attributions: rule logic on hand-built parses, then end-to-end on real text."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimx.actors import find_actors
+from claimx.attributions import rule_attributions
+
+
+def parsed(words, heads, deps, pos, tags, lemmas, ents=None) -> Doc:  # type: ignore[no-untyped-def]
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas, ents=ents)
+    return doc
+
+
+def spans(doc: Doc):  # type: ignore[no-untyped-def]
+    table = find_actors(doc)
+    out = []
+    for r in rule_attributions(doc, table):
+        get = lambda se: doc.text[se[0] : se[1]] if se else None  # noqa: E731
+        out.append((get(r.source), get(r.cue), get(r.content), get(r.outlet), r.lemma))
+    return out
+
+
+def test_speech_verb_with_clause_on_a_hand_built_parse() -> None:
+    doc = parsed(
+        words=["The", "minister", "said", "the", "talks", "failed", "."],
+        heads=[1, 2, 2, 4, 5, 2, 2],
+        deps=["det", "nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "NN", "VBD", "DT", "NNS", "VBD", "."],
+        lemmas=["the", "minister", "say", "the", "talk", "fail", "."],
+    )
+    assert spans(doc) == [("The minister", "said", "the talks failed", None, "say")]
+
+
+def test_content_first_on_a_hand_built_parse() -> None:
+    doc = parsed(
+        words=["Prices", "rose", ",", "traders", "said", "."],
+        heads=[1, 4, 4, 4, 4, 4],
+        deps=["nsubj", "ccomp", "punct", "nsubj", "ROOT", "punct"],
+        pos=["NOUN", "VERB", "PUNCT", "NOUN", "VERB", "PUNCT"],
+        tags=["NNS", "VBD", ",", "NNS", "VBD", "."],
+        lemmas=["price", "rise", ",", "trader", "say", "."],
+    )
+    assert spans(doc) == [("traders", "said", "Prices rose", None, "say")]
+
+
+def test_told_an_outlet_on_a_hand_built_parse() -> None:
+    doc = parsed(
+        words=["A", "source", "told", "Xinhua", "talks", "resumed", "."],
+        heads=[1, 2, 2, 2, 5, 2, 2],
+        deps=["det", "nsubj", "ROOT", "dobj", "nsubj", "ccomp", "punct"],
+        pos=["DET", "NOUN", "VERB", "PROPN", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "NN", "VBD", "NNP", "NNS", "VBD", "."],
+        lemmas=["a", "source", "tell", "Xinhua", "talk", "resume", "."],
+    )
+    assert spans(doc) == [("A source", "told", "talks resumed", "Xinhua", "tell")]
+
+
+def test_a_verb_without_a_clause_is_no_cue() -> None:
+    doc = parsed(
+        words=["She", "added", "salt", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "punct"],
+        pos=["PRON", "VERB", "NOUN", "PUNCT"],
+        tags=["PRP", "VBD", "NN", "."],
+        lemmas=["she", "add", "salt", "."],
+    )
+    assert spans(doc) == []
+
+
+# -- end to end --------------------------------------------------------------------------
+
+
+def find(article, cue: str):  # type: ignore[no-untyped-def]
+    hits = [a for a in article.attributions if a.cue.text.lower() == cue.lower()]
+    assert hits, [(a.cue.text, a.source and a.source.text) for a in article.attributions]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        ("The source said the two sides focused on core issues.", "said", "The source", "the two sides focused on core issues"),
+        ("The talks will resume on Monday, the spokesman said.", "said", "the spokesman", "The talks will resume on Monday"),
+        ("The ban is illegal, said the minister.", "said", "the minister", "The ban is illegal"),
+        ("Israel believes 48 hostages remain in Gaza.", "believes", "Israel", "48 hostages remain in Gaza"),
+        ("Officials were quoted as saying the plan had failed.", "saying", None, "the plan had failed"),
+    ],
+)
+def test_indirect_speech(extract, text, cue, source, content) -> None:  # type: ignore[no-untyped-def]
+    att = find(extract(text), cue)
+    if source is not None:
+        assert att.source is not None and att.source.text == source
+    assert att.content is not None and content in att.content.text
+    assert cue not in att.content.text.split()
+
+
+def test_participle_shares_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("The source stressed that the group still seeks guarantees, adding that this remains the main obstacle.")
+    att = find(art, "adding")
+    assert att.source is not None and att.source.text == "The source"
+    assert att.content is not None and "this remains the main obstacle" in att.content.text
+
+
+def test_told_an_outlet_and_an_anonymous_source(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Talks resumed on Monday in Cairo, an Egyptian source told Xinhua.")
+    att = find(art, "told")
+    assert att.outlet is not None and att.outlet.text == "Xinhua"
+    assert att.source is not None and att.source.text == "an Egyptian source"
+    assert att.source.kind == "anonymous"
+    assert att.content is not None and att.content.text.startswith("Talks resumed") and "told" not in att.content.text
+
+
+def test_according_to(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Hamas rejected the deployment of foreign forces, according to the source.")
+    att = find(art, "according to")
+    assert att.source is not None and att.source.text == "the source"
+    assert att.content is not None and "Hamas rejected the deployment" in att.content.text
+
+
+def test_nesting_gives_the_outer_attribution_as_parent(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract(
+        "Hamas said it would only free the hostages once the offensive ends, arguing that the "
+        "fighting prevents it, the source said."
+    )
+    outer = [a for a in art.attributions if a.source and a.source.text == "the source"][0]
+    inner = [a for a in art.attributions if a.source and a.source.text == "Hamas" and a.cue.text == "said"][0]
+    assert inner.parent == outer.id
+    assert inner.content is not None and "the source said" not in inner.content.text
+
+
+def test_direct_quote_split_by_its_cue(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract('"This budget," the mayor said, "protects the services people count on."')
+    att = find(art, "said")
+    assert att.direct
+    assert att.content is not None and att.content.text.startswith('"This budget')
+    assert att.content.text.endswith('count on."')
+
+
+def test_quote_over_several_sentences(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract('The mayor said: "It is not perfect. But it is honest. We will fix it."')
+    att = find(art, "said")
+    assert att.content is not None and "We will fix it" in att.content.text and "It is not perfect" in att.content.text
+
+
+def test_pronoun_source_links_to_its_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Mayor Lori Harris spoke on Tuesday. She said the budget was balanced.")
+    att = find(art, "said")
+    actor = {a.id: a for a in art.actors}[att.source.actor]
+    assert actor.name == "Lori Harris"
+
+
+def test_odd_quote_marks_never_raise(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract('He said "this is " wrong " and “unbalanced, she said.')
+    assert art.attributions

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimx.quotes import find_quotes
+
+
+def quotes(text: str) -> list[str]:
+    return [text[s:e] for s, e in find_quotes(text)]
+
+
+def test_curly_and_straight_quotes() -> None:
+    assert quotes('He said: "A. B." Then “C,” she said.') == ['"A. B."', "“C,”"]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    assert quotes("Gaza’s voters’ “big” day isn't over") == ["“big”"]
+
+
+def test_doubled_apostrophes_and_guillemets() -> None:
+    assert quotes("''like this'' he said, «and this»") == ["''like this''", "«and this»"]
+
+
+def test_quote_continues_over_paragraphs_that_open_with_a_mark() -> None:
+    text = "“First paragraph of the quote.\n“Second one,” he said."
+    assert quotes(text) == ["“First paragraph of the quote.\n“Second one,”"]
+
+
+def test_unclosed_quote_ends_at_its_paragraph() -> None:
+    assert quotes('odd " mark here\nnext paragraph') == ['" mark here']
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \n\"'“”‘’«»"))))
+def test_any_mix_of_marks_is_handled(text: str) -> None:
+    for s, e in find_quotes(text):
+        assert 0 <= s < e <= len(text)
