@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimx import lexicons
 from claimx.schema import Actor, ActorKind, Span
-from claimx.spans import make_span
+from claimx.spans import clean_text, make_span
 
 _LEX = lexicons.load("actors")
 _ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
@@ -129,7 +129,7 @@ class ActorTable:
                     continue
                 for k in entry.keys:
                     parts = k.split()
-                    if len(parts) > 1 and (key == parts[-1] or key in parts[:-1] and len(key) > 3):
+                    if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
@@ -225,9 +225,11 @@ def _title_before(span: SpacySpan) -> str | None:
         low = tok.lower_
         if low in _TITLES:
             seen_title = True
-        elif tok.ent_type_ in ("NORP", "GPE") or (low in _TITLE_LINKS and first is not None):
-            pass
-        elif tok.is_title and tok.dep_ == "compound" and tok.head.i >= span.start:
+        elif (
+            tok.ent_type_ in ("NORP", "GPE")
+            or (low in _TITLE_LINKS and first is not None)
+            or (tok.is_title and tok.dep_ == "compound" and tok.head.i >= span.start)
+        ):
             pass
         else:
             break
@@ -335,7 +337,7 @@ def find_actors(doc: Doc) -> ActorTable:
 
     candidates.sort(key=lambda c: (c[0], -c[1]))
     last_anon: dict[str, str] = {}
-    for start, end, text, kind, label, tok in candidates:
+    for start, end, text, kind, label, head_tok in candidates:
         if kind == "ref":
             assert label is not None
             kinds = _NOMINAL[label]
@@ -351,19 +353,19 @@ def find_actors(doc: Doc) -> ActorTable:
         if kind == "anonymous":
             # every indefinite "an Egyptian source" is somebody new; "the source" is the last one
             aid = table.add(start, end, name=text, kind=kind, merge=False)
-            if tok is not None:
-                last_anon[tok.lower_] = aid
+            if head_tok is not None:
+                last_anon[head_tok.lower_] = aid
             continue
-        if kind == "official" and tok is not None:
-            left = doc.char_span(start, end, alignment_mode="expand")
-            if left is not None and _is_indefinite(doc, left.start, tok):
+        if kind == "official" and head_tok is not None:
+            phrase = doc.char_span(start, end, alignment_mode="expand")
+            if phrase is not None and _is_indefinite(doc, phrase.start, head_tok):
                 table.add(start, end, name=text, kind=kind, merge=False)
                 continue
         aid = table.add(start, end, name=text, kind=kind, label=label)
         if kind == "person":
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                title = _title_before(span)
+            name_span = doc.char_span(start, end, alignment_mode="expand")
+            if name_span is not None:
+                title = _title_before(name_span)
                 actor = table.get(aid)
                 if title and not actor.title:
                     actor.title = title
@@ -373,7 +375,7 @@ def find_actors(doc: Doc) -> ActorTable:
 
 def _link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
     """"the Palestinian Islamic Resistance Movement (Hamas)": one actor, two names."""
-    text = doc.text
+    text = clean_text(doc)
     spans = sorted(table.mention_actor.items())
     for (s1, e1), _ in spans:
         m = re.match(r"\s*\(\s*", text[e1 : e1 + 4])

@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Token
 from claimx import lexicons
 from claimx.actors import ActorTable, is_outlet_name, resolve_pronoun
 from claimx.quotes import find_quotes
-from claimx.schema import ActorSpan, Attribution, Cue, Span
-from claimx.spans import make_span, sentence_index
+from claimx.schema import ActorKind, ActorSpan, Attribution, Cue, Span
+from claimx.spans import clean_text, make_span, sentence_index
 
 _CUES = lexicons.load("cues")
 _CUE_CLASS: dict[str, str] = {}
@@ -59,7 +59,7 @@ class Raw:
 
 def _edge_span(tokens: list[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct and toks[0].text not in "“\"'‘«(" or toks[0].dep_ == "cc"):
+    while toks and ((toks[0].is_punct and toks[0].text not in "“\"'‘«(") or toks[0].dep_ == "cc"):
         toks = toks[1:]
     while toks and toks[-1].is_punct and toks[-1].text not in "”\"'’»)":
         toks = toks[:-1]
@@ -158,7 +158,7 @@ def _outlet_or_addressee(verb: Token, table: ActorTable) -> tuple[tuple[int, int
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             span = _noun_span(child)
-            text = verb.doc.text[span[0] : span[1]]
+            text = clean_text(verb.doc)[span[0] : span[1]]
             aid = table.at(*span)
             if is_outlet_name(text) or (aid is not None and table.get(aid).kind == "outlet"):
                 return span, None
@@ -197,7 +197,7 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
                     content = _edge_span(_subtree(child))
         if content is None and subj is not None and lemma in _CONTENT_FIRST:
             content = _rest_of_sentence(tok, subj)
-        if content is not None and _is_anonymity_phrase(doc.text[content[0] : content[1]]):
+        if content is not None and _is_anonymity_phrase(clean_text(doc)[content[0] : content[1]]):
             continue  # "who asked not to be named" reports nothing
         if content is None and lemma in _NEEDS_CLAUSE:
             continue
@@ -217,9 +217,14 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
         outlet, addressee = (None, None)
         if lemma == "tell":
             outlet, addressee = _outlet_or_addressee(tok, table)
-        if content is not None and source is not None and content[0] <= source[0] < content[1]:
-            if not (content[0] <= tok.idx < content[1]):
-                source = None if source[1] <= content[1] else source
+        if (
+            content is not None
+            and source is not None
+            and content[0] <= source[0] < content[1]
+            and not (content[0] <= tok.idx < content[1])
+            and source[1] <= content[1]
+        ):
+            source = None
         out.append(
             Raw(
                 cue=(tok.idx, tok.idx + len(tok)),
@@ -244,7 +249,8 @@ def _rest_of_sentence(verb: Token, subj: Token) -> tuple[int, int] | None:
     hung the content elsewhere: what the sentence says besides the speaker and the cue."""
     sent = verb.sent
     speaker = {t.i for t in subj.subtree} | {verb.i}
-    speaker |= {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "aux", "neg") for t in c.subtree}
+    attached = ("dobj", "dative", "prep", "npadvmod", "advmod", "aux", "neg")
+    speaker |= {t.i for c in verb.children if c.dep_ in attached for t in c.subtree}
     first = min(speaker)
     last = max(speaker)
     before = [t for t in sent if t.i < first]
@@ -315,16 +321,16 @@ def _quote_content(raw: Raw, quotes: list[tuple[int, int]], text: str) -> Raw:
 
 
 def rule_attributions(doc: Doc, table: ActorTable) -> list[Raw]:
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(clean_text(doc))
     raws = _rule_verbs(doc, table) + _rule_according_to(doc)
-    return [_quote_content(r, quotes, doc.text) for r in raws]
+    return [_quote_content(r, quotes, clean_text(doc)) for r in raws]
 
 
 # -- learned tagger ------------------------------------------------------------------------
 
 
 @cache
-def _tagger():  # type: ignore[no-untyped-def]
+def _tagger():
     try:
         from claimx.attribution_model import AttributionTagger
     except ImportError:
@@ -357,7 +363,7 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 def _cue_lemma(doc: Doc, cue: tuple[int, int]) -> tuple[str, str | None]:
     span = doc.char_span(*cue, alignment_mode="expand")
     if span is None or not len(span):
-        return doc.text[cue[0] : cue[1]].lower(), None
+        return clean_text(doc)[cue[0] : cue[1]].lower(), None
     if span.text.lower().startswith("according"):
         return "according to", "report"
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _CUE_CLASS]
@@ -437,14 +443,16 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         source = None
         if raw.source is not None:
             aid, kind = _resolve_source(doc, table, raw.source)
-            source = ActorSpan(**make_span(doc, *raw.source).model_dump(), actor=aid, kind=kind)
+            source = ActorSpan(
+                **make_span(doc, *raw.source).model_dump(), actor=aid, kind=ActorKind(kind) if kind else None
+            )
         addressee = None
         if raw.addressee is not None:
             aid = table.at(*raw.addressee)
             addressee = ActorSpan(
                 **make_span(doc, *raw.addressee).model_dump(),
                 actor=aid,
-                kind=str(table.get(aid).kind) if aid else None,
+                kind=ActorKind(table.get(aid).kind) if aid else None,
             )
         atts.append(
             Attribution(
@@ -471,7 +479,7 @@ def _link_parents(atts: list[Attribution]) -> None:
             if other is att or other.content is None:
                 continue
             c = other.content
-            if c.start <= att.cue.start and att.cue.end <= c.end:
-                if best is None or (c.end - c.start) < (best.content.end - best.content.start):  # type: ignore[union-attr]
-                    best = other
+            inside = c.start <= att.cue.start and att.cue.end <= c.end
+            if inside and (best is None or (c.end - c.start) < (best.content.end - best.content.start)):  # type: ignore[union-attr]
+                best = other
         att.parent = best.id if best else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimx.schema import Attribution, Claim
-from claimx.spans import sentence_spans, source_text
+from claimx.spans import clean_text, sentence_spans, source_text
 
 _MIN_WORDS = 4
 
@@ -72,7 +72,7 @@ def build_claims(doc: Doc) -> list[Claim]:
             pos = max(pos, c_end)
         gaps.append((pos, s_end))
         for g_start, g_end in gaps:
-            g_start, g_end = _trimmed(doc.text, g_start, g_end)
+            g_start, g_end = _trimmed(clean_text(doc), g_start, g_end)
             if g_end > g_start and _is_proposition(doc, g_start, g_end):
                 spans.append((g_start, g_end, None, index))
 
@@ -82,9 +82,9 @@ def build_claims(doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
     for n, (start, end, att_id, sentence) in enumerate(spans, 1):
         actor_ids: list[str] = []
-        att = by_id.get(att_id) if att_id else None
-        if att is not None and att.source is not None and att.source.actor:
-            actor_ids.append(att.source.actor)
+        claimed_by = by_id.get(att_id) if att_id else None
+        if claimed_by is not None and claimed_by.source is not None and claimed_by.source.actor:
+            actor_ids.append(claimed_by.source.actor)
         for (m_start, m_end), aid in sorted(mentions.items()):
             if start <= m_start and m_end <= end and aid not in actor_ids:
                 actor_ids.append(aid)

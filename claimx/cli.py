@@ -25,7 +25,7 @@ app = typer.Typer(
 )
 
 
-def _err_console():  # type: ignore[no-untyped-def]
+def _err_console():
     from rich.console import Console
 
     return Console(stderr=True)

@@ -1395,7 +1395,7 @@ def _figures(doc: Doc) -> list[Figure]:
             high=_as_number(num.high),
             approximate=num.approximate,
             qualifier=num.qualifier,
-            change=num.change,  # type: ignore[arg-type]
+            change=num.change,
             unit=unit,
             counts=cnt,
             kind=_kind(num),

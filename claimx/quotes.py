@@ -11,7 +11,7 @@ import re
 
 from claimx import lexicons
 
-_PAIRS: list[tuple[str, str]] = [tuple(p) for p in lexicons.load("cues")["quote_pairs"]]  # type: ignore[misc]
+_PAIRS: list[tuple[str, str]] = [(p[0], p[1]) for p in lexicons.load("cues")["quote_pairs"]]
 _OPENERS = sorted({o for o, _ in _PAIRS}, key=len, reverse=True)
 _TOKEN = re.compile("|".join(re.escape(m) for m in sorted({m for p in _PAIRS for m in p}, key=len, reverse=True)))
 

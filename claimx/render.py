@@ -55,10 +55,10 @@ def marks(article: Article) -> list[Mark]:
             bits.append(f"counts {fig.counts.text}")
         out.append(Mark(fig.start, fig.end, "figure", "figure: " + ", ".join(bits)))
     for st in article.stances:
-        who = st.actor.text if st.actor else "?"
-        out.append(Mark(st.cue.start, st.cue.end, "stance", f"{'/'.join(st.stance)} by {who}"))
+        taker = st.actor.text if st.actor else "?"
+        out.append(Mark(st.cue.start, st.cue.end, "stance", f"{'/'.join(st.stance)} by {taker}"))
         if st.object:
-            out.append(Mark(st.object.start, st.object.end, "object", f"object of {'/'.join(st.stance)} by {who}"))
+            out.append(Mark(st.object.start, st.object.end, "object", f"object of {'/'.join(st.stance)} by {taker}"))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

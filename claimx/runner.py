@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
@@ -86,7 +86,7 @@ def _atomic(path: Path) -> Iterator[TextIO]:
         raise
 
 
-def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+def _progress(enabled: bool):
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -138,7 +138,9 @@ def extract_command(
     stderr = stderr or sys.stderr
     list_stream: TextIO | None = None
     if from_list is not None:
-        list_stream = sys.stdin if from_list == "-" else Path(from_list).open(encoding="utf-8")
+        if from_list != "-" and not Path(from_list).is_file():
+            raise UsageError(f"--from-list {from_list}: no such file")
+        list_stream = sys.stdin if from_list == "-" else Path(from_list).open(encoding="utf-8")  # noqa: SIM115
     if not inputs and list_stream is None:
         if sys.stdin.isatty():
             raise UsageError("no input: name files, folders or .jsonl files, or pipe text to -")
@@ -173,14 +175,12 @@ def extract_command(
 
     # the default format depends on where output goes and how many articles there are
     items_it = iter(items)
-    head = [x for _, x in zip(range(2), items_it)]
+    head = list(islice(items_it, 2))
     items = chain(head, items_it)
     if fmt is None:
         if out_path is None and not to_dir and stdout.isatty():
             fmt = OutputFormat.table
-        elif resume or len(head) > 1:
-            fmt = OutputFormat.jsonl
-        elif out_path is not None and out_path.suffix == ".jsonl":
+        elif resume or len(head) > 1 or (out_path is not None and out_path.suffix == ".jsonl"):
             fmt = OutputFormat.jsonl
         else:
             fmt = OutputFormat.json

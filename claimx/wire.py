@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from claimx import lexicons
 from claimx.schema import Dateline, Span
-from claimx.spans import make_span
+from claimx.spans import clean_text, make_span
 
 # Control characters other than tab and newline read as spaces; so do CR, NBSP and the
 # Unicode line and paragraph separators (which the tokenizer would otherwise keep).
@@ -158,7 +158,7 @@ def set_structure(doc: Doc) -> Doc:
         doc._.headline = None
         doc._.dateline = None
         return doc
-    struct = find_structure(doc.text)
+    struct = find_structure(clean_text(doc))
     starts = set(hard_break_tokens(doc))
     first = _token_at(doc, 0)
     if first is not None:
@@ -194,7 +194,7 @@ def set_structure(doc: Doc) -> Doc:
 def sentence_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """Output sentences: spaCy's, with the dateline cut away, white space trimmed, the
     headline as one sentence of its own."""
-    text = doc.text
+    text = clean_text(doc)
     head: Span | None = doc._.headline
     date: Dateline | None = doc._.dateline
     out: list[tuple[int, int, bool]] = []

@@ -41,7 +41,7 @@ def test_the_source_is_the_last_anonymous_source(extract) -> None:  # type: igno
         "Another source said nothing."
     )
     anon = [a for a in art.actors if a.kind == "anonymous"]
-    first = [a for a in anon if a.name == "an Egyptian source"][0]
+    first = next(a for a in anon if a.name == "an Egyptian source")
     assert "The source" in [m.text for m in first.mentions]
     assert any(a.name == "Another source" for a in anon)
 

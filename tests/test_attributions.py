@@ -85,8 +85,18 @@ def find(article, cue: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "cue", "source", "content"),
     [
-        ("The source said the two sides focused on core issues.", "said", "The source", "the two sides focused on core issues"),
-        ("The talks will resume on Monday, the spokesman said.", "said", "the spokesman", "The talks will resume on Monday"),
+        (
+            "The source said the two sides focused on core issues.",
+            "said",
+            "The source",
+            "the two sides focused on core issues",
+        ),
+        (
+            "The talks will resume on Monday, the spokesman said.",
+            "said",
+            "the spokesman",
+            "The talks will resume on Monday",
+        ),
         ("The ban is illegal, said the minister.", "said", "the minister", "The ban is illegal"),
         ("Israel believes 48 hostages remain in Gaza.", "believes", "Israel", "48 hostages remain in Gaza"),
         ("Officials were quoted as saying the plan had failed.", "saying", None, "the plan had failed"),
@@ -101,7 +111,9 @@ def test_indirect_speech(extract, text, cue, source, content) -> None:  # type: 
 
 
 def test_participle_shares_the_speaker(extract) -> None:  # type: ignore[no-untyped-def]
-    art = extract("The source stressed that the group still seeks guarantees, adding that this remains the main obstacle.")
+    art = extract(
+        "The source stressed that the group still seeks guarantees, adding that this remains the main obstacle."
+    )
     att = find(art, "adding")
     assert att.source is not None and att.source.text == "The source"
     assert att.content is not None and "this remains the main obstacle" in att.content.text
@@ -128,8 +140,8 @@ def test_nesting_gives_the_outer_attribution_as_parent(extract) -> None:  # type
         "Hamas said it would only free the hostages once the offensive ends, arguing that the "
         "fighting prevents it, the source said."
     )
-    outer = [a for a in art.attributions if a.source and a.source.text == "the source"][0]
-    inner = [a for a in art.attributions if a.source and a.source.text == "Hamas" and a.cue.text == "said"][0]
+    outer = next(a for a in art.attributions if a.source and a.source.text == "the source")
+    inner = next(a for a in art.attributions if a.source and a.source.text == "Hamas" and a.cue.text == "said")
     assert inner.parent == outer.id
     assert inner.content is not None and "the source said" not in inner.content.text
 

@@ -52,13 +52,14 @@ def test_a_binary_file_is_an_error_record_and_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     recs = [json.loads(x) for x in out.read_text().splitlines()]
     assert {r["id"] for r in recs} == {"good", "bad"}
-    assert [r for r in recs if r["id"] == "bad"][0]["error"]["type"] == "not_text"
+    assert next(r for r in recs if r["id"] == "bad")["error"]["type"] == "not_text"
 
 
 def test_output_is_not_overwritten_without_force_and_resume_skips_done(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text(
-        "\n".join(json.dumps({"id": f"r{i}", "text": f"Officials said {i} people were hurt."}) for i in range(3)) + "\n",
+        "\n".join(json.dumps({"id": f"r{i}", "text": f"Officials said {i} people were hurt."}) for i in range(3))
+        + "\n",
         encoding="utf-8",
     )
     out = tmp_path / "out.jsonl"
@@ -98,6 +99,8 @@ def test_formats_from_the_cli(fmt: str) -> None:
 
 
 def test_stdin_text() -> None:
-    result = runner.invoke(app, ["extract", "-", "--format", "jsonl", "--quiet"], input="The minister said the talks failed.")
+    result = runner.invoke(
+        app, ["extract", "-", "--format", "jsonl", "--quiet"], input="The minister said the talks failed."
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["attributions"][0]["cue"]["text"] == "said"

@@ -52,7 +52,13 @@ def test_control_characters_become_spaces() -> None:
         ("GAZA, Oct. 8 (Xinhua) -- Talks resumed.", "Gaza", "Xinhua", "Oct. 8", "GAZA, Oct. 8 (Xinhua) --"),
         ("LONDON, March 3 (AP) — Shares rose.", "London", "AP", "March 3", "LONDON, March 3 (AP) —"),
         ("NEW YORK — Stocks closed higher.", "New York", None, None, "NEW YORK —"),
-        ("HEMPSTEAD, N.Y., Sept. 26 (UPI) — A candidate", "Hempstead", "UPI", "Sept. 26", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —"),
+        (
+            "HEMPSTEAD, N.Y., Sept. 26 (UPI) — A candidate",
+            "Hempstead",
+            "UPI",
+            "Sept. 26",
+            "HEMPSTEAD, N.Y., Sept. 26 (UPI) —",
+        ),
     ],
 )
 def test_dateline_styles(body: str, location: str, agency: str | None, date: str | None, dateline: str) -> None:
