@@ -72,11 +72,13 @@ class ActorTable:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._entries: list[_Entry] = []
+        self._made = 0  # ids are never reused, even after a merge removes an actor
         self.mention_actor: dict[tuple[int, int], str] = {}
 
     # -- building ---------------------------------------------------------------------
     def _new(self, name: str, kind: str, label: str | None) -> _Entry:
-        actor = Actor(id=f"a{len(self._entries) + 1}", name=name, kind=ActorKind(kind), label=label)
+        self._made += 1
+        actor = Actor(id=f"a{self._made}", name=name, kind=ActorKind(kind), label=label)
         entry = _Entry(actor)
         self._entries.append(entry)
         return entry

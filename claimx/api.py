@@ -90,13 +90,42 @@ def extract_many(
 
 
 def process(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Article]:
-    """Run ``nlp`` over documents, in order, streaming."""
-    pending: deque[Document] = deque()
+    """Run ``nlp`` over documents, in order, streaming. A text longer than a piece
+    (:data:`claimx.chunking.CHUNK_CHARS`) is processed in pieces and put back together."""
+    from claimx import chunking
+
+    # per document: how many docs it became and where each piece starts
+    pending: deque[tuple[Document, list[int]]] = deque()
 
     def gen() -> Iterator[Doc]:
         for document in documents:
-            pending.append(document)
-            yield make_doc(nlp, document.text)
+            limit = min(chunking.CHUNK_CHARS, nlp.max_length)
+            if len(document.text) <= limit:
+                pending.append((document, [0]))
+                yield make_doc(nlp, document.text)
+                continue
+            pieces = chunking.split_points(document.text, limit)
+            pending.append((document, [s for s, _ in pieces]))
+            for start, end in pieces:
+                yield make_doc(nlp, document.text[start:end])
 
+    parts: list[tuple[int, Article]] = []
     for doc in nlp.pipe(gen(), batch_size=batch_size):
-        yield to_article(doc, pending.popleft())
+        document, offsets = pending[0]
+        if len(offsets) == 1:
+            pending.popleft()
+            yield to_article(doc, document)
+            continue
+        piece = Document(id=document.id, text=doc._.source_text)
+        parts.append((offsets[len(parts)], to_article(doc, piece)))
+        if len(parts) == len(offsets):
+            pending.popleft()
+            whole = Article(
+                id=document.id,
+                text=document.text,
+                meta=document.meta,
+                encoding=document.encoding,
+                warnings=[*document.warnings, f"long text processed in {len(parts)} pieces"],
+            )
+            yield chunking.merge(parts, whole)
+            parts = []
