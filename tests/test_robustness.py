@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -80,7 +81,7 @@ def test_split_points_cover_the_text_at_boundaries() -> None:
     text = ("Para one is here. " * 30 + "\n\n") * 20
     pieces = chunking.split_points(text, 1_000)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(pieces))
     assert all(e - s <= 1_000 for s, e in pieces)
     assert all(text[e - 2 : e] == "\n\n" for _, e in pieces[:-1])
 
