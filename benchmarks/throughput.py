@@ -1,0 +1,110 @@
+"""Throughput of claimx against a bare spaCy pipeline over the same corpora.
+
+    python benchmarks/throughput.py [--shared ../shared] [--workers 1 2] [--memory]
+
+Both run as whole processes (model loading included) over ../shared/corpora/reuters and
+../shared/corpora/bbc, with the same worker count. Prints articles/s, tokens/s, the ratio
+claimx / bare, the speed-up of 2 workers over 1, and the peak RSS of each process tree.
+With --memory, also runs claimx over a JSONL of the Reuters corpus repeated 10 times and
+compares its peak RSS with one pass (streaming keeps memory flat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import spacy
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _measure import run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def count_tokens(folders: list[Path]) -> tuple[int, int]:
+    tok = spacy.blank("en").tokenizer
+    n_docs = n_tokens = 0
+    for folder in folders:
+        for p in sorted(folder.rglob("*.txt")):
+            n_docs += 1
+            n_tokens += len(tok(p.read_text(encoding="utf-8")))
+    return n_docs, n_tokens
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--memory", action="store_true", help="also check memory over 10x the input")
+    a = ap.parse_args()
+    folders = [Path(a.shared) / "corpora" / "reuters", Path(a.shared) / "corpora" / "bbc"]
+    n_docs, n_tokens = count_tokens(folders)
+    print(f"corpora: {n_docs} articles, {n_tokens} tokens (reuters + bbc)")
+    py = sys.executable
+    claimx = [py, "-m", "claimx", "extract", *map(str, folders), "--quiet", "--format", "jsonl"]
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for w in a.workers:
+            out = Path(tmp) / f"out{w}.jsonl"
+            t_bare, rss_bare, _ = run(
+                [py, str(ROOT / "benchmarks" / "bare_pipe.py"), *map(str, folders), "--workers", str(w)]
+            )
+            t_cx, rss_cx, _ = run([*claimx, "--workers", str(w), "-o", str(out), "--force"])
+            lines = sum(1 for _ in out.open(encoding="utf-8"))
+            results[w] = {"bare": t_bare, "claimx": t_cx}
+            print(
+                f"workers {w}: bare {n_docs / t_bare:6.1f} articles/s {n_tokens / t_bare:8.0f} tokens/s "
+                f"peak RSS {rss_bare:6.0f} MiB | claimx {n_docs / t_cx:6.1f} articles/s "
+                f"{n_tokens / t_cx:8.0f} tokens/s peak RSS {rss_cx:6.0f} MiB ({lines} lines) | "
+                f"ratio claimx/bare {t_bare / t_cx:.2f}"
+            )
+        if 1 in results and 2 in results:
+            print(f"claimx 2 workers / 1 worker: {results[1]['claimx'] / results[2]['claimx']:.2f}x")
+        if a.memory:
+            one = Path(tmp) / "one.jsonl"
+            ten = Path(tmp) / "ten.jsonl"
+            recs = [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in sorted(folders[0].glob("*.txt"))]
+            with one.open("w") as f1, ten.open("w") as f10:
+                for r in recs:
+                    f1.write(json.dumps(r) + "\n")
+                for k in range(10):
+                    for r in recs:
+                        f10.write(json.dumps({**r, "id": f"{r['id']}-{k}"}) + "\n")
+            w = max(a.workers)
+            _, rss1, _ = run(
+                [
+                    py,
+                    "-m",
+                    "claimx",
+                    "extract",
+                    str(one),
+                    "--quiet",
+                    "-o",
+                    str(Path(tmp) / "o1.jsonl"),
+                    "--workers",
+                    str(w),
+                ]
+            )
+            _, rss10, _ = run(
+                [
+                    py,
+                    "-m",
+                    "claimx",
+                    "extract",
+                    str(ten),
+                    "--quiet",
+                    "-o",
+                    str(Path(tmp) / "o10.jsonl"),
+                    "--workers",
+                    str(w),
+                ]
+            )
+            print(f"memory: 1x input peak RSS {rss1:.0f} MiB, 10x input {rss10:.0f} MiB, ratio {rss10 / rss1:.2f}")
+
+
+if __name__ == "__main__":
+    main()
