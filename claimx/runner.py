@@ -86,6 +86,29 @@ def _atomic(path: Path) -> Iterator[TextIO]:
         raise
 
 
+_SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+
+
+def estimate_total(inputs: list[str]) -> int | None:
+    """How many articles the inputs hold, for the progress bar's ETA (files in folders,
+    lines of JSONL files); None when it cannot be told cheaply."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if name == "-":
+            total += 1
+        elif path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file())
+        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            with path.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        elif path.is_file():
+            total += 1
+        else:
+            return None
+    return total
+
+
 def _progress(enabled: bool):
     from rich.console import Console
     from rich.progress import (
@@ -194,7 +217,10 @@ def extract_command(
 
     def counted(stream: Iterator[batch.Line]) -> Iterator[batch.Line]:
         with _progress(show) as progress:
-            task = progress.add_task("extract", total=None, rate="0.0")
+            total = estimate_total(inputs) if show and list_stream is None else None
+            if total is not None:
+                total = max(0, total - len(done))
+            task = progress.add_task("extract", total=total, rate="0.0")
             for line in stream:
                 tally.add(line)
                 for w in line.warnings:
