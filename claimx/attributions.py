@@ -13,6 +13,7 @@ Rules then resolve every source to an actor and link nested attributions to thei
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -33,6 +34,9 @@ _NEEDS_CLAUSE = frozenset(_CUES["needs_clause"])
 _OBJECT_CONTENT = frozenset(_CUES["object_content"])
 _PASSIVE = frozenset(_CUES["quote_verbs_passive"])
 _CONTENT_FIRST = frozenset(_CUES["content_first"])
+_RULES_ALONE = frozenset(_CUES["rules_where_tagger_silent"])
+_RULES_NESTED = frozenset(_CUES["rules_nested"])
+_RULES_ANYWHERE = frozenset(_CUES["rules_anywhere"])
 _ANON_MARKERS: list[str] = lexicons.load("actors")["anonymity_markers"]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = ("ccomp", "xcomp", "parataxis")
@@ -372,34 +376,63 @@ def _cue_lemma(doc: Doc, cue: tuple[int, int]) -> tuple[str, str | None]:
     return lemma, _CUE_CLASS.get(lemma)
 
 
-def combine(learned: list[Raw], rules: list[Raw]) -> list[Raw]:
-    """The learned attributions, completed by the rules where their cues meet; then the rule
-    attributions the tagger did not find (nested ones, mostly)."""
-    out: list[Raw] = []
+def _paragraph(text: str, i: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    return start, len(text) if end < 0 else end
+
+
+def combine(learned: list[Raw], rules: list[Raw], text: str, *, tagger: bool = True) -> list[Raw]:
+    """The learned attributions, completed by the rules where their cues meet; then, of the
+    rule attributions the tagger did not find: common cues in paragraphs where the tagger
+    found nothing, "X said" nested in a learned content (the tagger cannot mark spans inside
+    spans), and say / report / according to wherever they stand outside the learned spans.
+    Without a tagger, all rule attributions. The lemma lists are in ``models/cues.json``;
+    each choice was measured on PolNeAR dev (see the README)."""
+    if not tagger:
+        return list(rules)
+    matched: list[tuple[Raw, Raw | None]] = []
     used: set[int] = set()
     for raw in learned:
         match = next((i for i, r in enumerate(rules) if i not in used and _overlaps(r.cue, raw.cue)), None)
         if match is None:
-            out.append(raw)
+            matched.append((raw, None))
             continue
         used.add(match)
         rule = rules[match]
-        out.append(
-            replace(
-                raw,
-                source=raw.source or rule.source,
-                content=raw.content or rule.content,
-                lemma=rule.lemma,
-                cue_type=rule.cue_type,
-                outlet=rule.outlet,
-                addressee=rule.addressee,
-                direct=rule.direct,
-            )
+        completed = replace(
+            raw,
+            source=raw.source or rule.source,
+            content=raw.content or rule.content,
+            lemma=rule.lemma,
+            cue_type=rule.cue_type,
+            outlet=rule.outlet,
+            addressee=rule.addressee,
+            direct=rule.direct,
         )
+        matched.append((completed, rule))
+    # a content the pairing gave to two cues goes, for each, to the clause its own verb governs
+    shared = Counter(raw.content for raw, _ in matched if raw.content is not None)
+    out = [
+        replace(raw, content=rule.content)
+        if raw.content is not None and shared[raw.content] > 1 and rule is not None and rule.content
+        else raw
+        for raw, rule in matched
+    ]
     for i, rule in enumerate(rules):
         if i in used or any(_overlaps(rule.cue, r.cue) for r in out):
             continue
-        out.append(rule)
+        para = _paragraph(text, rule.cue[0])
+        alone = not any(para[0] <= r.cue[0] < para[1] for r in learned)
+        nested = any(r.content and r.content[0] <= rule.cue[0] < r.content[1] for r in learned)
+        in_source = any(r.source and _overlaps(r.source, rule.cue) for r in learned)
+        complete = rule.source is not None and rule.content is not None
+        if (
+            (alone and rule.lemma in _RULES_ALONE)
+            or (nested and complete and rule.lemma in _RULES_NESTED)
+            or (not nested and not in_source and complete and rule.lemma in _RULES_ANYWHERE)
+        ):
+            out.append(rule)
     return out
 
 
@@ -435,7 +468,9 @@ def find_attributions(doc: Doc) -> list[Attribution]:
 
         table = find_actors(doc)
         doc._.actor_table = table
-    raws = combine(learned_attributions(doc), rule_attributions(doc, table))
+    raws = combine(
+        learned_attributions(doc), rule_attributions(doc, table), clean_text(doc), tagger=_tagger() is not None
+    )
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):
