@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
 
+from claimx.spans import clean_text
+
 Span3 = tuple[str, int, int]  # (label, start_char, end_char)
 Offsets = tuple[int, int]
 
@@ -86,7 +88,7 @@ def _gap(a: Offsets, b: Offsets) -> int:
 
 def _block_ids(doc: Doc) -> tuple[list[int], list[int]]:
     """Per-char sentence and paragraph index (paragraphs break at blank lines / newlines)."""
-    n = len(doc.text)
+    n = len(clean_text(doc))
     sent = [0] * (n + 1)
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         for i, s in enumerate(doc.sents):
@@ -94,7 +96,7 @@ def _block_ids(doc: Doc) -> tuple[list[int], list[int]]:
                 sent[c] = i
     para = [0] * (n + 1)
     p = 0
-    for c, ch in enumerate(doc.text):
+    for c, ch in enumerate(clean_text(doc)):
         para[c] = p
         if ch == "\n":
             p += 1
@@ -233,7 +235,7 @@ def pair(
         """'X said:' closing a paragraph introduces the quote in the next one."""
         if c[0] < cue[1] or para[c[0]] > para[cue[1]] + 2:
             return False
-        return not _has_words(doc.text, cue[1], c[0], sources)
+        return not _has_words(clean_text(doc), cue[1], c[0], sources)
 
     cand = sorted(
         (_gap(cue, c), cue, c)
@@ -252,7 +254,7 @@ def pair(
             cont_of[cue] = near[0] if near else _parse_content(cue, doc)
     owner = {c: q for q, c in cont_of.items() if c is not None}
     for cue in cues:
-        cont_of[cue] = _join_split_quote(cue, src_of[cue], cont_of[cue], contents, owner, doc.text)
+        cont_of[cue] = _join_split_quote(cue, src_of[cue], cont_of[cue], contents, owner, clean_text(doc))
     return [RawAttribution(cue=c, source=src_of[c], content=cont_of[c]) for c in cues]
 
 

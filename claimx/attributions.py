@@ -345,14 +345,22 @@ def _tagger():
         return None
 
 
-def learned_attributions(doc: Doc) -> list[Raw]:
+def tag_many(docs: list[Doc]) -> list[list[tuple[str, int, int]] | None]:
+    """The tagger's spans for a batch of docs (one batched pass is faster than one a doc)."""
+    tagger = _tagger()
+    if tagger is None:
+        return [None] * len(docs)
+    return list(tagger.predict_many(docs, batch_size=max(1, len(docs))))
+
+
+def learned_attributions(doc: Doc, spans: list[tuple[str, int, int]] | None = None) -> list[Raw]:
     tagger = _tagger()
     if tagger is None:
         return []
     from claimx.attribution_model import pair
 
     out = []
-    for r in pair(tagger.predict(doc), doc):
+    for r in pair(spans if spans is not None else tagger.predict(doc), doc):
         out.append(Raw(cue=tuple(r.cue), source=r.source, content=r.content, learned=True))  # type: ignore[arg-type]
     return out
 
@@ -461,7 +469,8 @@ def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
     return make_span(doc, *se) if se is not None else None
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None) -> list[Attribution]:
+    """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted."""
     table: ActorTable | None = doc._.actor_table
     if table is None:
         from claimx.actors import find_actors
@@ -469,7 +478,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         table = find_actors(doc)
         doc._.actor_table = table
     raws = combine(
-        learned_attributions(doc), rule_attributions(doc, table), clean_text(doc), tagger=_tagger() is not None
+        learned_attributions(doc, tagged), rule_attributions(doc, table), clean_text(doc), tagger=_tagger() is not None
     )
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []

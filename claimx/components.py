@@ -6,8 +6,11 @@ Registered as factories (and through the ``spacy_factories`` entry point), so
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from claimx import extensions
 
@@ -47,6 +50,16 @@ class AttributionFinder:
         doc._.attributions = find_attributions(doc)
         _refresh_actors(doc)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """Batches go through the learned tagger together."""
+        from claimx.attributions import find_attributions, tag_many
+
+        for batch in minibatch(docs, size=batch_size):
+            for doc, tagged in zip(batch, tag_many(batch), strict=True):
+                doc._.attributions = find_attributions(doc, tagged=tagged)
+                _refresh_actors(doc)
+                yield doc
 
 
 class FigureFinder:

@@ -86,7 +86,7 @@ def claim_rows(article: Article) -> Iterator[dict[str, str | int]]:
             "actors": "; ".join(actors.get(a, a) for a in claim.actors),
             "figures": "; ".join(figures[f].text for f in claim.figures if f in figures),
             "stances": "; ".join(
-                f"{'/'.join(stances[s].stance)}: {stances[s].cue.text}"
+                f"{stances[s].stance}: {stances[s].cue.text}"
                 for s in claim.stances
                 if s in stances
             ),

@@ -56,9 +56,9 @@ def marks(article: Article) -> list[Mark]:
         out.append(Mark(fig.start, fig.end, "figure", "figure: " + ", ".join(bits)))
     for st in article.stances:
         taker = st.actor.text if st.actor else "?"
-        out.append(Mark(st.cue.start, st.cue.end, "stance", f"{'/'.join(st.stance)} by {taker}"))
+        out.append(Mark(st.cue.start, st.cue.end, "stance", f"{st.stance} by {taker}"))
         if st.object:
-            out.append(Mark(st.object.start, st.object.end, "object", f"object of {'/'.join(st.stance)} by {taker}"))
+            out.append(Mark(st.object.start, st.object.end, "object", f"object of {st.stance} by {taker}"))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

@@ -104,7 +104,7 @@ class Stance(_Model):
     id: str
     sentence: int
     actor: ActorSpan | None = None
-    stance: list[str]
+    stance: str = Field(description="demand, reject, accept, threaten, warn, propose or condition")
     cue: Cue
     object: Span | None = None
     negated: bool = False
