@@ -54,6 +54,11 @@ def _display(name: str) -> str:
     return name
 
 
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w not in _TITLE_LINKS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
 def is_outlet_name(name: str) -> bool:
     return _key(name) in _OUTLET_KEYS
 
@@ -117,6 +122,18 @@ class ActorTable:
         for entry in reversed(self._entries):
             if key in entry.keys:
                 return entry
+        if kind in ("organization", "official", "state") and 2 <= len(key) <= 6 and " " not in key:
+            # "UN" after "the United Nations": an acronym of an earlier name
+            for entry in reversed(self._entries):
+                if entry.actor.kind in ("organization", "official", "state") and any(
+                    _initials(k) == key for k in entry.keys
+                ):
+                    return entry
+        if kind in ("organization", "official", "state") and (initials := _initials(key)):
+            # ... and "the United States" after "US"
+            for entry in reversed(self._entries):
+                if entry.actor.kind in ("organization", "official", "state") and initials in entry.keys:
+                    return entry
         if kind in ("organization", "other") and " " not in key:
             # the NER often calls a lone surname an organisation: "Trump" after "Donald Trump"
             for entry in reversed(self._entries):
