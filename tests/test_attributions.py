@@ -171,3 +171,53 @@ def test_pronoun_source_links_to_its_actor(extract) -> None:  # type: ignore[no-
 def test_odd_quote_marks_never_raise(extract) -> None:  # type: ignore[no-untyped-def]
     art = extract('He said "this is " wrong " and “unbalanced, she said.')
     assert art.attributions
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_word", "source", "kind", "content"),
+    [
+        (
+            "The war has gone on, with Gaza health authorities reporting more than 67,000 deaths.",
+            "reporting",
+            "Gaza health authorities",
+            "official",
+            "more than 67,000 deaths",
+        ),
+        ("Polls show the senator leading in three states.", "show", "Polls", None, "the senator leading"),
+        ("A ministry spokesman said the talks would continue.", "said", "A ministry spokesman", "official", "talks"),
+        ("Sources close to the talks said a deal was near.", "said", "Sources close to the talks", "anonymous", "deal"),
+        (
+            "A senior official who asked not to be named said the deal was close.",
+            "said",
+            "A senior official",
+            "anonymous",
+            "the deal was close",
+        ),
+    ],
+)
+def test_reports_and_source_kinds(extract, text, cue_word, source, kind, content) -> None:  # type: ignore[no-untyped-def]
+    att = find(extract(text), cue_word)
+    assert att.source is not None and att.source.text.startswith(source)
+    if kind is not None:
+        assert att.source.kind == kind
+    assert att.content is not None and content in att.content.text
+
+
+def test_passive_without_a_source(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("It was announced on Monday that the plant would close.")
+    att = find(art, "announced")
+    assert att.source is None
+    assert att.content is not None and "the plant would close" in att.content.text
+
+
+def test_quote_continued_in_the_next_paragraph(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract('"The plan is sound. We have checked it.\n"It will work," the engineer said.')
+    att = find(art, "said")
+    assert att.direct
+    assert att.content is not None and "The plan is sound" in att.content.text and "It will work" in att.content.text
+
+
+def test_according_to_an_outlet_is_nested_in_nothing_it_reports(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Israeli authorities said the attack killed 1,200 people, according to Reuters.")
+    acc = find(art, "according to")
+    assert acc.source is not None and acc.source.kind == "outlet"
