@@ -43,8 +43,9 @@ class Tally:
 
 
 def existing_ids(path: Path) -> set[str]:
-    """Ids already written to a JSONL output; a last line cut short by a kill is cut off so
-    that appending continues a valid file."""
+    """Ids already written to a JSONL output (error records included: resuming reprocesses
+    nothing; delete an error's line to retry it); a last line cut short by a kill is cut off
+    so that appending continues a valid file."""
     ids: set[str] = set()
     if not path.exists():
         return ids
@@ -57,7 +58,7 @@ def existing_ids(path: Path) -> set[str]:
                 rec = json.loads(raw)
             except ValueError:
                 break
-            if isinstance(rec, dict) and "id" in rec and "error" not in rec:
+            if isinstance(rec, dict) and "id" in rec:
                 ids.add(str(rec["id"]))
             good += len(raw)
     if good < path.stat().st_size:
