@@ -112,15 +112,17 @@ def run(
     ctx = mp.get_context("spawn") if os.name == "nt" else mp.get_context("forkserver")
     window = workers * 2
     pending: deque[Future[list[Line]]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,)
-    ) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+    try:
         for batch in _chain(first, second, batches):
             pending.append(pool.submit(process_batch, batch))
             if len(pending) >= window:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:
+        # on Ctrl-C or a closed output: drop the batches not started, don't wait for them
+        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _chain(a: list[Item], b: list[Item], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:

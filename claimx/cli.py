@@ -130,6 +130,9 @@ def extract(
         )
     except ClaimxError as exc:
         raise _fail(exc) from None
+    except KeyboardInterrupt:
+        _err_console().print("claimx: interrupted; the output is complete up to its last line (--resume continues)")
+        raise typer.Exit(130) from None
     raise typer.Exit(code)
 
 
