@@ -40,6 +40,7 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--memory", action="store_true", help="also check memory over 10x the input")
+    ap.add_argument("--fast", action="store_true", help="also run claimx --fast (attributions by rules alone)")
     a = ap.parse_args()
     folders = [Path(a.shared) / "corpora" / "reuters", Path(a.shared) / "corpora" / "bbc"]
     n_docs, n_tokens = count_tokens(folders)
@@ -62,6 +63,12 @@ def main() -> None:
                 f"{n_tokens / t_cx:8.0f} tokens/s peak RSS {rss_cx:6.0f} MiB ({lines} lines) | "
                 f"ratio claimx/bare {t_bare / t_cx:.2f}"
             )
+            if a.fast:
+                t_fast, rss_fast, _ = run([*claimx, "--fast", "--workers", str(w), "-o", str(out), "--force"])
+                print(
+                    f"workers {w}: claimx --fast {n_docs / t_fast:6.1f} articles/s {n_tokens / t_fast:8.0f} tokens/s "
+                    f"peak RSS {rss_fast:6.0f} MiB | ratio claimx --fast/bare {t_bare / t_fast:.2f}"
+                )
         if 1 in results and 2 in results:
             print(f"claimx 2 workers / 1 worker: {results[1]['claimx'] / results[2]['claimx']:.2f}x")
         if a.memory:

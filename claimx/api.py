@@ -71,9 +71,10 @@ def _as_document(item: str | Document | Mapping[str, Any], n: int) -> Document:
     return Document(id=str(ident) if ident is not None else str(n), text=text, meta=rec)
 
 
-def extract(text: str, *, model: str | None = None, id: str = "article") -> Article:
-    """Extract headline, dateline, actors, attributions, figures, stances and claims."""
-    return next(extract_many([Document(id=id, text=text)], model=model))
+def extract(text: str, *, model: str | None = None, id: str = "article", fast: bool = False) -> Article:
+    """Extract headline, dateline, actors, attributions, figures, stances and claims.
+    ``fast``: attributions from the parse rules alone, without the learned tagger."""
+    return next(extract_many([Document(id=id, text=text)], model=model, fast=fast))
 
 
 def extract_many(
@@ -81,10 +82,11 @@ def extract_many(
     *,
     model: str | None = None,
     batch_size: int = 16,
+    fast: bool = False,
 ) -> Iterator[Article]:
     """Stream articles for texts (ids "1", "2", ...), ``{"id", "text", ...}`` records (other
     fields go to ``meta``) or :class:`Document` objects, in input order."""
-    nlp = pipeline.load(model)
+    nlp = pipeline.load(model, learned=not fast)
     docs = (_as_document(item, n) for n, item in enumerate(items, 1))
     yield from process(nlp, docs, batch_size=batch_size)
 

@@ -486,8 +486,11 @@ def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
     return make_span(doc, *se) if se is not None else None
 
 
-def find_attributions(doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None) -> list[Attribution]:
-    """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted."""
+def find_attributions(
+    doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None, learned: bool = True
+) -> list[Attribution]:
+    """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted;
+    ``learned=False``: the parse rules alone (faster, less accurate)."""
     table: ActorTable | None = doc._.actor_table
     if table is None:
         from claimx.actors import find_actors
@@ -495,7 +498,13 @@ def find_attributions(doc: Doc, *, tagged: list[tuple[str, int, int]] | None = N
         table = find_actors(doc)
         doc._.actor_table = table
     text = clean_text(doc)
-    raws = combine(learned_attributions(doc, tagged), rule_attributions(doc, table), text, tagger=_tagger() is not None)
+    use_tagger = learned and _tagger() is not None
+    raws = combine(
+        learned_attributions(doc, tagged) if use_tagger else [],
+        rule_attributions(doc, table),
+        text,
+        tagger=use_tagger,
+    )
     # a learned content inside a quotation stretches to the whole quotation (measured: +0.4 F1)
     quotes = find_quotes(text)
     raws = [_nominal(_quote_content(r, quotes, text) if r.learned else r, doc) for r in raws]

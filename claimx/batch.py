@@ -38,21 +38,24 @@ def _line(result: Article | ErrorRecord) -> Line:
     return Line(result.id, result.model_dump_json(), False, counts, tuple(result.warnings))
 
 _worker_model: str | None = None
+_worker_learned = True
 
 
-def _init_worker(model: str | None) -> None:
-    global _worker_model
-    _worker_model = model
+def _init_worker(model: str | None, learned: bool) -> None:
+    global _worker_model, _worker_learned
+    _worker_model, _worker_learned = model, learned
     from claimx import pipeline
 
-    pipeline.load(model)
+    pipeline.load(model, learned=learned)
 
 
-def process_batch(items: list[Item], model: str | None = None) -> list[Line]:
+def process_batch(items: list[Item], model: str | None = None, learned: bool | None = None) -> list[Line]:
     """Process one batch in this process; errors become error records, never exceptions."""
     from claimx import api, pipeline
 
-    nlp = pipeline.load(model if model is not None else _worker_model)
+    nlp = pipeline.load(
+        model if model is not None else _worker_model, learned=_worker_learned if learned is None else learned
+    )
     docs = [it for it in items if isinstance(it, Document)]
     out: dict[int, Line] = {}
     try:
@@ -94,6 +97,7 @@ def run(
     model: str | None = None,
     workers: int = 1,
     batch_size: int = 16,
+    learned: bool = True,
 ) -> Iterator[Line]:
     """Results for ``items`` in input order. With one worker, or when the whole input fits
     in one batch, everything runs in this process (no start-up cost for one article)."""
@@ -103,16 +107,16 @@ def run(
         return
     second = next(batches, None)
     if workers <= 1 or second is None:
-        yield from process_batch(first, model)
+        yield from process_batch(first, model, learned)
         if second is not None:
-            yield from process_batch(second, model)
+            yield from process_batch(second, model, learned)
             for batch in batches:
-                yield from process_batch(batch, model)
+                yield from process_batch(batch, model, learned)
         return
     ctx = mp.get_context("spawn") if os.name == "nt" else mp.get_context("forkserver")
     window = workers * 2
     pending: deque[Future[list[Line]]] = deque()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model,))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model, learned))
     try:
         for batch in _chain(first, second, batches):
             pending.append(pool.submit(process_batch, batch))

@@ -109,6 +109,11 @@ def extract(
         str | None, typer.Option("--from-list", help="Read input paths from this file, one a line (- for stdin).")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    fast: Annotated[
+        bool,
+        typer.Option("--fast", help="Attributions from the parse rules alone, without the learned tagger: "
+                     "faster, less accurate (see the README)."),
+    ] = False,
 ) -> None:
     """Extract claims from articles and write them as JSON, JSONL, a table, CSV or Markdown."""
     from claimx import runner
@@ -127,6 +132,7 @@ def extract(
             max_chars=max_chars,
             from_list=from_list,
             quiet=quiet,
+            fast=fast,
         )
     except ClaimxError as exc:
         raise _fail(exc) from None

@@ -44,10 +44,15 @@ class ActorFinder:
 
 
 class AttributionFinder:
+    """``learned=False`` leaves the tagger out: parse rules alone, faster, less accurate."""
+
+    def __init__(self, learned: bool = True) -> None:
+        self.learned = learned
+
     def __call__(self, doc: Doc) -> Doc:
         from claimx.attributions import find_attributions
 
-        doc._.attributions = find_attributions(doc)
+        doc._.attributions = find_attributions(doc, learned=self.learned)
         _refresh_actors(doc)
         return doc
 
@@ -56,8 +61,9 @@ class AttributionFinder:
         from claimx.attributions import find_attributions, tag_many
 
         for batch in minibatch(docs, size=batch_size):
-            for doc, tagged in zip(batch, tag_many(batch), strict=True):
-                doc._.attributions = find_attributions(doc, tagged=tagged)
+            tags = tag_many(batch) if self.learned else [None] * len(batch)
+            for doc, tagged in zip(batch, tags, strict=True):
+                doc._.attributions = find_attributions(doc, tagged=tagged, learned=self.learned)
                 _refresh_actors(doc)
                 yield doc
 
@@ -109,10 +115,10 @@ def make_actors(nlp: Language, name: str) -> ActorFinder:
     return ActorFinder()
 
 
-@Language.factory("claimx_attributions")
-def make_attributions(nlp: Language, name: str) -> AttributionFinder:
+@Language.factory("claimx_attributions", default_config={"learned": True})
+def make_attributions(nlp: Language, name: str, learned: bool) -> AttributionFinder:
     _ensure_extensions()
-    return AttributionFinder()
+    return AttributionFinder(learned)
 
 
 @Language.factory("claimx_figures")

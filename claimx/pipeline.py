@@ -47,8 +47,9 @@ def _load_spacy(name: str) -> Language:
         raise UnsuitableModel(f"could not load spaCy pipeline {name!r}: {exc}") from None
 
 
-def add_components(nlp: Language) -> Language:
-    """Add claimx's components to ``nlp`` (which needs a parser and an entity recognizer)."""
+def add_components(nlp: Language, *, learned: bool = True) -> Language:
+    """Add claimx's components to ``nlp`` (which needs a parser and an entity recognizer);
+    ``learned=False`` finds attributions with the parse rules alone."""
     import claimx.components  # noqa: F401  (registers the factories)
 
     names = nlp.pipe_names
@@ -64,16 +65,20 @@ def add_components(nlp: Language) -> Language:
         nlp.add_pipe("claimx_wire", before="parser")
     for comp in COMPONENTS[1:]:
         if comp not in nlp.pipe_names:
-            nlp.add_pipe(comp, last=True)
+            config = {"learned": learned} if comp == "claimx_attributions" else {}
+            nlp.add_pipe(comp, last=True, config=config)
     return nlp
 
 
-@cache
-def load(name: str | None = None) -> Language:
+def load(name: str | None = None, *, learned: bool = True) -> Language:
     """The spaCy pipeline ``name`` with claimx's components, loaded once per process."""
-    resolved = resolve_model_name(name)
-    nlp = _load_spacy(resolved)
-    add_components(nlp)
+    return _load(resolve_model_name(name), learned)
+
+
+@cache
+def _load(name: str, learned: bool) -> Language:
+    nlp = _load_spacy(name)
+    add_components(nlp, learned=learned)
     return nlp
 
 

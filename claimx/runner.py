@@ -151,6 +151,7 @@ def extract_command(
     max_chars: int | None,
     from_list: str | None,
     quiet: bool,
+    fast: bool = False,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
@@ -214,7 +215,7 @@ def extract_command(
     n_workers = workers or batch.default_workers()
     show = not quiet and stderr.isatty()
     started = time.perf_counter()
-    lines = batch.run(items, model=model, workers=n_workers, batch_size=batch_size)
+    lines = batch.run(items, model=model, workers=n_workers, batch_size=batch_size, learned=not fast)
 
     def counted(stream: Iterator[batch.Line]) -> Iterator[batch.Line]:
         with _progress(show) as progress:

@@ -104,3 +104,16 @@ def test_stdin_text() -> None:
     )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["attributions"][0]["cue"]["text"] == "said"
+
+
+def test_fast_mode_uses_the_rules_alone() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLE), "--fast", "--format", "json", "--quiet"])
+    assert result.exit_code == 0, result.output
+    atts = json.loads(result.stdout)["attributions"]
+    told = [a for a in atts if a["cue"]["text"] == "told"]
+    assert told and told[0]["outlet"]["text"] == "Xinhua"
+    from claimx import pipeline
+
+    nlp = pipeline.load(learned=False)
+    assert nlp.get_pipe("claimx_attributions").learned is False
+    assert pipeline.load().get_pipe("claimx_attributions").learned is True
