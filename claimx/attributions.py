@@ -39,9 +39,7 @@ _RULES_NESTED = frozenset(_CUES["rules_nested"])
 _RULES_ANYWHERE = frozenset(_CUES["rules_anywhere"])
 _CUE_NOUNS = frozenset(_CUES["nouns"])
 _ANON_MARKERS: list[str] = lexicons.load("actors")["anonymity_markers"]
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLAUSE = ("ccomp", "xcomp", "parataxis")
-_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you"])
+_PRONOUNS = frozenset(lexicons.load("actors")["pronouns"])
 
 
 @dataclass(frozen=True)

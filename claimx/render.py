@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -122,8 +122,4 @@ def _short(text: str, n: int) -> str:
 def write_html_page(results: Iterable[Result], out: TextIO) -> None:
     from claimx.html import page
 
-    out.write(page(list(_articles_and_errors(results))))
-
-
-def _articles_and_errors(results: Iterable[Result]) -> Iterator[Result]:
-    yield from results
+    out.write(page(list(results)))
