@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import lexicons
-from claimx.schema import Actor, ActorKind, Span
+from claimx.schema import Actor, ActorKind
 from claimx.spans import clean_text, make_span
 
 _LEX = lexicons.load("actors")
@@ -428,6 +428,3 @@ def resolve_pronoun(table: ActorTable, tok: Token) -> str | None:
         return None
     return table.last_of(kinds, tok.idx)
 
-
-def span_of_mention(doc: Doc, start: int, end: int) -> Span:
-    return make_span(doc, start, end)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimx.schema import Attribution, Claim
-from claimx.spans import clean_text, sentence_spans, source_text
+from claimx.spans import sentence_spans, source_text, trim
 
 _MIN_WORDS = 4
 
@@ -30,15 +30,6 @@ def _covered(atts: list[Attribution], start: int, end: int) -> list[tuple[int, i
         else:
             merged.append((s, e))
     return merged
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    strip = " \t\r\n,;:-—–"
-    while start < end and text[start] in strip:
-        start += 1
-    while end > start and text[end - 1] in strip:
-        end -= 1
-    return start, end
 
 
 def _is_proposition(doc: Doc, start: int, end: int) -> bool:
@@ -72,7 +63,7 @@ def build_claims(doc: Doc) -> list[Claim]:
             pos = max(pos, c_end)
         gaps.append((pos, s_end))
         for g_start, g_end in gaps:
-            g_start, g_end = _trimmed(clean_text(doc), g_start, g_end)
+            g_start, g_end = trim(doc, g_start, g_end, chars=" \t\r\n,;:-—–")
             if g_end > g_start and _is_proposition(doc, g_start, g_end):
                 spans.append((g_start, g_end, None, index))
 

@@ -29,13 +29,7 @@ class ActorFinder:
         from claimx.actors import find_actors
         from claimx.wire import sentence_spans
 
-        if doc._.headline is None and doc._.dateline is None and doc._.sentence_spans is None:
-            # the wire component did not run: spaCy's sentences as they are
-            doc._.sentence_spans = [
-                (s.start_char, s.end_char, False) for s in doc.sents if s.text.strip()
-            ]
-        else:
-            doc._.sentence_spans = sentence_spans(doc)
+        doc._.sentence_spans = sentence_spans(doc)
         table = find_actors(doc)
         doc._.actor_table = table
         doc._.actors = table.actors()

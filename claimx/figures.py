@@ -478,16 +478,12 @@ class _Scanner:
         return tok is not None and tok.tag_ in ("NNS", "NNPS") and self.p[k].text.islower()
 
     def _set_percent(self, num: _Num, j: int, n: int, unit: str) -> None:
-        end = self.p[j + n - 1].end
-        num.unit = unit
-        num.unit_kind = "percent"
-        num.unit_span = (self.p[j].start, end)
-        num.end = max(num.end, end)
+        self._set_unit(num, j, n, unit, kind="percent")
 
-    def _set_unit(self, num: _Num, j: int, n: int, unit: str) -> None:
+    def _set_unit(self, num: _Num, j: int, n: int, unit: str, kind: str = "quantity") -> None:
         end = self.p[j + n - 1].end
         num.unit = unit
-        num.unit_kind = "quantity"
+        num.unit_kind = kind
         num.unit_span = (self.p[j].start, end)
         num.end = max(num.end, end)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from claimx import extensions as _ext  # noqa: F401  (registers the Doc extensions)
 from claimx.schema import Span
@@ -29,10 +28,6 @@ def source_text(doc: Doc) -> str:
 def make_span(doc: Doc, start: int, end: int) -> Span:
     """A contract span over ``[start, end)`` of the source text."""
     return Span(text=source_text(doc)[start:end], start=start, end=end)
-
-
-def from_spacy(span: SpacySpan) -> Span:
-    return make_span(span.doc, span.start_char, span.end_char)
 
 
 def trim(doc: Doc, start: int, end: int, chars: str = " \t\r\n,;:") -> tuple[int, int]:
