@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IDX
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -17,15 +19,20 @@ from spacy.tokens import Span as SpacySpan
 from claimx import lexicons
 from claimx.schema import Actor, ActorKind
 from claimx.spans import clean_text, make_span
+from claimx.tokens import positions
 
 _LEX = lexicons.load("actors")
 _ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
 _OFFICIAL_ORG = lexicons.word_set("actors", "official_org_words")
+_OFFICIAL_ORG_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_OFFICIAL_ORG))) + r")\b")
 _OFFICIAL_NOUNS = lexicons.word_set("actors", "official_nouns")
 _ANON_NOUNS = lexicons.word_set("actors", "anonymous_nouns")
 _ANON_ALWAYS = lexicons.word_set("actors", "anonymous_heads_always")
 _ANON_MARKERS: list[str] = _LEX["anonymity_markers"]
 _NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
+#: the head nouns an official, anonymous source or nominal reference can have
+_COMMON_NOUN_WORDS = _OFFICIAL_NOUNS | _ANON_NOUNS | _ANON_ALWAYS | frozenset(_NOMINAL)
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PRONOUNS: dict[str, list[str]] = _LEX["pronouns"]
 _TITLES = lexicons.word_set("titles", "titles")
 _TITLE_LINKS = lexicons.word_set("titles", "connectors")
@@ -266,10 +273,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     if is_outlet_name(ent.text):
         return "outlet"
     kind = _ENTITY_KINDS.get(ent.label_)
-    if kind == "organization":
-        low = ent.text.lower()
-        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in _OFFICIAL_ORG):
-            return "official"
+    if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
+        return "official"
     return kind
 
 
@@ -305,7 +310,8 @@ def find_actors(doc: Doc) -> ActorTable:
 
     date = doc._.dateline
     if date is not None:
-        taken.update(t.i for t in doc if date.start <= t.idx < date.end)
+        starts = doc.to_array(IDX)
+        taken.update(int(i) for i in numpy.flatnonzero((starts >= date.start) & (starts < date.end)))
     for _, s, e in _outlet_matcher(doc)(doc):
         span = doc[s:e]
         if any(i in taken for i in range(s, e)):
@@ -315,8 +321,9 @@ def find_actors(doc: Doc) -> ActorTable:
 
     # officials, anonymous sources and nominal references are common nouns, which may
     # carry a nationality or place ("an Egyptian source", "Gaza health authorities")
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken or tok.ent_type_:
+    for i in positions(doc, lowers=_COMMON_NOUN_WORDS, pos=_NOUN_POS):
+        tok = doc[i]
+        if tok.i in taken or tok.ent_type_:
             continue
         low = tok.lower_
         left, right = _noun_phrase(tok)

@@ -24,12 +24,16 @@ from claimx.actors import ActorTable, is_outlet_name, resolve_pronoun
 from claimx.quotes import find_quotes
 from claimx.schema import ActorKind, ActorSpan, Attribution, Cue, Span
 from claimx.spans import clean_text, make_span, sentence_index
+from claimx.tokens import positions
 
 _CUES = lexicons.load("cues")
 _CUE_CLASS: dict[str, str] = {}
 for _cls, _verbs in _CUES["verbs"].items():
     for _v in _verbs:
         _CUE_CLASS.setdefault(_v, _cls)
+_CUE_LEMMAS = frozenset(_CUE_CLASS)
+_VERB_POS = frozenset({"VERB", "AUX"})
+_ACCORDING = frozenset({"according"})
 _NEEDS_CLAUSE = frozenset(_CUES["needs_clause"])
 _OBJECT_CONTENT = frozenset(_CUES["object_content"])
 _PASSIVE = frozenset(_CUES["quote_verbs_passive"])
@@ -171,14 +175,12 @@ def _outlet_or_addressee(verb: Token, table: ActorTable) -> tuple[tuple[int, int
 
 def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
     out: list[Raw] = []
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _CUE_CLASS:
-            continue
+    for i in positions(doc, lemmas=_CUE_LEMMAS, pos=_VERB_POS):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         subj = _subject(tok)
         clause = _content_clause(tok)
         content: tuple[int, int] | None = None
-        exclude = {t.i for t in tok.subtree} - ({t.i for t in clause.subtree} if clause else set())
         if clause is not None:
             toks = [t for t in clause.subtree]
             marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
@@ -206,7 +208,6 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
             continue
         if content is None and lemma not in ("say", "tell"):
             continue
-        del exclude
         source: tuple[int, int] | None = None
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             agent = _agent(tok)
@@ -267,8 +268,9 @@ def _rest_of_sentence(verb: Token, subj: Token) -> tuple[int, int] | None:
 
 def _rule_according_to(doc: Doc) -> list[Raw]:
     out: list[Raw] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for i in positions(doc, lowers=_ACCORDING):
+        tok = doc[i]
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -36,8 +36,7 @@ _MAX_DIGITS = 40
 _DATE_LABELS = {"DATE", "TIME"}
 
 
-@dataclass(frozen=True)
-class _Piece:
+class _Piece(NamedTuple):
     start: int
     end: int
     text: str
@@ -138,6 +137,23 @@ def _phrase_map(d: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
     return sorted(out.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
+_EDGE_INDEX: dict[tuple[int, int], tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _by_edge(phrases: list[tuple[str, ...]], edge: int) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases grouped by their first (``edge=0``) or last (``edge=-1``) word, longest first
+    as in ``phrases``; built once per lexicon list."""
+    key = (id(phrases), edge)
+    cached = _EDGE_INDEX.get(key)
+    if cached is not None and cached[0] is phrases:
+        return cached[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for ph in phrases:
+        index.setdefault(ph[edge], []).append(ph)
+    _EDGE_INDEX[key] = (phrases, index)  # the list is kept so its id is never reused
+    return index
+
+
 _FIRST_INDEX: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
 
 
@@ -172,8 +188,9 @@ class _Ctx:
         self.text = self.source
         self.lex = _lex()
         self.pieces = [
-            _Piece(m.start(), m.end(), m.group(0), m.group(0).lower())
+            _Piece(m.start(), m.end(), w, w.lower())
             for m in _PIECE_RE.finditer(self.text)
+            for w in (m.group(0),)
         ]
         self.tok_starts = [int(x) for x in doc.to_array([IDX]).ravel()] if len(doc) else []
         self.phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(self.text)]
@@ -219,7 +236,9 @@ class _Ctx:
         self, i: int, phrases: list[tuple[str, ...]], attached_first: bool = False
     ) -> int:
         """Length of the longest phrase starting at piece ``i`` (0 when none)."""
-        for ph in phrases:
+        if not 0 <= i < len(self.pieces):
+            return 0
+        for ph in _by_edge(phrases, 0).get(self.pieces[i].low, ()):
             n = len(ph)
             if i + n > len(self.pieces):
                 continue
@@ -246,7 +265,9 @@ class _Ctx:
 
     def match_backward(self, i: int, phrases: list[tuple[str, ...]]) -> int:
         """Length of the longest phrase ending at piece ``i - 1`` (0 when none)."""
-        for ph in phrases:
+        if not 1 <= i <= len(self.pieces):
+            return 0
+        for ph in _by_edge(phrases, -1).get(self.pieces[i - 1].low, ()):
             n = len(ph)
             s = i - n
             if s < 0:

@@ -27,10 +27,13 @@ from claimx import lexicons
 from claimx.actors import ActorTable
 from claimx.schema import ActorKind, ActorSpan, Cue, Span, Stance
 from claimx.spans import clean_text, make_span, sentence_index
+from claimx.tokens import positions
 
 _LEX: dict[str, Any] = lexicons.load("stances")
 _VERBS: dict[str, dict[str, Any]] = _LEX["verbs"]
 _NOUNS: dict[str, dict[str, Any]] = _LEX["nouns"]
+_CANDIDATE_LEMMAS = frozenset(_VERBS) | frozenset(_NOUNS)
+_ADVCL = frozenset({"advcl"})
 _NOUN_ACTOR_PREPS = frozenset(_LEX["noun_actor_preps"])
 _EXCLUDED_PRT: dict[str, list[str]] = _LEX["excluded_particles"]
 _IGNORED_XCOMP = frozenset(_LEX["ignored_xcomp"])
@@ -588,7 +591,8 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
 
 def _candidates(doc: Doc) -> list[_Raw]:
     out: list[_Raw] = []
-    for tok in doc:
+    for i in positions(doc, lemmas=_CANDIDATE_LEMMAS, deps=_ADVCL):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         raw: _Raw | None = None
         if lemma in _VERBS and _is_verb_use(tok):
