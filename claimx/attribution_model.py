@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import cast
 
 import spacy
-from spacy.attrs import DEP, TAG
+from spacy.attrs import DEP, ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from thinc.types import Ints2d
@@ -54,10 +54,11 @@ class AttributionTagger:
         return cls.from_disk(packaged_model_path() if path is None else path)
 
     def _private_copy(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
         copy = Doc(
             self.nlp.vocab,
-            words=[t.text for t in doc],
-            spaces=[bool(t.whitespace_) for t in doc],
+            words=[strings[h] for h in doc.to_array(ORTH).tolist()],
+            spaces=[bool(s) for s in doc.to_array(SPACY).tolist()],
         )
         attrs = [a for a, key in ((TAG, "TAG"), (DEP, "DEP")) if doc.has_annotation(key)]
         if attrs:
