@@ -425,10 +425,14 @@ def combine(learned: list[Raw], rules: list[Raw], text: str, *, tagger: bool = T
             continue
         used.add(match)
         rule = rules[match]
+        content = raw.content
+        if content is None or (rule.content and text[content[0] : content[1]].lower() in _PRONOUNS):
+            # "It was announced that ...": a lone pronoun is no content when the clause is there
+            content = rule.content
         completed = replace(
             raw,
             source=raw.source or rule.source,
-            content=raw.content or rule.content,
+            content=content,
             lemma=rule.lemma,
             cue_type=rule.cue_type,
             outlet=rule.outlet,
