@@ -1,6 +1,7 @@
 """Throughput of claimx against a bare spaCy pipeline over the same corpora.
 
-    python benchmarks/throughput.py [--shared ../shared] [--workers 1 2] [--memory]
+    python benchmarks/throughput.py [--shared ../shared] [--workers 1 2] [--memory] [--fast]
+        [--no-speedups]
 
 Both run as whole processes (model loading included) over ../shared/corpora/reuters and
 ../shared/corpora/bbc, with the same worker count. Prints articles/s, tokens/s, the ratio
@@ -41,6 +42,11 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--memory", action="store_true", help="also check memory over 10x the input")
     ap.add_argument("--fast", action="store_true", help="also run claimx --fast (attributions by rules alone)")
+    ap.add_argument(
+        "--no-speedups",
+        action="store_true",
+        help="also run claimx with CLAIMX_SPEEDUPS=0 (spaCy's attribute ruler untouched)",
+    )
     a = ap.parse_args()
     folders = [Path(a.shared) / "corpora" / "reuters", Path(a.shared) / "corpora" / "bbc"]
     n_docs, n_tokens = count_tokens(folders)
@@ -63,6 +69,15 @@ def main() -> None:
                 f"{n_tokens / t_cx:8.0f} tokens/s peak RSS {rss_cx:6.0f} MiB ({lines} lines) | "
                 f"ratio claimx/bare {t_bare / t_cx:.2f}"
             )
+            if a.no_speedups:
+                t_plain, rss_plain, _ = run(
+                    [*claimx, "--workers", str(w), "-o", str(out), "--force"], env={"CLAIMX_SPEEDUPS": "0"}
+                )
+                print(
+                    f"workers {w}: claimx CLAIMX_SPEEDUPS=0 {n_docs / t_plain:6.1f} articles/s "
+                    f"{n_tokens / t_plain:8.0f} tokens/s peak RSS {rss_plain:6.0f} MiB | "
+                    f"ratio {t_bare / t_plain:.2f}"
+                )
             if a.fast:
                 t_fast, rss_fast, _ = run([*claimx, "--fast", "--workers", str(w), "-o", str(out), "--force"])
                 print(

