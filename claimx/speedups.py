@@ -29,13 +29,20 @@ class CachedMatch:
     """A drop-in ``AttributeRuler.match`` returning the same list, faster."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
         self.vocab = ruler.vocab
+        self._build()
+
+    def _build(self) -> None:
+        ruler = self.ruler
+        self.n_patterns = len(ruler.attrs)
         self.single = Matcher(ruler.vocab)
         self.multi = Matcher(ruler.vocab)
+        cacheable = _cacheable(ruler)  # else every pattern runs over each doc, as in spaCy
         for key, pattern in enumerate(cast(list[dict[str, Any]], ruler.patterns)):
             match_id = self.vocab.strings[str(key)]
-            ones = [p for p in pattern["patterns"] if len(p) == 1]
-            more = [p for p in pattern["patterns"] if len(p) != 1]
+            ones = [p for p in pattern["patterns"] if len(p) == 1 and cacheable]
+            more = [p for p in pattern["patterns"] if not (len(p) == 1 and cacheable)]
             if ones:
                 self.single.add(match_id, ones)
             if more:
@@ -55,6 +62,8 @@ class CachedMatch:
             self.cache[triple] = ids
 
     def __call__(self, doc: Doc) -> list[Match]:
+        if len(self.ruler.attrs) != self.n_patterns:  # patterns added since: start afresh
+            self._build()
         triples = [cast(Triple, tuple(row)) for row in doc.to_array([ORTH, TAG, DEP]).tolist()]
         new = list(dict.fromkeys(t for t in triples if t not in self.cache))
         if new:
@@ -64,25 +73,34 @@ class CachedMatch:
             for i, triple in enumerate(triples)
             for attr_id, match_id in self.cache[triple]
         ]
-        for match_id, start, end in self.multi(doc, allow_missing=True, as_spans=False):
-            matches.append((int(self.vocab.strings[match_id]), match_id, start, end))
+        if len(self.multi):
+            for match_id, start, end in self.multi(doc, allow_missing=True, as_spans=False):
+                matches.append((int(self.vocab.strings[match_id]), match_id, start, end))
+            # one Matcher reports a (pattern, start, end) once, however many of its token
+            # sequences match there; two may both report it
+            matches = list(set(matches))
         matches.sort()
         return matches
 
 
-#: what a single-token pattern may test for its result to depend on (ORTH, TAG, DEP) alone
-_TOKEN_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "TAG", "DEP"})
+#: what a single-token pattern may test for its result to depend on (ORTH, TAG, DEP) alone:
+#: the token's text and fixed properties of it, its tag and its label. Not NORM (tokenizer
+#: exceptions set it per token), IS_SENT_START (position) or IS_STOP / IS_OOV (changeable).
+_TOKEN_KEYS = frozenset(
+    {
+        "ORTH", "TEXT", "LOWER", "SHAPE", "PREFIX", "SUFFIX", "LENGTH", "TAG", "DEP",
+        "IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
+        "IS_SPACE", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY",
+        "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL",
+    }
+)  # fmt: skip
 
 
 def _cacheable(ruler: AttributeRuler) -> bool:
     for pattern in cast(list[dict[str, Any]], ruler.patterns):
         for tokens in pattern["patterns"]:
-            if len(tokens) != 1:
-                continue
-            for key in tokens[0]:
-                key = str(key).upper()
-                if key not in _TOKEN_KEYS and not key.startswith(("IS_", "LIKE_")):
-                    return False
+            if len(tokens) == 1 and any(str(key).upper() not in _TOKEN_KEYS for key in tokens[0]):
+                return False
     return True
 
 

@@ -28,7 +28,7 @@ class _WordTest:
         try:
             text = strings[h]
         except KeyError:
-            text = ""
+            return False  # unknown to this vocab: not remembered, another vocab may know it
         hit = self.known[h] = (text.lower() if self.lower else text) in self.words
         return hit
 

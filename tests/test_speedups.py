@@ -61,13 +61,37 @@ def test_the_fast_ruler_is_installed() -> None:
     assert not isinstance(PLAIN.get_pipe("attribute_ruler").match, CachedMatch)  # type: ignore[attr-defined]
 
 
-def test_a_ruler_with_patterns_on_other_attributes_is_left_alone() -> None:
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"POS": "NOUN"}],
+        [{"NORM": "can"}],  # tokenizer exceptions set NORM per token ("ca" in "can't")
+        [{"LOWER": "the", "IS_SENT_START": True}],  # depends on the position
+        [{"IS_STOP": True}],  # the vocab may change it
+    ],
+)
+def test_a_ruler_with_patterns_beyond_the_token_itself_is_left_alone(pattern: list[dict]) -> None:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
     assert isinstance(ruler, AttributeRuler)
-    ruler.add([[{"POS": "NOUN"}]], {"LEMMA": "thing"})
+    ruler.add([pattern], {"LEMMA": "thing"})
     speed_up(nlp)
     assert not isinstance(ruler.match, CachedMatch)
+
+
+def test_patterns_added_later_and_overlapping_alternatives() -> None:
+    nlp = speed_up(spacy.blank("en"))
+    ruler = nlp.add_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    ruler.add([[{"LOWER": "a"}], [{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}]], {"LEMMA": "x"})
+    speed_up(nlp)
+    fast = ruler.match
+    assert isinstance(fast, CachedMatch)
+    doc = nlp.make_doc("a c a b")
+    assert fast(doc) == AttributeRuler.match(ruler, doc)
+    ruler.add([[{"LOWER": "c"}]], {"LEMMA": "y"})
+    assert fast(doc) == AttributeRuler.match(ruler, doc)
+    assert [t.lemma_ for t in nlp(doc)] == ["x", "y", "x", ""]
 
 
 @settings(max_examples=80, deadline=None)
