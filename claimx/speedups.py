@@ -1,7 +1,7 @@
 """Faster, identical, matching for spaCy's attribute ruler.
 
 en_core_web_sm's ``attribute_ruler`` runs 179 Matcher patterns over every token; it takes
-about a fifth of the pipeline's time. Nearly all of its patterns are single-token, so what
+about an eighth of the pipeline's time. Nearly all of its patterns are single-token, so what
 they do to a token depends only on the token's own (ORTH, TAG, DEP). :class:`CachedMatch`
 runs those patterns once per distinct (ORTH, TAG, DEP) seen in the process, on a synthetic
 doc of one token per distinct triple, with spaCy's own Matcher, and remembers the result;
