@@ -127,47 +127,25 @@ def _split(phrase: str) -> tuple[str, ...]:
     return tuple(m.group(0).lower() for m in _PIECE_RE.finditer(phrase))
 
 
-def _phrases(words: list[str]) -> list[tuple[str, ...]]:
-    out = {_split(w) for w in words if _split(w)}
-    return sorted(out, key=len, reverse=True)
+class _Phrases:
+    """Lexicon phrases as lower-cased word tuples (with a value each, "" for plain lists),
+    longest first, grouped by their first and by their last word."""
+
+    def __init__(self, items: dict[tuple[str, ...], str]) -> None:
+        ordered = sorted(items.items(), key=lambda kv: len(kv[0]), reverse=True)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for ph, val in ordered:
+            self.by_first.setdefault(ph[0], []).append((ph, val))
+            self.by_last.setdefault(ph[-1], []).append((ph, val))
 
 
-def _phrase_map(d: dict[str, str]) -> list[tuple[tuple[str, ...], str]]:
-    out = {_split(k): v for k, v in d.items() if _split(k)}
-    return sorted(out.items(), key=lambda kv: len(kv[0]), reverse=True)
+def _phrases(words: list[str]) -> _Phrases:
+    return _Phrases({_split(w): "" for w in words if _split(w)})
 
 
-_EDGE_INDEX: dict[tuple[int, int], tuple[list[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
-
-
-def _by_edge(phrases: list[tuple[str, ...]], edge: int) -> dict[str, list[tuple[str, ...]]]:
-    """Phrases grouped by their first (``edge=0``) or last (``edge=-1``) word, longest first
-    as in ``phrases``; built once per lexicon list."""
-    key = (id(phrases), edge)
-    cached = _EDGE_INDEX.get(key)
-    if cached is not None and cached[0] is phrases:
-        return cached[1]
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for ph in phrases:
-        index.setdefault(ph[edge], []).append(ph)
-    _EDGE_INDEX[key] = (phrases, index)  # the list is kept so its id is never reused
-    return index
-
-
-_FIRST_INDEX: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
-
-
-def _by_first(
-    key: int, phrases: list[tuple[tuple[str, ...], str]]
-) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Phrases grouped by their first word (longest first), built once per list."""
-    index = _FIRST_INDEX.get(key)
-    if index is None:
-        index = {}
-        for ph, val in phrases:
-            index.setdefault(ph[0], []).append((ph, val))
-        _FIRST_INDEX[key] = index
-    return index
+def _phrase_map(d: dict[str, str]) -> _Phrases:
+    return _Phrases({_split(k): v for k, v in d.items() if _split(k)})
 
 
 @cache
@@ -232,28 +210,15 @@ class _Ctx:
         g = self.gap(i, j)
         return len(g) <= 2 and "\n" not in g and not g.strip()
 
-    def match_forward(
-        self, i: int, phrases: list[tuple[str, ...]], attached_first: bool = False
-    ) -> int:
+    def match_forward(self, i: int, phrases: _Phrases) -> int:
         """Length of the longest phrase starting at piece ``i`` (0 when none)."""
-        if not 0 <= i < len(self.pieces):
-            return 0
-        for ph in _by_edge(phrases, 0).get(self.pieces[i].low, ()):
-            n = len(ph)
-            if i + n > len(self.pieces):
-                continue
-            if all(self.pieces[i + k].low == ph[k] for k in range(n)) and all(
-                self.close(i + k - 1, i + k) for k in range(1, n)
-            ):
-                return n
-        return 0
+        return self.match_map_forward(i, phrases)[0]
 
-    def match_map_forward(
-        self, i: int, phrases: list[tuple[tuple[str, ...], str]]
-    ) -> tuple[int, str]:
+    def match_map_forward(self, i: int, phrases: _Phrases) -> tuple[int, str]:
+        """Length and value of the longest phrase starting at piece ``i`` ((0, "") when none)."""
         if not 0 <= i < len(self.pieces):
             return 0, ""
-        for ph, val in _by_first(id(phrases), phrases).get(self.pieces[i].low, ()):
+        for ph, val in phrases.by_first.get(self.pieces[i].low, ()):
             n = len(ph)
             if i + n > len(self.pieces):
                 continue
@@ -263,11 +228,11 @@ class _Ctx:
                 return n, val
         return 0, ""
 
-    def match_backward(self, i: int, phrases: list[tuple[str, ...]]) -> int:
+    def match_backward(self, i: int, phrases: _Phrases) -> int:
         """Length of the longest phrase ending at piece ``i - 1`` (0 when none)."""
         if not 1 <= i <= len(self.pieces):
             return 0
-        for ph in _by_edge(phrases, -1).get(self.pieces[i - 1].low, ()):
+        for ph, _ in phrases.by_last.get(self.pieces[i - 1].low, ()):
             n = len(ph)
             s = i - n
             if s < 0:
