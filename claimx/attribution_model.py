@@ -18,6 +18,7 @@ import spacy
 from spacy.attrs import DEP, ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from claimx.spans import clean_text
@@ -30,6 +31,22 @@ LABELS = ("SOURCE", "CUE", "CONTENT")
 
 def packaged_model_path() -> Path:
     return Path(str(importlib.resources.files("claimx") / "models" / "attribution"))
+
+
+def labelled_copy(doc: Doc, vocab: Vocab) -> Doc:
+    """``doc``'s tokens in ``vocab`` with their TAG and DEP labels only: no entities, and no
+    heads, since the tagger treats parse sentence boundaries as hard limits and CONTENT
+    spans cross them. What the tagger predicts on, in training and at prediction time."""
+    strings = doc.vocab.strings
+    copy = Doc(
+        vocab,
+        words=[strings[h] for h in doc.to_array(ORTH).tolist()],
+        spaces=[bool(s) for s in doc.to_array(SPACY).tolist()],
+    )
+    attrs = [a for a, key in ((TAG, "TAG"), (DEP, "DEP")) if doc.has_annotation(key)]
+    if attrs:
+        copy.from_array(attrs, cast(Ints2d, doc.to_array(attrs)))
+    return copy
 
 
 @dataclass(frozen=True)
@@ -54,17 +71,7 @@ class AttributionTagger:
         return cls.from_disk(packaged_model_path() if path is None else path)
 
     def _private_copy(self, doc: Doc) -> Doc:
-        strings = doc.vocab.strings
-        copy = Doc(
-            self.nlp.vocab,
-            words=[strings[h] for h in doc.to_array(ORTH).tolist()],
-            spaces=[bool(s) for s in doc.to_array(SPACY).tolist()],
-        )
-        attrs = [a for a, key in ((TAG, "TAG"), (DEP, "DEP")) if doc.has_annotation(key)]
-        if attrs:
-            # labels only, no heads: parse sentence boundaries would block cross-sentence spans
-            copy.from_array(attrs, cast(Ints2d, doc.to_array(attrs)))
-        return copy
+        return labelled_copy(doc, self.nlp.vocab)
 
     @staticmethod
     def _spans(doc: Doc) -> list[Span3]:

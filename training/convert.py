@@ -21,15 +21,14 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import DEP, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span, Token
 from spacy.training import Example
-from thinc.types import Ints2d
+
+from claimx.attribution_model import labelled_copy
 
 LABELS = ("CUE", "SOURCE", "CONTENT")
 _PRIORITY = {label: i for i, label in enumerate(LABELS)}
@@ -115,21 +114,11 @@ def convert(in_path: Path, out_path: Path, features: bool) -> tuple[int, int]:
     return len(records), n_docs
 
 
-def predicted_copy(doc: Doc) -> Doc:
-    """The doc's tokens with TAG/DEP labels only: no entities and no heads, since the ner
-    treats sentence boundaries from a parse as hard limits and CONTENT spans cross them."""
-    pred = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    attrs = [a for a, key in ((TAG, "TAG"), (DEP, "DEP")) if doc.has_annotation(key)]
-    if attrs:
-        pred.from_array(attrs, cast(Ints2d, doc.to_array(attrs)))
-    return pred
-
-
 @spacy.registry.readers("claimx.AttributionCorpus.v1")
 def create_reader(path: str) -> Callable[[Language], Iterable[Example]]:
     def read(nlp: Language) -> Iterator[Example]:
         for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
-            yield Example(predicted_copy(doc), doc)
+            yield Example(labelled_copy(doc, doc.vocab), doc)
 
     return read
 
