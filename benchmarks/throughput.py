@@ -54,6 +54,12 @@ def main() -> None:
     py = sys.executable
     claimx = [py, "-m", "claimx", "extract", *map(str, folders), "--quiet", "--format", "jsonl"]
     results: dict[int, dict[str, float]] = {}
+    # (label, extra options, environment, ratio label) of each extra claimx run
+    variants: list[tuple[str, list[str], dict[str, str], str]] = []
+    if a.no_speedups:
+        variants.append(("claimx CLAIMX_SPEEDUPS=0", [], {"CLAIMX_SPEEDUPS": "0"}, "ratio"))
+    if a.fast:
+        variants.append(("claimx --fast", ["--fast"], {}, "ratio claimx --fast/bare"))
     with tempfile.TemporaryDirectory() as tmp:
         for w in a.workers:
             out = Path(tmp) / f"out{w}.jsonl"
@@ -69,20 +75,11 @@ def main() -> None:
                 f"{n_tokens / t_cx:8.0f} tokens/s peak RSS {rss_cx:6.0f} MiB ({lines} lines) | "
                 f"ratio claimx/bare {t_bare / t_cx:.2f}"
             )
-            if a.no_speedups:
-                t_plain, rss_plain, _ = run(
-                    [*claimx, "--workers", str(w), "-o", str(out), "--force"], env={"CLAIMX_SPEEDUPS": "0"}
-                )
+            for label, flags, env, ratio in variants:
+                t_var, rss_var, _ = run([*claimx, *flags, "--workers", str(w), "-o", str(out), "--force"], env=env)
                 print(
-                    f"workers {w}: claimx CLAIMX_SPEEDUPS=0 {n_docs / t_plain:6.1f} articles/s "
-                    f"{n_tokens / t_plain:8.0f} tokens/s peak RSS {rss_plain:6.0f} MiB | "
-                    f"ratio {t_bare / t_plain:.2f}"
-                )
-            if a.fast:
-                t_fast, rss_fast, _ = run([*claimx, "--fast", "--workers", str(w), "-o", str(out), "--force"])
-                print(
-                    f"workers {w}: claimx --fast {n_docs / t_fast:6.1f} articles/s {n_tokens / t_fast:8.0f} tokens/s "
-                    f"peak RSS {rss_fast:6.0f} MiB | ratio claimx --fast/bare {t_bare / t_fast:.2f}"
+                    f"workers {w}: {label} {n_docs / t_var:6.1f} articles/s {n_tokens / t_var:8.0f} tokens/s "
+                    f"peak RSS {rss_var:6.0f} MiB | {ratio} {t_bare / t_var:.2f}"
                 )
         if 1 in results and 2 in results:
             print(f"claimx 2 workers / 1 worker: {results[1]['claimx'] / results[2]['claimx']:.2f}x")
