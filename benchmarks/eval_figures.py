@@ -18,7 +18,7 @@ import spacy
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from claimx.figures import find_figures
+from claimx.extractors.figures import find_figures
 
 
 def main(argv: list[str] | None = None) -> int:

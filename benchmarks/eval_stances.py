@@ -21,7 +21,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimx import api, pipeline  # noqa: E402
+from claimx import api  # noqa: E402
+from claimx.nlp import pipeline  # noqa: E402
 from claimx.schema import Stance  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "tests" / "fixtures" / "stances.jsonl"

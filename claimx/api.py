@@ -4,31 +4,20 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx import pipeline
+from claimx.document import Document
+from claimx.nlp import pipeline
+from claimx.nlp.spans import sentence_spans
 from claimx.schema import Article, Sentence
-from claimx.spans import sentence_spans
-
-
-@dataclass
-class Document:
-    """One input: its text exactly as decoded, and where it came from."""
-
-    id: str
-    text: str
-    meta: dict[str, Any] = field(default_factory=dict)
-    encoding: str | None = None
-    warnings: list[str] = field(default_factory=list)
 
 
 def make_doc(nlp: Language, text: str) -> Doc:
     """A tokenized Doc over the cleaned text, remembering the text as decoded."""
-    from claimx.wire import normalize
+    from claimx.extractors.wire import normalize
 
     doc = nlp.make_doc(normalize(text))
     doc._.source_text = text
@@ -37,10 +26,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
 
 def to_article(doc: Doc, document: Document) -> Article:
     """Collect what the components left on ``doc`` into an :class:`Article`."""
-    sents = [
-        Sentence(index=i, start=s, end=e, headline=h)
-        for i, (s, e, h) in enumerate(sentence_spans(doc))
-    ]
+    sents = [Sentence(index=i, start=s, end=e, headline=h) for i, (s, e, h) in enumerate(sentence_spans(doc))]
     return Article(
         id=document.id,
         text=document.text,
@@ -93,8 +79,8 @@ def extract_many(
 
 def process(nlp: Language, documents: Iterable[Document], *, batch_size: int = 16) -> Iterator[Article]:
     """Run ``nlp`` over documents, in order, streaming. A text longer than a piece
-    (:data:`claimx.chunking.CHUNK_CHARS`) is processed in pieces and put back together."""
-    from claimx import chunking
+    (:data:`claimx.nlp.chunking.CHUNK_CHARS`) is processed in pieces and put back together."""
+    from claimx.nlp import chunking
 
     # per document: how many docs it became and where each piece starts
     pending: deque[tuple[Document, list[int]]] = deque()

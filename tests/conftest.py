@@ -22,7 +22,7 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
-    from claimx import pipeline
+    from claimx.nlp import pipeline
 
     return pipeline.load()
 
@@ -31,9 +31,10 @@ def nlp():  # type: ignore[no-untyped-def]
 def extract(nlp):  # type: ignore[no-untyped-def]
     """``extract(text) -> Article`` over the session's pipeline."""
     from claimx import api
+    from claimx.document import Document
 
     def run(text: str, id: str = "t"):  # type: ignore[no-untyped-def]
-        return next(api.process(nlp, [api.Document(id=id, text=text)]))
+        return next(api.process(nlp, [Document(id=id, text=text)]))
 
     return run
 

@@ -37,8 +37,7 @@ def test_news_agencies_are_outlets(extract) -> None:  # type: ignore[no-untyped-
 
 def test_the_source_is_the_last_anonymous_source(extract) -> None:  # type: ignore[no-untyped-def]
     art = extract(
-        "The talks began, an Egyptian source told Xinhua. The source said they went well. "
-        "Another source said nothing."
+        "The talks began, an Egyptian source told Xinhua. The source said they went well. Another source said nothing."
     )
     anon = [a for a in art.actors if a.kind == "anonymous"]
     first = next(a for a in anon if a.name == "an Egyptian source")

@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx import attributions
-from claimx.attribution_model import LABELS, AttributionTagger
+from claimx.extractors.attributions import rules as attributions
+from claimx.extractors.attributions.tagger import LABELS, AttributionTagger
 
 TEXT = (
     "The talks will resume on Sunday, an Egyptian source told Xinhua. \n\n"
@@ -40,9 +40,7 @@ def test_the_private_copy_has_the_same_tokens_and_labels_in_its_own_vocab(
     assert not copy.ents
 
 
-def test_spans_are_labelled_and_the_callers_doc_is_untouched(
-    parsed: Doc, tagger: AttributionTagger
-) -> None:
+def test_spans_are_labelled_and_the_callers_doc_is_untouched(parsed: Doc, tagger: AttributionTagger) -> None:
     ents = [(e.start, e.end, e.label_) for e in parsed.ents]
     spans = tagger.predict_many([parsed])[0]
     assert [(e.start, e.end, e.label_) for e in parsed.ents] == ents

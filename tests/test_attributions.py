@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.actors import find_actors
-from claimx.attributions import rule_attributions
+from claimx.extractors.actors import find_actors
+from claimx.extractors.attributions import rule_attributions
 
 
 def parsed(words, heads, deps, pos, tags, lemmas, ents=None) -> Doc:  # type: ignore[no-untyped-def]

@@ -112,7 +112,7 @@ def test_fast_mode_uses_the_rules_alone() -> None:
     atts = json.loads(result.stdout)["attributions"]
     told = [a for a in atts if a["cue"]["text"] == "told"]
     assert told and told[0]["outlet"]["text"] == "Xinhua"
-    from claimx import pipeline
+    from claimx.nlp import pipeline
 
     nlp = pipeline.load(learned=False)
     assert nlp.get_pipe("claimx_attributions").learned is False

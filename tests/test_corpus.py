@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimx import batch
 from claimx.inputs import iter_inputs
+from claimx.run import pool as batch
 from claimx.schema import Article
 
 from .conftest import assert_spans_valid, shared_path

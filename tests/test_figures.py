@@ -1,4 +1,4 @@
-"""Behaviour tests for claimx.figures.find_figures with the real English pipeline."""
+"""Behaviour tests for claimx.extractors.figures.find_figures with the real English pipeline."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimx.figures import find_figures
+from claimx.extractors.figures import find_figures
 from claimx.schema import Figure
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
@@ -292,9 +292,7 @@ def test_odd_input_never_raises(nlp: spacy.language.Language, text: str) -> None
     assert isinstance(out, list)
 
 
-@settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.lists(
         st.one_of(
@@ -355,9 +353,7 @@ def test_seed_article(nlp: spacy.language.Language) -> None:
         for f in out:
             if exp["text_has"].lower() not in f.text.lower() or f.value != exp["value"]:
                 continue
-            if "counts_has" in exp and (
-                f.counts is None or exp["counts_has"].lower() not in f.counts.text.lower()
-            ):
+            if "counts_has" in exp and (f.counts is None or exp["counts_has"].lower() not in f.counts.text.lower()):
                 continue
             if "approximate" in exp and f.approximate != exp["approximate"]:
                 continue

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from claimx.formats import CSV_COLUMNS, FORMATTERS, OutputFormat
+from claimx.outputs.formats import CSV_COLUMNS, FORMATTERS, OutputFormat
 from claimx.schema import Article, Attribution, Claim, Cue, ErrorInfo, ErrorRecord, Span
 
 TEXT = "Prices rose, traders said."
@@ -16,8 +16,11 @@ TEXT = "Prices rose, traders said."
 
 def article() -> Article:
     att = Attribution(
-        id="t1", sentence=0, source=Span(text="traders", start=13, end=20).model_dump() | {"actor": None, "kind": None},
-        cue=Cue(text="said", start=21, end=25, lemma="say"), content=Span(text="Prices rose", start=0, end=11),
+        id="t1",
+        sentence=0,
+        source=Span(text="traders", start=13, end=20).model_dump() | {"actor": None, "kind": None},
+        cue=Cue(text="said", start=21, end=25, lemma="say"),
+        content=Span(text="Prices rose", start=0, end=11),
     )
     claim = Claim(id="c1", sentence=0, text="Prices rose", start=0, end=11, attribution="t1")
     return Article(id="a", text=TEXT, attributions=[att], claims=[claim])

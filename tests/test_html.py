@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 import claimx
 from claimx.cli import app
-from claimx.html import nest, page
-from claimx.render import ROLES, Mark, marks
+from claimx.outputs.marks import ROLES, Mark, marks
+from claimx.outputs.page import nest, page
 from claimx.schema import Article, Attribution, Cue, ErrorInfo, ErrorRecord, Span, Stance
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,9 +26,9 @@ SAMPLE = ROOT / "samples" / "xinhua-grain-talks.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "input", "br", "link", "img", "hr", "wbr", "col", "area", "base", "source", "track", "embed"}
 HOSTILE = (
-    'Hostile <script>alert(1)</script> headline\n\n'
+    "Hostile <script>alert(1)</script> headline\n\n"
     'LONDON (Reuters) - The minister said "<b>taxes</b> will rise" onmouseover="x by 5 percent, '
-    'officials said on Monday. Hamas rejected the plan <img src=x onerror=alert(2)>, a spokesman told Reuters.\n'
+    "officials said on Monday. Hamas rejected the plan <img src=x onerror=alert(2)>, a spokesman told Reuters.\n"
     'The " onmouseover="x group & co said 48 hostages remain.'
 )
 
@@ -186,7 +186,7 @@ def test_sample_page(sample: Article) -> None:
     for caption in ("Claims", "Actors", "Figures"):
         assert f"<h3>{caption}</h3>" in html
     for claim in sample.claims:
-        assert f"<td class=\"id\">{claim.id}</td>" in html
+        assert f'<td class="id">{claim.id}</td>' in html
     # line breaks are kept: the text is pre-wrapped, its newlines are in the markup
     assert "white-space: pre-wrap" in html
     assert sample.text.count("\n") <= html.split('<div class="text">', 1)[1].split("</div>", 1)[0].count("\n")
@@ -204,7 +204,7 @@ def test_hostile_text_is_escaped(hostile: Article) -> None:
     assert "&quot; onmouseover=&quot;x" in html
     assert "&lt;img src=x onerror=alert(2" in html  # a mark may end inside it
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in html
-    assert 'bad&quot;&lt;id&gt;' in html
+    assert "bad&quot;&lt;id&gt;" in html
     # the text read back out of the page is the article text
     text_div = html.split('<div class="text">', 1)[1].split("</div>", 1)[0]
     from html import unescape
@@ -257,8 +257,14 @@ def test_crossing_marks_are_split_and_well_formed() -> None:
 
 
 def test_nest_handles_shared_bounds_and_junk() -> None:
-    ms = [Mark(0, 10, "content", "c"), Mark(0, 10, "actor", "a"), Mark(2, 5, "source", "s"), Mark(4, 8, "cue", "q"),
-          Mark(3, 3, "cue", "empty"), Mark(5, 99, "figure", "outside")]
+    ms = [
+        Mark(0, 10, "content", "c"),
+        Mark(0, 10, "actor", "a"),
+        Mark(2, 5, "source", "s"),
+        Mark(4, 8, "cue", "q"),
+        Mark(3, 3, "cue", "empty"),
+        Mark(5, 99, "figure", "outside"),
+    ]
     events = nest(10, ms)
     depth = 0
     for kind, _, _, _ in events:
@@ -300,9 +306,18 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     profile = tmp_path / "profile"
     profile.mkdir(exist_ok=True)
     cmd = [
-        str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", f"--user-data-dir={profile}", *args,
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        *args,
     ]
     return subprocess.run(cmd, capture_output=True, timeout=120, check=False)
 
@@ -339,7 +354,11 @@ def test_page_in_headless_chromium(tmp_path: Path, sample: Article, hostile: Art
     assert len(got.marks) == len(expected.marks) > 0
     for a, b in zip(got.marks, expected.marks, strict=True):
         assert (a["data-role"], a["data-start"], a["data-end"], a["text"], a["data-info"]) == (
-            b["data-role"], b["data-start"], b["data-end"], b["text"], b["data-info"]
+            b["data-role"],
+            b["data-start"],
+            b["data-end"],
+            b["text"],
+            b["data-info"],
         )
     assert not any(tag == "script" for tag, _ in got.tags)  # the hostile text stayed text
     assert "<script>alert(1)</script>" not in dom

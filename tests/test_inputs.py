@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimx.api import Document
+from claimx.document import Document
 from claimx.errors import InputError
 from claimx.inputs import check_encoding, decode_bytes, html_to_text, iter_inputs
 from claimx.schema import ErrorRecord
@@ -339,9 +339,7 @@ def test_from_list(tmp_path: Path) -> None:
 def test_duplicate_ids_are_made_unique(tmp_path: Path) -> None:
     a = write(tmp_path / "one" / "story.txt", "1")
     b = write(tmp_path / "two" / "story.txt", "2")
-    c = write(
-        tmp_path / "recs.jsonl", '{"id": "story", "text": "3"}\n{"id": "story#2", "text": "4"}\n'
-    )
+    c = write(tmp_path / "recs.jsonl", '{"id": "story", "text": "3"}\n{"id": "story#2", "text": "4"}\n')
     items = read(a, b, c)
     assert [i.id for i in items] == ["story", "story#2", "story#3", "story#2#2"]
     assert isinstance(items[1], Document)
@@ -476,9 +474,7 @@ def test_html_article_text_without_scripts_or_navigation() -> None:
     assert doc.encoding == "utf-8"
     paragraphs = doc.text.split("\n\n")
     assert paragraphs[0] == "Ceasefire talks to resume in Cairo"
-    assert any(
-        p.startswith("CAIRO, Oct. 8 (Xinhua) -- Egyptian officials said") for p in paragraphs
-    )
+    assert any(p.startswith("CAIRO, Oct. 8 (Xinhua) -- Egyptian officials said") for p in paragraphs)
     assert "more than 1,200 people had been displaced" in doc.text
     assert "The delegation rejected the proposal" in doc.text
     for noise in (

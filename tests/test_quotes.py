@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimx.quotes import find_quotes
+from claimx.extractors.quotes import find_quotes
 
 
 def quotes(text: str) -> list[str]:

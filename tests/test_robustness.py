@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimx import api, chunking
+from claimx import api
+from claimx.document import Document
+from claimx.nlp import chunking
 
 from .conftest import assert_spans_valid, shared_path
 
@@ -51,7 +53,7 @@ TEXTS = st.lists(PIECES, max_size=12).map("".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(TEXTS)
 def test_extract_never_raises_and_spans_hold(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
-    article = next(api.process(nlp, [api.Document(id="p", text=text)]))
+    article = next(api.process(nlp, [Document(id="p", text=text)]))
     assert article.text == text
     assert_spans_valid(article)
 
@@ -67,7 +69,7 @@ def test_a_long_single_paragraph_is_processed_in_pieces(nlp, monkeypatch: pytest
     monkeypatch.setattr(chunking, "CHUNK_CHARS", 2_000)
     sentence = "The minister said the talks on the 20-point plan would resume, officials told Reuters. "
     text = sentence * 120  # one paragraph, no line breaks
-    article = next(api.process(nlp, [api.Document(id="long", text=text)]))
+    article = next(api.process(nlp, [Document(id="long", text=text)]))
     assert any("pieces" in w for w in article.warnings)
     assert_spans_valid(article)
     assert len(article.attributions) >= 100

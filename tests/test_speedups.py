@@ -12,18 +12,19 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from claimx.speedups import CachedMatch, speed_up
+from claimx.nlp.speedups import CachedMatch, speed_up
 
 ROOT = Path(__file__).resolve().parents[1]
 
 PATTERNS = [
     {"patterns": [[{"TAG": "NNS"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Plur"}},
     {"patterns": [[{"LOWER": "said", "TAG": "VBD"}]], "attrs": {"LEMMA": "say", "POS": "VERB"}},
-    {"patterns": [[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
-     "attrs": {"LEMMA": "be"}},
+    {
+        "patterns": [[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
+        "attrs": {"LEMMA": "be"},
+    },
     {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": 1},
-    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}], [{"LOWER": "there"}]],
-     "attrs": {"POS": "PRON"}},
+    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}], [{"LOWER": "there"}]], "attrs": {"POS": "PRON"}},
     {"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}]], "attrs": {"LEMMA": "you"}},
     {"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE"}},
     {"patterns": [[{"TAG": "NNS", "LOWER": "talks"}]], "attrs": {"POS": "PROPN"}},
@@ -116,7 +117,7 @@ def test_same_annotations_with_the_real_pipeline() -> None:
 
 
 def test_claimx_pipelines_have_it_unless_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimx import pipeline
+    from claimx.nlp import pipeline
 
     ruler = pipeline.load().get_pipe("attribute_ruler")
     assert isinstance(ruler.match, CachedMatch)  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""Behaviour tests for claimx.stances.find_stances with the real English pipeline."""
+"""Behaviour tests for claimx.extractors.stances.find_stances with the real English pipeline."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from claimx import api, lexicons, pipeline
+from claimx import api
+from claimx import data as lexicons
+from claimx.extractors.stances import find_stances
+from claimx.nlp import pipeline
 from claimx.schema import Stance
-from claimx.stances import find_stances
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "stances.jsonl"

@@ -38,8 +38,16 @@ class Doc:
         self.actors.append({"id": aid, "name": name, "kind": kind, "mentions": [self.span(m) for m in mentions]})
         return aid
 
-    def attribution(self, source: str | None, cue: str, *, kind: str | None = None, actor: str | None = None,
-                    src_nth: int = 0, cue_nth: int = 0) -> str:
+    def attribution(
+        self,
+        source: str | None,
+        cue: str,
+        *,
+        kind: str | None = None,
+        actor: str | None = None,
+        src_nth: int = 0,
+        cue_nth: int = 0,
+    ) -> str:
         tid = f"t{len(self.attributions) + 1}"
         src = None
         if source is not None:
@@ -49,22 +57,37 @@ class Doc:
         )
         return tid
 
-    def figure(self, text: str, value: float | None, counts: str | None, *, kind: str = "count",
-               unit: str | None = None) -> str:
+    def figure(
+        self, text: str, value: float | None, counts: str | None, *, kind: str = "count", unit: str | None = None
+    ) -> str:
         fid = f"f{len(self.figures) + 1}"
         self.figures.append(
             self.span(text)
-            | {"id": fid, "sentence": 0, "value": value, "kind": kind, "unit": unit,
-               "counts": self.span(counts) if counts else None}
+            | {
+                "id": fid,
+                "sentence": 0,
+                "value": value,
+                "kind": kind,
+                "unit": unit,
+                "counts": self.span(counts) if counts else None,
+            }
         )
         return fid
 
-    def stance(self, actor_text: str, stance: str, cue: str, obj: str, *, actor: str | None = None,
-               negated: bool = False) -> str:
+    def stance(
+        self, actor_text: str, stance: str, cue: str, obj: str, *, actor: str | None = None, negated: bool = False
+    ) -> str:
         sid = f"s{len(self.stances) + 1}"
         self.stances.append(
-            {"id": sid, "sentence": 0, "actor": self.span(actor_text) | {"actor": actor}, "stance": stance,
-             "cue": self.span(cue) | {"lemma": cue}, "object": self.span(obj), "negated": negated}
+            {
+                "id": sid,
+                "sentence": 0,
+                "actor": self.span(actor_text) | {"actor": actor},
+                "stance": stance,
+                "cue": self.span(cue) | {"lemma": cue},
+                "object": self.span(obj),
+                "negated": negated,
+            }
         )
         return sid
 
@@ -76,14 +99,22 @@ class Doc:
 
     def record(self) -> dict[str, Any]:
         return {
-            "id": self.id, "text": self.text, "actors": self.actors, "attributions": self.attributions,
-            "figures": self.figures, "stances": self.stances, "claims": self.claims,
+            "id": self.id,
+            "text": self.text,
+            "actors": self.actors,
+            "attributions": self.attributions,
+            "figures": self.figures,
+            "stances": self.stances,
+            "claims": self.claims,
         }
 
 
 def batch() -> list[dict[str, Any]]:
-    a = Doc("a", "An Egyptian source said Hamas demands an end to war. The source said 48 hostages remain. "
-                 "Hamas said it rejected foreign forces. Hamas said 5 tunnels, not 7 tunnels, were found.")
+    a = Doc(
+        "a",
+        "An Egyptian source said Hamas demands an end to war. The source said 48 hostages remain. "
+        "Hamas said it rejected foreign forces. Hamas said 5 tunnels, not 7 tunnels, were found.",
+    )
     hamas = a.actor("Hamas", "organization", "Hamas")
     egy = a.actor("an Egyptian source", "anonymous", "An Egyptian source")
     t1 = a.attribution("An Egyptian source", "said", kind="anonymous", actor=egy)
@@ -98,8 +129,11 @@ def batch() -> list[dict[str, Any]]:
     a.claim("Hamas demands an end to war", hamas, egy, attribution=t1)
     a.claim("it rejected foreign forces", hamas, attribution=t3)
 
-    b = Doc("b", "Hamas said it accepted the plan, officials said. Israel believes 48 hostages remain. "
-                 "Israel did not reject the truce. The 2nd day cost $5 million.")
+    b = Doc(
+        "b",
+        "Hamas said it accepted the plan, officials said. Israel believes 48 hostages remain. "
+        "Israel did not reject the truce. The 2nd day cost $5 million.",
+    )
     hamas_b = b.actor("Hamas", "organization", "Hamas")
     israel = b.actor("Israel", "state", "Israel")
     b.attribution("Hamas", "said", kind="organization", actor=hamas_b)

@@ -1,4 +1,4 @@
-"""claimx.tokens.positions on hand-built docs, and against a plain loop over the tokens."""
+"""claimx.nlp.tokens.positions on hand-built docs, and against a plain loop over the tokens."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from claimx.tokens import positions
+from claimx.nlp.tokens import positions
 
 VOCAB = spacy.blank("en").vocab
 
@@ -63,9 +63,5 @@ def test_same_as_a_loop_over_the_tokens(
     toks: list[tuple[str, str, str]], words: frozenset[str], pos: frozenset[str]
 ) -> None:
     doc = make([t[0] for t in toks], [t[1] for t in toks], [t[2] for t in toks], ["dep"] * len(toks))
-    expected = [
-        t.i
-        for t in doc
-        if (t.lemma_.lower() in words or t.lower_ in words) and (not pos or t.pos_ in pos)
-    ]
+    expected = [t.i for t in doc if (t.lemma_.lower() in words or t.lower_ in words) and (not pos or t.pos_ in pos)]
     assert positions(doc, lemmas=words, lowers=words, pos=pos) == expected

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimx.wire import find_structure, is_hard_wrapped, normalize, soft_breaks
+from claimx.extractors.wire import find_structure, is_hard_wrapped, normalize, soft_breaks
 
 WRAPPED = (
     "Cocoa review\n\n"

@@ -1,0 +1,1 @@
+"""Extraction families, one module or package each: Doc in, typed records out."""

@@ -1,0 +1,5 @@
+"""Figures: numbers read with their bounds, qualifiers, change, unit and what they count."""
+
+from claimx.extractors.figures.scanner import find_figures
+
+__all__ = ["find_figures"]

@@ -1,0 +1,213 @@
+"""Wire-story structure: re-flowing hard-wrapped text, headline, dateline, sentences.
+
+Cleaning never changes the text's length: every substitution is one character for one
+character, so an offset into the cleaned text is the same offset into the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import median
+
+from spacy.tokens import Doc
+
+from claimx import data as lexicons
+from claimx.nlp.spans import clean_text, make_span
+from claimx.schema import Dateline, Span
+
+# Control characters other than tab and newline read as spaces; so do CR, NBSP and the
+# Unicode line and paragraph separators (which the tokenizer would otherwise keep).
+_BLANKS = {c: " " for c in [*range(0, 9), 11, 12, 13, *range(14, 32), 127, 0xA0, 0x2028, 0x2029]}
+_BLANKS_TABLE = str.maketrans({chr(c): v for c, v in _BLANKS.items()})
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True for text broken into lines of roughly equal length (wire copy at ~70 columns),
+    where a single line break is not a paragraph break."""
+    lengths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
+    if len(lengths) < 4:
+        return False
+    wrapped = [n for n in lengths if 35 <= n <= 90]
+    return len(wrapped) >= 0.6 * len(lengths) and median(lengths) <= 85
+
+
+def soft_breaks(text: str) -> list[int]:
+    """Offsets of line breaks inside a paragraph of hard-wrapped text: a break between two
+    non-blank lines where the next line is not indented."""
+    if "\n" not in text or not is_hard_wrapped(text):
+        return []
+    out = []
+    for m in re.finditer(r"(?<=\S)[ \t]*\n(?=[^\s])", text):
+        out.append(m.end() - 1)
+    return out
+
+
+def normalize(text: str) -> str:
+    """The text the parser reads: soft line breaks, control characters and odd spaces become
+    plain spaces. Same length as ``text``, so offsets carry over unchanged."""
+    clean = text.translate(_BLANKS_TABLE)
+    breaks = soft_breaks(clean)
+    if breaks:
+        chars = list(clean)
+        for i in breaks:
+            chars[i] = " "
+        clean = "".join(chars)
+    assert len(clean) == len(text)
+    return clean
+
+
+@dataclass(frozen=True)
+class Structure:
+    headline: tuple[int, int] | None
+    dateline: tuple[int, int] | None
+    location: str | None
+    agency: str | None
+    date: str | None
+    body_start: int
+
+
+_MONTHS = lexicons.load("wire")["months"]
+_DATELINE = re.compile(
+    r"""
+    (?P<loc>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]*){0,3}
+      (?:,[ ](?!(?:{months})\b)[A-Z][A-Za-z'’.\-]*(?:[ ][A-Z][A-Za-z'’.\-]*){0,2})?)
+    (?:,[ ](?P<date>(?:{months})\.?[ ]\d{1,2}(?:,[ ]\d{4})?))?
+    [ ]*(?:\((?P<agency>[^()\n]{1,40})\))?
+    [ ]*(?P<dash>--|—|–|-(?=[ ])|:(?=[ ]))[ ]*
+    """.replace("{months}", "|".join(_MONTHS)),
+    re.VERBOSE,
+)
+_TERMINAL = tuple(".!?\"'”’")
+
+
+def _looks_like_headline(block: str) -> bool:
+    stripped = block.strip()
+    if not stripped or len(stripped) > 220 or stripped.count("\n") > 2:
+        return False
+    if not stripped.endswith(_TERMINAL):
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", stripped) if len(w) > 3]
+    if words and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        return True
+    return len(stripped) <= 110
+
+
+def _location_name(raw: str) -> str:
+    place = raw.split(",")[0].strip()
+    return " ".join(w if len(w) <= 2 else w.capitalize() for w in place.split())
+
+
+def find_structure(text: str) -> Structure:
+    """Headline and dateline of a wire story (``text`` as cleaned by :func:`normalize`)."""
+    start = len(text) - len(text.lstrip())
+    headline = None
+    body = start
+    m = re.search(r"\n[ \t]*\n", text[start:])
+    if m is not None:
+        block_end = start + m.start()
+        block = text[start:block_end]
+        rest = text[start + m.end() :]
+        if rest.strip() and not _DATELINE.match(block) and _looks_like_headline(block):
+            end = start + len(block.rstrip())
+            headline = (start, end)
+            body = start + m.end()
+            body += len(text[body:]) - len(text[body:].lstrip())
+    dm = _DATELINE.match(text, body)
+    if dm is not None and (dm.group("agency") or dm.group("dash") in ("--", "—", "–")):
+        loc_words = dm.group("loc").split(",")[0].split()
+        # a dateline place is in capitals; a sentence starting "IBM - ..." has no agency
+        # and a one-letter or very long place is no place
+        if any(len(w.strip(".")) >= 2 for w in loc_words) and len(loc_words) <= 4:
+            end = dm.start("dash") + len(dm.group("dash"))
+            return Structure(
+                headline,
+                (dm.start(), end),
+                _location_name(dm.group("loc")),
+                dm.group("agency"),
+                dm.group("date"),
+                dm.end(),
+            )
+    return Structure(headline, None, None, None, None, body)
+
+
+def hard_break_tokens(doc: Doc) -> list[int]:
+    """Indices of tokens that open a paragraph (they follow a line break)."""
+    out = []
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            nxt = tok.i + 1
+            while nxt < len(doc) and doc[nxt].is_space:
+                nxt += 1
+            if nxt < len(doc):
+                out.append(nxt)
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    for tok in doc:
+        if tok.idx >= char and not tok.is_space:
+            return tok.i
+    return None
+
+
+def set_structure(doc: Doc) -> Doc:
+    """Record headline and dateline on the doc and preset the sentence starts they imply;
+    runs before the parser, which respects preset boundaries."""
+    if not len(doc):
+        doc._.headline = None
+        doc._.dateline = None
+        return doc
+    struct = find_structure(clean_text(doc))
+    starts = set(hard_break_tokens(doc))
+    first = _token_at(doc, 0)
+    if first is not None:
+        starts.add(first)
+    if struct.headline is not None:
+        doc._.headline = make_span(doc, *struct.headline)
+        body_tok = _token_at(doc, struct.body_start)
+        if body_tok is not None:
+            starts.add(body_tok)
+        for tok in doc:
+            if struct.headline[0] < tok.idx < struct.headline[1] and not tok.is_space:
+                tok.is_sent_start = False
+    else:
+        doc._.headline = None
+    if struct.dateline is not None:
+        d = struct.dateline
+        doc._.dateline = Dateline(
+            **make_span(doc, *d).model_dump(),
+            location=struct.location,
+            agency=struct.agency,
+            date=struct.date,
+        )
+        after = _token_at(doc, struct.body_start)
+        if after is not None:
+            starts.add(after)
+    else:
+        doc._.dateline = None
+    for i in starts:
+        doc[i].is_sent_start = True
+    return doc
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Output sentences: spaCy's, with the dateline cut away, white space trimmed, the
+    headline as one sentence of its own."""
+    text = clean_text(doc)
+    head: Span | None = doc._.headline
+    date: Dateline | None = doc._.dateline
+    out: list[tuple[int, int, bool]] = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        if date is not None and s < date.end and e > date.start:
+            s = max(s, date.end)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e <= s:
+            continue
+        is_head = head is not None and head.start <= s and e <= head.end
+        out.append((s, e, is_head))
+    return out

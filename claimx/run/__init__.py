@@ -1,0 +1,1 @@
+"""Running a batch: the extract command, the worker pool, resume and atomic writes."""

@@ -1,0 +1,137 @@
+"""Running the pipeline over a stream of inputs: batched, in worker processes, in order.
+
+The parent only reads inputs and writes results; parsing happens in the workers. At most a
+few batches are in flight at once, so memory stays flat however long the stream is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import NamedTuple
+
+from claimx.document import Document
+from claimx.schema import Article, ErrorInfo, ErrorRecord
+
+Item = Document | ErrorRecord
+
+
+class Line(NamedTuple):
+    """A result as it travels between processes: its JSON, cheap to send and written as it
+    comes, with the counts the summary needs."""
+
+    id: str
+    json: str
+    error: bool
+    counts: tuple[int, int, int, int] = (0, 0, 0, 0)  # claims, attributions, figures, stances
+    warnings: tuple[str, ...] = ()
+
+
+def _line(result: Article | ErrorRecord) -> Line:
+    if isinstance(result, ErrorRecord):
+        return Line(result.id, result.model_dump_json(), True)
+    counts = (len(result.claims), len(result.attributions), len(result.figures), len(result.stances))
+    return Line(result.id, result.model_dump_json(), False, counts, tuple(result.warnings))
+
+
+_worker_model: str | None = None
+_worker_learned = True
+
+
+def _init_worker(model: str | None, learned: bool) -> None:
+    global _worker_model, _worker_learned
+    _worker_model, _worker_learned = model, learned
+    from claimx.nlp import pipeline
+
+    pipeline.load(model, learned=learned)
+
+
+def process_batch(items: list[Item], model: str | None = None, learned: bool | None = None) -> list[Line]:
+    """Process one batch in this process; errors become error records, never exceptions."""
+    from claimx import api
+    from claimx.nlp import pipeline
+
+    nlp = pipeline.load(
+        model if model is not None else _worker_model, learned=_worker_learned if learned is None else learned
+    )
+    docs = [it for it in items if isinstance(it, Document)]
+    out: dict[int, Line] = {}
+    try:
+        articles = list(api.process(nlp, docs, batch_size=max(1, len(docs))))
+    except Exception:  # one bad document must not sink its batch: redo them one by one
+        articles = []
+        for doc in docs:
+            try:
+                articles.extend(api.process(nlp, [doc]))
+            except Exception as exc:
+                articles.append(_failure(doc, exc))  # type: ignore[arg-type]
+    by_doc = iter(articles)
+    for n, it in enumerate(items):
+        out[n] = _line(it if isinstance(it, ErrorRecord) else next(by_doc))
+    return [out[n] for n in range(len(items))]
+
+
+def _failure(doc: Document, exc: Exception) -> ErrorRecord:
+    return ErrorRecord(
+        id=doc.id,
+        error=ErrorInfo(type="processing_error", message=f"{type(exc).__name__}: {exc}"),
+        meta=doc.meta,
+    )
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def run(
+    items: Iterable[Item],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    learned: bool = True,
+) -> Iterator[Line]:
+    """Results for ``items`` in input order. With one worker, or when the whole input fits
+    in one batch, everything runs in this process (no start-up cost for one article)."""
+    batches = _batches(items, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if workers <= 1 or second is None:
+        yield from process_batch(first, model, learned)
+        if second is not None:
+            yield from process_batch(second, model, learned)
+            for batch in batches:
+                yield from process_batch(batch, model, learned)
+        return
+    ctx = mp.get_context("spawn") if os.name == "nt" else mp.get_context("forkserver")
+    window = workers * 2
+    pending: deque[Future[list[Line]]] = deque()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model, learned))
+    try:
+        for batch in _chain(first, second, batches):
+            pending.append(pool.submit(process_batch, batch))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # on Ctrl-C or a closed output: drop the batches not started, don't wait for them
+        pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _chain(a: list[Item], b: list[Item], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:
+    yield a
+    yield b
+    yield from rest
