@@ -1,6 +1,6 @@
 """Score claimx's stances against the hand-written stance sentences, and check seed D1-D7.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/eval_stances.py [--gold tests/fixtures/stances.jsonl]
+    python benchmarks/eval_stances.py [--gold tests/fixtures/stances.jsonl]
         [--seed /work/shared/seed] [--model NAME] [--verbose]
 
 A predicted stance matches a gold one when the stance type is in its ``stance`` list, the
@@ -26,7 +26,7 @@ from claimx.nlp import pipeline  # noqa: E402
 from claimx.schema import Stance  # noqa: E402
 
 DEFAULT_GOLD = ROOT / "tests" / "fixtures" / "stances.jsonl"
-DEFAULT_SEED = Path("/work/shared/seed")
+DEFAULT_SEED = ROOT.parent / "shared" / "seed"
 
 
 def _norm(s: str | None) -> str:
@@ -152,16 +152,25 @@ def main(argv: list[str] | None = None) -> int:
     nlp = pipeline.load(args.model)
     with open(args.gold, encoding="utf-8") as fh:
         records = [json.loads(line) for line in fh if line.strip()]
-    res = score(nlp, records, verbose=args.verbose)
-    n_gold = res["tp"] + res["fn"]
-    print(f"{len(records)} sentences, {n_gold} gold stances")
-    print(
-        f"precision {res['precision']:.3f}  recall {res['recall']:.3f}  f1 {res['f1']:.3f}"
-        f"  (tp {res['tp']}, fp {res['fp']}, fn {res['fn']})"
-    )
-    print(f"strict (negation agrees): precision {res['strict_precision']:.3f}  recall {res['strict_recall']:.3f}")
-    print(f"modality right on {res['modality_ok']} of {res['modality_n']} matched gold stances that give one")
-    print(f"{res['ms_per_record']:.1f} ms per sentence (whole pipeline)")
+    halves = sorted({rec.get("half", "all") for rec in records})
+    for half in halves:
+        part = [rec for rec in records if rec.get("half", "all") == half]
+        res = score(nlp, part, verbose=args.verbose)
+        n_gold = res["tp"] + res["fn"]
+        label = "" if half == "all" else f"[{half}] "
+        print(f"{label}{len(part)} sentences, {n_gold} gold stances")
+        print(
+            f"{label}precision {res['precision']:.3f}  recall {res['recall']:.3f}  f1 {res['f1']:.3f}"
+            f"  (tp {res['tp']}, fp {res['fp']}, fn {res['fn']})"
+        )
+        print(
+            f"{label}strict (negation agrees): precision {res['strict_precision']:.3f}"
+            f"  recall {res['strict_recall']:.3f}"
+        )
+        print(
+            f"{label}modality right on {res['modality_ok']} of {res['modality_n']} matched gold stances that give one"
+        )
+        print(f"{label}{res['ms_per_record']:.1f} ms per sentence (whole pipeline)")
     seed = Path(args.seed)
     if (seed / "expected.json").exists():
         status = seed_status(nlp, seed)

@@ -28,7 +28,6 @@ PLAIN_LAYERS = (
 OVERSIZE_MODULES: dict[str, int] = {
     "claimx.extractors.attributions.rules": 557,
     "claimx.extractors.figures.scanner": 1333,
-    "claimx.extractors.stances": 640,
     "claimx.inputs.reader": 844,
     "claimx.summary.core": 585,
 }

@@ -1,0 +1,137 @@
+"""Stances: demands, rejections, acceptances (and threats, warnings, proposals, conditions)
+taken by an actor toward something.
+
+Cues are read from the dependency parse; which verbs and nouns count, and which of their
+complements carry the object, is data in ``models/stances.json``:
+
+* verbs — "Hamas demands X", "the group insisted on X", "urged Israel to withdraw", passives
+  ("X was rejected by Hamas"), relative clauses ("the plan, which Hamas accepted": the object
+  is the antecedent), conjoined verbs sharing a subject ("rejected X but accepted Y");
+* nouns — "Hamas's demand for X", "Israel's rejection of Y", "Hamas demands for X";
+* conditions — "would only ... once X", "unless X".
+
+Negation is recorded, not folded into the type: "did not reject X" gives ``stance
+["reject"]`` with ``negated=True`` — read it as "the actor is reported *not* to reject X".
+Modality is the modal verb ("would welcome" -> ``"would"``) or a readiness head ("is ready
+to accept" -> ``"ready"``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimx.extractors.actors import ActorTable
+from claimx.extractors.stances.conditions import phrase_conditions
+from claimx.extractors.stances.holders import _resolve
+from claimx.extractors.stances.lexicon import (
+    _ADJECTIVES,
+    _ADVCL,
+    _CANDIDATE_WORDS,
+    _COND_FIRST,
+    _NOUNS,
+    _QUESTION_WORDS,
+    _VERBS,
+)
+from claimx.extractors.stances.nouns import _condition, _noun_stance
+from claimx.extractors.stances.parse import _Raw
+from claimx.extractors.stances.predicates import adjective_stance, is_predicate_candidate, preposition_stance
+from claimx.extractors.stances.quotes import quote_demands, speakers_hold
+from claimx.extractors.stances.verbs import _is_verb_use, _verb_stance
+from claimx.nlp.spans import clean_text, make_span, sentence_index
+from claimx.nlp.tokens import positions
+from claimx.schema import Cue, Span, Stance
+
+__all__ = ["find_stances"]
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+
+def _candidates(doc: Doc) -> list[_Raw]:
+    out: list[_Raw] = []
+    for i in positions(doc, lemmas=_CANDIDATE_WORDS, deps=_ADVCL):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        raw: _Raw | None = None
+        if lemma in _VERBS and _is_verb_use(tok):
+            raw = _verb_stance(doc, tok, _VERBS[lemma])
+        elif lemma in _NOUNS and (tok.pos_ == "NOUN" or tok.tag_ == "VBZ"):
+            raw = _noun_stance(doc, tok, _NOUNS[lemma])
+        elif is_predicate_candidate(tok):
+            raw = adjective_stance(tok, _ADJECTIVES[lemma]) if lemma in _ADJECTIVES else preposition_stance(tok)
+        elif tok.dep_ == "advcl":
+            raw = _condition(doc, tok)
+        if raw is not None:
+            out.append(raw)
+    out.extend(phrase_conditions(doc, positions(doc, lowers=_COND_FIRST)))
+    return out
+
+
+def _end_before_conditions(text: str, raws: list[_Raw]) -> None:
+    """ "would accept the offer provided that regulators approve": the object ends where the
+    condition set on it begins."""
+    for cond in [r for r in raws if r.stance == "condition"]:
+        start = cond.cue[0]
+        for raw in raws:
+            if raw is not cond and raw.obj is not None and raw.obj[0] < start < raw.obj[1]:
+                end = start
+                while end > raw.obj[0] and text[end - 1] in " \t\r\n,;:":
+                    end -= 1
+                raw.obj = (raw.obj[0], end)
+
+
+def _asks(text: str, raw: _Raw) -> bool:
+    """ "asked the lawyers what evidence they had": an object that opens with a question
+    word is a question, not something demanded, rejected or accepted."""
+    if raw.obj is None or raw.stance == "condition":
+        return False
+    first = text[raw.obj[0] : raw.obj[1]].split(maxsplit=1)
+    return bool(first) and first[0].lower() in _QUESTION_WORDS
+
+
+def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
+    """A stance whose cue lies in another stance's object is part of what that one is about
+    ("urged Israel to accept the truce", "would sign provided that regulators approve"),
+    not a position of its own."""
+    s, e = raw.cue
+    return any(o is not raw and o.obj is not None and o.obj[0] <= s and e <= o.obj[1] for o in raws)
+
+
+def find_stances(doc: Doc) -> list[Stance]:
+    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order."""
+    table: ActorTable | None = doc._.actor_table
+    if table is None:
+        from claimx.extractors.actors import find_actors
+
+        table = find_actors(doc)
+        doc._.actor_table = table
+    if not doc.has_annotation("DEP"):
+        return []
+    attributions = doc._.attributions or []
+    found = _candidates(doc) + quote_demands(doc, attributions)
+    speakers_hold(found, attributions)
+    _end_before_conditions(clean_text(doc), found)
+    text = clean_text(doc)
+    found = [r for r in found if not _asks(text, r)]
+    raws = sorted((r for r in found if not _inside_another(r, found)), key=lambda r: r.cue)
+    out: list[Stance] = []
+    seen: set[tuple[tuple[int, int], str]] = set()
+    for raw in raws:
+        key = (raw.cue, raw.stance)
+        if key in seen:
+            continue
+        seen.add(key)
+        actor = raw.holder or _resolve(doc, table, raw.actor_tok)
+        out.append(
+            Stance(
+                id=f"s{len(out) + 1}",
+                sentence=sentence_index(doc, raw.cue[0]),
+                actor=actor,
+                stance=raw.stance,
+                cue=Cue(**make_span(doc, *raw.cue).model_dump(), lemma=raw.lemma, cue_type=raw.cue_type),
+                object=Span(**make_span(doc, *raw.obj).model_dump()) if raw.obj else None,
+                negated=raw.negated,
+                modality=raw.modality,
+            )
+        )
+    return out

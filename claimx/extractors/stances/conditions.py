@@ -1,0 +1,93 @@
+"""Conditions set by a multi-word marker: "would accept the offer provided that regulators
+approve", "will keep the plant running as long as the deal holds", "only if X", "unless X".
+
+The marker is found on the words; the condition is the clause right after it and the holder
+is the subject of the verb it attaches to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimx.extractors.stances.holders import _plausible_actor
+from claimx.extractors.stances.lexicon import _COND_FIRST, _COND_PHRASES
+from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
+
+
+def _match(doc: Doc, i: int) -> int:
+    """Length of the longest condition phrase starting at token ``i`` (0 for none)."""
+    for phrase in _COND_PHRASES:
+        n = len(phrase)
+        if i + n <= len(doc) and all(doc[i + k].lower_ == phrase[k] for k in range(n)):
+            return n
+    return 0
+
+
+def _clause_after(doc: Doc, k: int) -> Token | None:
+    """The verb heading the clause that starts at token ``k``."""
+    if k >= len(doc):
+        return None
+    node = doc[k]
+    while node.head is not node and node.head.i >= k and node.head.sent == node.sent:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _main_verb(start: Token) -> Token | None:
+    """The verb before the marker that the condition attaches to, at the top of its xcomp
+    chain ("keep the plant running as long as": "keep")."""
+    node = start
+    for _ in range(10):
+        if node.pos_ in ("VERB", "AUX") and node.i < start.i:
+            break
+        if node.head is node:
+            return None
+        node = node.head
+    else:
+        return None
+    while node.dep_ == "xcomp" and node.head is not node:
+        node = node.head
+    return node
+
+
+def phrase_conditions(doc: Doc, positions: list[int]) -> list[_Raw]:
+    out: list[_Raw] = []
+    skip_to = -1
+    for i in positions:
+        if i < skip_to or doc[i].lower_ not in _COND_FIRST:
+            continue
+        n = _match(doc, i)
+        if not n:
+            continue
+        skip_to = i + n
+        raw = _condition_at(doc, i, n)
+        if raw is not None:
+            out.append(raw)
+    return out
+
+
+def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
+    clause = _clause_after(doc, i + n)
+    main = _main_verb(doc[i])
+    if clause is None or main is None:
+        return None
+    modality, _ = _modality(main)
+    focused = doc[i].lower_ in ("only", "on")
+    if not (modality or focused or _negated(main)):
+        return None  # "talks will fail unless ...": a forecast, not a condition somebody sets
+    actor_tok = _subject(main)
+    if actor_tok is None or not _plausible_actor(actor_tok):
+        return None
+    obj = _edges(_contiguous(doc, i + n, clause.right_edge.i))
+    if obj is None:
+        return None
+    last = doc[i + n - 1]
+    return _Raw(
+        cue=(doc[i].idx, last.idx + len(last)),
+        lemma=" ".join(t.lower_ for t in doc[i : i + n]),
+        stance="condition",
+        cue_type="condition",
+        actor_tok=actor_tok,
+        obj=obj,
+        negated=False,
+        modality=modality,
+    )

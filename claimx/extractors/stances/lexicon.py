@@ -1,0 +1,48 @@
+"""The stance lexicon (``models/stances.json``), read once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimx import data as lexicons
+
+_LEX: dict[str, Any] = lexicons.load("stances")
+_VERBS: dict[str, dict[str, Any]] = _LEX["verbs"]
+_NOUNS: dict[str, dict[str, Any]] = _LEX["nouns"]
+_CANDIDATE_LEMMAS = frozenset(_VERBS) | frozenset(_NOUNS)
+_ADVCL = frozenset({"advcl"})
+_NOUN_ACTOR_PREPS = frozenset(_LEX["noun_actor_preps"])
+_EXCLUDED_PRT: dict[str, list[str]] = _LEX["excluded_particles"]
+_IGNORED_XCOMP = frozenset(_LEX["ignored_xcomp"])
+_NEGATORS = frozenset(_LEX["negators"])
+_NEGATING_HEADS = frozenset(_LEX["negating_heads"])
+_MODALS = frozenset(_LEX["modals"])
+_MODAL_NORM: dict[str, str] = {"'d": "would", "'ll": "will", "wo": "will", "ca": "can"}
+_MODAL_HEADS: dict[str, str] = _LEX["modal_heads"]
+_COND: dict[str, list[str]] = _LEX["condition"]
+_COND_MARKS = frozenset(_COND["marks"])
+_COND_ALWAYS = frozenset(_COND["always"])
+_COND_FOCUS = frozenset(_COND["focus"])
+_REL_PRONOUNS = frozenset(_LEX["relative_pronouns"])
+_POSS_PRONOUNS: dict[str, str] = _LEX["possessive_pronouns"]
+_INANIMATE = frozenset(_LEX["inanimate_subjects"])
+_HYPOTHETICAL = frozenset(_LEX["hypothetical_marks"])
+_PRONOUN_KINDS: dict[str, list[str]] = lexicons.load("actors")["pronouns"]
+
+_NOMINAL_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "poss", "npadvmod"])
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_PERSON_LABELS = frozenset(["PERSON"])
+_ADJECTIVES: dict[str, dict[str, Any]] = _LEX["adjectives"]
+_PREDICATE_HEADS = frozenset(_LEX["predicate_heads"])
+_COPULAR_PREPS: dict[str, str] = _LEX["copular_preps"]
+#: multi-word condition markers as token tuples, longest first
+_COND_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    sorted((tuple(p.split()) for p in _LEX["condition_phrases"]), key=len, reverse=True)
+)
+_COND_FIRST = frozenset(p[0] for p in _COND_PHRASES)
+_IMPERATIVE_IGNORED = frozenset(_LEX["imperative_ignored"])
+_QUOTE_DEMAND_HEADS: dict[str, str] = _LEX["quote_demand_heads"]
+_QUOTE_DEMAND_MODALS = frozenset(_LEX["quote_demand_modals"])
+_FIRST_PERSON = frozenset(_LEX["first_person"])
+_CANDIDATE_WORDS = _CANDIDATE_LEMMAS | frozenset(_ADJECTIVES) | frozenset(_COPULAR_PREPS)
+_QUESTION_WORDS = frozenset(_LEX["question_words"])

@@ -1,0 +1,125 @@
+"""Noun stances ("Hamas's demand for X") and conditions ("only if X")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from claimx.extractors.stances.holders import _plausible_actor
+from claimx.extractors.stances.lexicon import (
+    _COND_ALWAYS,
+    _COND_FOCUS,
+    _COND_MARKS,
+    _NOUN_ACTOR_PREPS,
+)
+from claimx.extractors.stances.parse import (
+    _children,
+    _edges,
+    _is_relative,
+    _modality,
+    _negated,
+    _np_span,
+    _Raw,
+    _subject,
+    _subtree_span,
+)
+
+# -- nouns ---------------------------------------------------------------------------------
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for prep in _children(noun, "prep"):
+        if prep.lower_ in _NOUN_ACTOR_PREPS:
+            pobj = next(iter(_children(prep, "pobj")), None)
+            if pobj is not None:
+                return pobj
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") and (
+            c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or c.pos_ == "PROPN"
+        ):
+            # the last word of the name is the head of its own little phrase
+            return c
+    return None
+
+
+def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
+    obj: tuple[int, int] | None = None
+    for prep in _children(noun, "prep"):
+        if prep.lower_ in entry["preps"]:
+            pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+            if pobj is not None:
+                obj = _np_span(pobj)
+                break
+    if obj is None and entry.get("clause"):
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
+                marks = [m for m in c.children if m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to")]
+                if marks and not any(_is_relative(x) for x in c.children):
+                    obj = _subtree_span(c)
+                    break
+    if obj is None:
+        return None
+    actor_tok = _noun_actor(noun)
+    if actor_tok is None:
+        return None
+    return _Raw(
+        cue=(noun.idx, noun.idx + len(noun)),
+        lemma=noun.lemma_.lower(),
+        stance=entry["stance"],
+        cue_type="noun",
+        actor_tok=actor_tok,
+        obj=obj,
+    )
+
+
+# -- conditions ----------------------------------------------------------------------------
+
+
+def _condition(doc: Doc, clause: Token) -> _Raw | None:
+    """ "Hamas would only release them once the offensive ends": a condition the actor sets."""
+    if clause.dep_ != "advcl" or clause.head is clause:
+        return None
+    marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+    if not marks:
+        return None
+    mark = marks[0]
+    before = doc[max(0, mark.i - 2) : mark.i].text.lower()
+    word = mark.lower_
+    if word == "as" and before.endswith("as long"):
+        word = "as long as"
+    if word not in _COND_MARKS:
+        return None
+    head = clause.head
+    chain = [head]
+    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+        chain.append(chain[-1].head)
+    head = chain[-1]
+    focus = mark.i > 0 and doc[mark.i - 1].lower_ in _COND_FOCUS
+    focus = focus or any(c.lower_ in _COND_FOCUS for h in chain for c in h.children if c.dep_ == "advmod")
+    modality, _ = _modality(head)
+    if not (focus or (word in _COND_ALWAYS and (modality or _negated(head)))):
+        return None
+    if modality is None and not focus:
+        return None
+    actor_tok = _subject(head)
+    if actor_tok is None or not _plausible_actor(actor_tok):
+        return None
+    obj = _edges([t for t in clause.subtree if t.i != mark.i])
+    if obj is None:
+        return None
+    prev = doc[mark.i - 1] if mark.i > 0 else mark
+    start = prev.idx if focus and prev.lower_ in _COND_FOCUS else mark.idx
+    return _Raw(
+        cue=(start, mark.idx + len(mark)),
+        lemma=("only " if focus else "") + word,
+        stance="condition",
+        cue_type="condition",
+        actor_tok=actor_tok,
+        obj=obj,
+        negated=False,
+        modality=modality,
+    )

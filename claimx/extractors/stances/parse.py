@@ -1,0 +1,186 @@
+"""Parse helpers for stances: spans of phrases, subjects, negation and modality, and the
+record a rule produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimx.extractors.stances.lexicon import (
+    _MODAL_HEADS,
+    _MODAL_NORM,
+    _MODALS,
+    _NEGATING_HEADS,
+    _NEGATORS,
+    _PERSON_LABELS,
+    _REL_PRONOUNS,
+    _VERBS,
+)
+from claimx.schema import ActorSpan
+
+
+@dataclass
+class _Raw:
+    cue: tuple[int, int]
+    lemma: str
+    stance: str
+    cue_type: str
+    actor_tok: Token | None
+    obj: tuple[int, int] | None
+    negated: bool = False
+    modality: str | None = None
+    #: the holder when a rule knows it already (the speaker of a quote), else resolved
+    #: from ``actor_tok``
+    holder: ActorSpan | None = None
+
+
+# -- spans ---------------------------------------------------------------------------------
+
+
+def _edges(toks: list[Token]) -> tuple[int, int] | None:
+    """Character span of ``toks`` (in order), without spaces, edge punctuation, a leading
+    "to"/"that"/conjunction."""
+    toks = [t for t in toks if not t.is_space]
+    while toks and (
+        toks[0].is_punct or toks[0].dep_ in ("cc", "mark", "prep") or (toks[0].dep_ == "aux" and toks[0].tag_ == "TO")
+    ):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _contiguous(doc: Doc, left: int, right: int) -> list[Token]:
+    return [doc[i] for i in range(left, right + 1)]
+
+
+def _subtree_span(tok: Token) -> tuple[int, int] | None:
+    return _edges(_contiguous(tok.doc, tok.left_edge.i, tok.right_edge.i))
+
+
+def _np_span(tok: Token, clause: Token | None = None) -> tuple[int, int] | None:
+    """A noun phrase headed by ``tok``: its subtree, cut before a relative clause set off by a
+    comma ("the plan, which Hamas accepted") but keeping a restrictive one ("a deal that hurts
+    farmers") — and before ``clause`` (the clause the phrase was reached from) when that
+    hangs inside it."""
+    right = tok.right_edge.i
+    doc = tok.doc
+    for sub in doc[tok.i + 1 : right + 1]:
+        left = sub.left_edge.i
+        if sub.dep_ == "relcl" and left > tok.i and doc[left - 1].text in (",", "(", "—", "–"):
+            right = min(right, left - 1)
+    if clause is not None and tok.i < clause.left_edge.i <= right:
+        right = clause.left_edge.i - 1
+    return _edges(_contiguous(tok.doc, tok.left_edge.i, max(tok.i, right)))
+
+
+def _actor_np(tok: Token) -> tuple[int, int] | None:
+    """An actor phrase: left dependents, compounds and appositions, not clauses or
+    long prepositional tails."""
+    doc = tok.doc
+    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ != "punct"])
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "appos", "nummod", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ in ("relcl", "acl", "cc", "conj", "punct"):
+            break
+    return _edges(_contiguous(doc, left, right))
+
+
+# -- parse helpers -------------------------------------------------------------------------
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _antecedent(rel: Token) -> Token | None:
+    """The noun a relative clause verb hangs on. "which" does not refer to a person: in
+    "the plan proposed by Donald Trump, which Hamas accepted" climb to "plan"."""
+    verb = rel
+    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ not in ("relcl", "acl"):
+        return None
+    head = verb.head
+    pron = next((c for c in verb.children if c.lower_ in ("which",)), None)
+    if pron is not None and head.ent_type_ in _PERSON_LABELS:
+        node = head
+        while node.head is not node:
+            node = node.head
+            if node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in _PERSON_LABELS:
+                return node
+        return head
+    return head
+
+
+def _is_relative(tok: Token) -> bool:
+    return tok.lower_ in _REL_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$")
+
+
+def _passive(verb: Token) -> bool:
+    return bool(_children(verb, "nsubjpass", "auxpass")) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in _children(verb, "agent"):
+        for g in _children(child, "pobj"):
+            return g
+    return None
+
+
+def _subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
+    it ("Hamas rejected X and accepted Y", "Hamas is ready to accept Y")."""
+    if depth > 6:
+        return None
+    subs = _children(verb, "nsubj")
+    if subs:
+        sub = subs[0]
+        if _is_relative(sub):
+            return _antecedent(verb)
+        return sub
+    if verb.head is verb:
+        return None
+    if verb.dep_ in ("conj", "xcomp", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        return _subject(verb.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return _antecedent(verb)
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
+            return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in _NEGATING_HEADS and head.lemma_.lower() not in _VERBS:
+            return True
+        if head.lemma_.lower() in _MODAL_HEADS or head.pos_ == "ADJ":
+            return any(c.dep_ == "neg" for c in head.children)
+    return False
+
+
+def _modality(verb: Token) -> tuple[str | None, Token | None]:
+    """The modal verb on ``verb`` (or on the verb it is conjoined with), or a readiness
+    head it is the complement of."""
+    node = verb
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in _MODALS:
+                return _MODAL_NORM.get(c.lower_, c.lower_), c
+        if node.dep_ == "conj" and node.head is not node and not _children(node, "nsubj"):
+            node = node.head
+            continue
+        break
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        head = verb.head
+        word = _MODAL_HEADS.get(head.lemma_.lower())
+        if word is not None:
+            return word, None
+    return None, None

@@ -1,0 +1,88 @@
+"""Stances stated as predicates: an adjective ("reluctant to lift the embargo", "open to
+talks", "opposed to any extension") or a preposition ("is against the plan") said of the
+subject of a copula or of a verb like "remain" or "appear"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from claimx.extractors.stances.holders import _plausible_actor
+from claimx.extractors.stances.lexicon import _ADJECTIVES, _COPULAR_PREPS, _IGNORED_XCOMP, _PREDICATE_HEADS, _VERBS
+from claimx.extractors.stances.parse import _children, _modality, _np_span, _Raw, _subject, _subtree_span
+
+
+def _predicate_head(tok: Token) -> Token | None:
+    """The copula or linking verb ``tok`` is predicated by ("remains reluctant")."""
+    head = tok.head
+    if head is tok or tok.dep_ not in ("acomp", "oprd", "prep", "attr", "xcomp"):
+        return None
+    if head.lemma_.lower() not in _PREDICATE_HEADS:
+        return None
+    return head
+
+
+def _negated_predicate(tok: Token, head: Token) -> bool:
+    return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
+
+
+def _complement(adj: Token, frames: list[str], *, defer: bool) -> tuple[int, int] | None:
+    for frame in frames:
+        if frame == "xcomp":
+            for xc in _children(adj, "xcomp"):
+                lemma = xc.lemma_.lower()
+                if xc.i < adj.i or xc.pos_ not in ("VERB", "AUX") or lemma in _IGNORED_XCOMP:
+                    continue
+                if defer and lemma in _VERBS:
+                    return None  # "ready to accept X": the verb carries the stance
+                return _subtree_span(xc)
+        elif frame.startswith("prep:"):
+            for prep in _children(adj, "prep"):
+                pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+                if prep.lower_ == frame[5:] and pobj is not None:
+                    return _np_span(pobj)
+    return None
+
+
+def adjective_stance(adj: Token, entry: dict[str, Any]) -> _Raw | None:
+    head = _predicate_head(adj)
+    if head is None:
+        return None
+    obj = _complement(adj, entry["frames"], defer=bool(entry.get("defer")))
+    if obj is None:
+        return None
+    return _predicate_raw(adj, head, entry["stance"], obj)
+
+
+def preposition_stance(prep: Token) -> _Raw | None:
+    """ "China is firmly against any form of sanctions"."""
+    stance = _COPULAR_PREPS.get(prep.lower_)
+    head = _predicate_head(prep) if stance is not None else None
+    pobj = next(iter(_children(prep, "pobj")), None)
+    if stance is None or head is None or pobj is None:
+        return None
+    obj = _np_span(pobj)
+    return _predicate_raw(prep, head, stance, obj) if obj is not None else None
+
+
+def _predicate_raw(tok: Token, head: Token, stance: str, obj: tuple[int, int]) -> _Raw | None:
+    actor_tok = _subject(head)
+    if actor_tok is None or not _plausible_actor(actor_tok):
+        return None
+    modality, _ = _modality(head)
+    return _Raw(
+        cue=(tok.idx, tok.idx + len(tok)),
+        lemma=tok.lemma_.lower(),
+        stance=stance,
+        cue_type="predicate",
+        actor_tok=actor_tok,
+        obj=obj,
+        negated=_negated_predicate(tok, head),
+        modality=modality,
+    )
+
+
+def is_predicate_candidate(tok: Token) -> bool:
+    low = tok.lemma_.lower()
+    return (low in _ADJECTIVES and tok.pos_ in ("ADJ", "VERB")) or (tok.lower_ in _COPULAR_PREPS and tok.pos_ == "ADP")

@@ -1,0 +1,218 @@
+"""Verb stances: "Hamas demands X", "urged Israel to withdraw", passives, relative clauses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from claimx.extractors.stances.holders import _plausible_actor
+from claimx.extractors.stances.lexicon import (
+    _EXCLUDED_PRT,
+    _HYPOTHETICAL,
+    _IGNORED_XCOMP,
+    _NOMINAL_DEPS,
+    _NOUNS,
+)
+from claimx.extractors.stances.parse import (
+    _agent,
+    _antecedent,
+    _children,
+    _contiguous,
+    _edges,
+    _is_relative,
+    _modality,
+    _negated,
+    _np_span,
+    _passive,
+    _Raw,
+    _subject,
+    _subtree_span,
+)
+
+# -- verbs ---------------------------------------------------------------------------------
+
+
+def _first_noun_child(verb: Token) -> Token | None:
+    objs = _children(verb, "dobj")
+    if objs:
+        return objs[0]
+    for c in verb.children:
+        if c.dep_ in ("dep", "oprd") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN"):
+            return c
+    return None
+
+
+def _clause_top(verb: Token) -> Token:
+    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def _rel_object(verb: Token) -> Token | None:
+    """ "which Hamas has accepted": the relative pronoun object stands for the antecedent."""
+    for c in _children(verb, "dobj"):
+        if _is_relative(c):
+            return _antecedent(verb)
+    return None
+
+
+def _noun_clause_tail(verb: Token, obj: Token) -> int | None:
+    """ "rejected calls to reopen schools": a to-clause the parser hung on the verb that
+    belongs to a stance noun right before it."""
+    entry = _NOUNS.get(obj.lemma_.lower())
+    if entry is None or not entry.get("clause"):
+        return None
+    nxt = obj.right_edge.i + 1
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.left_edge.i == nxt and c.left_edge.tag_ == "TO":
+            end = c.right_edge
+            while end.i > c.i and end.is_punct:
+                end = end.doc[end.i - 1]
+            return end.idx + len(end)
+    return None
+
+
+def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, Token | None, str | None]:
+    """The object span for the first frame that fits, the preposition or particle that
+    belongs in the cue, and the stance the frame gives when it names one ("voted against")."""
+    for entry in frames:
+        frame, _, stance = entry.partition("=")
+        found = _frame_object(verb, frame)
+        if found is not None and found[0] is not None:
+            return found[0], found[1], stance or None
+    if any(f.partition("=")[0] == "dobj" for f in frames) and not _passive(verb):
+        # "does not accept and will challenge the ruling": the object both verbs share
+        for conj in _children(verb, "conj"):
+            obj = _first_noun_child(conj) if conj.pos_ in ("VERB", "AUX") else None
+            if obj is not None:
+                return _np_span(obj), None, None
+    return None, None, None
+
+
+def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """The object ``frame`` finds on ``verb``, with the word that belongs in the cue."""
+    doc = verb.doc
+    passive = _passive(verb)
+    if frame in ("dobj", "prt") or frame.startswith("prt:"):
+        if frame.startswith("prt:"):
+            prts = [c for c in _children(verb, "prt") if c.lower_ == frame[4:]]
+            if not prts:
+                return None
+            extra: Token | None = prts[0]
+        else:
+            extra = None
+        rel = _rel_object(verb)
+        if rel is not None:
+            return _np_span(rel, _clause_top(verb)), extra
+        if passive:
+            subj = _children(verb, "nsubjpass")
+            if subj:
+                target = _antecedent(verb) if _is_relative(subj[0]) else subj[0]
+                if target is not None:
+                    return _np_span(target, _clause_top(verb)), extra
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return _np_span(verb.head, verb), extra
+            return None
+        obj = _first_noun_child(verb)
+        if obj is not None:
+            span = _np_span(obj)
+            tail = _noun_clause_tail(verb, obj)
+            if span is not None and tail is not None:
+                span = (span[0], max(span[1], tail))
+            return span, extra
+    elif frame == "dobj+xcomp":
+        objs = _children(verb, "dobj")
+        xcs = _children(verb, "xcomp", "ccomp")
+        if objs and xcs and xcs[0].i > objs[0].i:
+            # what is demanded, not whom of: "urged Israel to withdraw" -> "withdraw"
+            return _subtree_span(xcs[0]), None
+        # "urged Israel to withdraw" parsed as a clause with its own subject
+        for cc in _children(verb, "ccomp"):
+            to = [c for c in cc.children if c.tag_ == "TO"]
+            if _children(cc, "nsubj") and to:
+                return _edges(_contiguous(doc, to[0].i, cc.right_edge.i)), None
+    elif frame == "xcomp":
+        for xc in _children(verb, "xcomp"):
+            if xc.i > verb.i and xc.lemma_.lower() not in _IGNORED_XCOMP and xc.pos_ in ("VERB", "AUX"):
+                return _subtree_span(xc), None
+    elif frame == "ccomp":
+        for cc in _children(verb, "ccomp"):
+            if cc.i > verb.i:
+                return _subtree_span(cc), None
+    elif frame.startswith("prep:"):
+        word, _, more = frame[5:].partition("+")
+        for prep in _children(verb, "prep"):
+            if prep.lower_ != word:
+                continue
+            pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+            if pobj is None:
+                continue
+            if more == "xcomp":
+                xcs = [x for x in verb.children if x.dep_ in ("xcomp", "ccomp") and x.i > pobj.i]
+                xcs += [x for x in pobj.children if x.dep_ in ("acl", "relcl") and x.i > pobj.i]
+                if not xcs:
+                    continue
+                return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
+            return _np_span(pobj), prep
+    return None
+
+
+def _cue_span(verb: Token, modal: Token | None, extra: Token | None) -> tuple[int, int]:
+    start, end = verb.idx, verb.idx + len(verb)
+    if modal is not None and modal.i < verb.i and verb.i - modal.i <= 3:
+        between = verb.doc[modal.i + 1 : verb.i]
+        if all(t.dep_ in ("aux", "neg", "advmod") for t in between):
+            start = modal.idx
+    if extra is not None and 0 < extra.i - verb.i <= 3:
+        end = extra.idx + len(extra)
+    return start, end
+
+
+def _is_verb_use(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    # "Israel rejects Hamas demands for ...": a plural noun tagged VBZ
+    return not (tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS and tok.dep_ != "ROOT")
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Inside an "if"/"unless" clause: a supposition, not a position taken."""
+    node = verb
+    for _ in range(8):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
+    lemma = verb.lemma_.lower()
+    if _hypothetical(verb):
+        return None
+    prts = [c.lower_ for c in _children(verb, "prt")]
+    if any(p in _EXCLUDED_PRT.get(lemma, []) for p in prts):
+        return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "refuse" and lemma != "refuse":
+        return None  # "refused to accept X" is the refusal's stance
+    obj, extra, frame_stance = _object_of(verb, entry["frames"])
+    if obj is None:
+        return None
+    actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
+    if actor_tok is None or not _plausible_actor(actor_tok):
+        return None  # a stance is taken by somebody: "the plan was rejected" names nobody
+    modality, modal_tok = _modality(verb)
+    cue = _cue_span(verb, modal_tok, extra)
+    cue_lemma = lemma if extra is None else f"{lemma} {extra.lower_}"
+    return _Raw(
+        cue=cue,
+        lemma=cue_lemma,
+        stance=frame_stance or entry["stance"],
+        cue_type="verb",
+        actor_tok=actor_tok,
+        obj=obj,
+        negated=_negated(verb),
+        modality=modality,
+    )
