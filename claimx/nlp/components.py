@@ -27,10 +27,12 @@ class WireStructure:
 class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         from claimx.extractors.actors import find_actors
+        from claimx.extractors.coref import resolve_pronouns
         from claimx.extractors.wire import sentence_spans
 
         doc._.sentence_spans = sentence_spans(doc)
         table = find_actors(doc)
+        resolve_pronouns(doc, table)
         doc._.actor_table = table
         doc._.actors = table.actors()
         doc._.mention_actor = table.mention_actor
@@ -47,6 +49,7 @@ class AttributionFinder:
         from claimx.extractors.attributions import find_attributions
 
         doc._.attributions = find_attributions(doc, learned=self.learned)
+        _link_speakers(doc)
         _refresh_actors(doc)
         return doc
 
@@ -58,6 +61,7 @@ class AttributionFinder:
             tags = tag_many(batch) if self.learned else [None] * len(batch)
             for doc, tagged in zip(batch, tags, strict=True):
                 doc._.attributions = find_attributions(doc, tagged=tagged, learned=self.learned)
+                _link_speakers(doc)
                 _refresh_actors(doc)
                 yield doc
 
@@ -85,6 +89,13 @@ class ClaimBuilder:
 
         doc._.claims = build_claims(doc)
         return doc
+
+
+def _link_speakers(doc: Doc) -> None:
+    from claimx.extractors.coref import link_speakers
+
+    if doc._.actor_table is not None:
+        link_speakers(doc, doc._.actor_table, doc._.attributions)
 
 
 def _refresh_actors(doc: Doc) -> None:

@@ -90,11 +90,20 @@ def _asks(text: str, raw: _Raw) -> bool:
 
 
 def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
-    """A stance whose cue lies in another stance's object is part of what that one is about
-    ("urged Israel to accept the truce", "would sign provided that regulators approve"),
-    not a position of its own."""
+    """A stance whose cue lies in another stance's object and whose holder it only inherits
+    is part of what that one is about ("urged Israel to accept the truce": Egypt does not
+    accept anything), and so is anything inside a condition ("provided that regulators
+    approve"). A stance with its own holder inside the object stays ("accepted the plan
+    proposed by Trump": Trump proposed it)."""
     s, e = raw.cue
-    return any(o is not raw and o.obj is not None and o.obj[0] <= s and e <= o.obj[1] for o in raws)
+    holder = raw.actor_tok.idx if raw.actor_tok is not None else None
+    for other in raws:
+        if other is raw or other.obj is None or not (other.obj[0] <= s and e <= other.obj[1]):
+            continue
+        inherited = holder is None or not (other.obj[0] <= holder < other.obj[1])
+        if other.stance == "condition" or inherited:
+            return True
+    return False
 
 
 def find_stances(doc: Doc) -> list[Stance]:

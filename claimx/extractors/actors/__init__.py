@@ -1,0 +1,237 @@
+"""Actors: named entities, officials, anonymous sources and groups merged across their mentions.
+
+The :class:`ActorTable` is kept for the run so that later components (attributions, stances)
+can resolve the spans they find — a pronoun, "the group", "a senior official" — to actors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import numpy
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimx.extractors.actors.mentions import (
+    _anonymity_marked,
+    _is_indefinite,
+    _kind_of_entity,
+    _noun_phrase,
+    _outlet_matcher,
+    _title_before,
+)
+from claimx.extractors.actors.names import (
+    _ANON_ALWAYS,
+    _ANON_NOUNS,
+    _COMMON_NOUN_WORDS,
+    _ENTITY_KINDS,
+    _GROUP_NOUNS,
+    _NOMINAL,
+    _NOUN_POS,
+    _OFFICIAL_NOUNS,
+    _PARTIES,
+    _TITLE_WORDS,
+    is_outlet_name,
+)
+from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
+from claimx.nlp.spans import clean_text
+from claimx.nlp.tokens import positions
+
+__all__ = ["ActorTable", "find_actors", "is_outlet_name", "resolve_pronoun"]
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # an actor kind, or "ref" for a nominal reference ("the group")
+    label: str | None  # the NER label; for a "ref", its head word
+    head: Token | None
+
+
+def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
+    out = []
+    for _, s, e in _outlet_matcher(doc)(doc):
+        span = doc[s:e]
+        if not any(i in taken for i in range(s, e)):
+            out.append(Candidate(span.start_char, span.end_char, span.text, "outlet", "ORG", None))
+            taken.update(range(s, e))
+    return out
+
+
+def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | None:
+    low, first = tok.lower_, doc[left].lower_
+    start, end = doc[left].idx, tok.idx + len(tok)
+    if low in _ANON_ALWAYS or ((low in _ANON_NOUNS or low in _OFFICIAL_NOUNS) and _anonymity_marked(tok)):
+        if first in ("the", "this", "that") and low in _NOMINAL and right - left <= 3:
+            return Candidate(start, end, "", "ref", low, tok)
+        return Candidate(start, end, doc[left:right].text, "anonymous", None, tok)
+    if low in _OFFICIAL_NOUNS and tok.pos_ == "NOUN":
+        if first == "the" and low in _NOMINAL and right - left <= 2:
+            return Candidate(start, end, "", "ref", low, tok)
+        if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
+            return Candidate(start, end, doc[left:right].text, "official", None, tok)
+        return None
+    if low in _NOMINAL and first == "the" and right - left <= 3:
+        return Candidate(start, end, "", "ref", low, tok)
+    if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS"):
+        # "workers", "the banks", "creditor banks": one group per head word
+        return Candidate(start, end, low, "group", None, tok)
+    return None
+
+
+def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """Officials, anonymous sources, groups and nominal references are common nouns, which
+    may carry a nationality or place ("an Egyptian source", "Gaza health authorities")."""
+    out = []
+    for i in positions(doc, lowers=_COMMON_NOUN_WORDS, pos=_NOUN_POS):
+        tok = doc[i]
+        if tok.i in taken or tok.ent_type_:
+            continue
+        left, right = _noun_phrase(tok)
+        if any(i in taken for i in range(left, right)):
+            left = tok.i
+        cand = _noun_candidate(doc, tok, left, right)
+        if cand is not None:
+            out.append(cand)
+            taken.update(range(left, right))
+    return out
+
+
+def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        kind = _kind_of_entity(ent)
+        if kind is None:
+            continue
+        if kind == "person":
+            ent = _without_titles(ent)
+        out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
+        taken.update(range(ent.start, ent.end))
+    return out
+
+
+def _without_titles(ent: SpacySpan) -> SpacySpan:
+    """ "Republican Sen. Rand Paul" as one PERSON entity: the name is "Rand Paul"; the words
+    before it are read as its title and party."""
+    start = ent.start
+    while start < ent.end - 1 and (
+        ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS or ent.doc[start].lower_ in _PARTIES
+    ):
+        start += 1
+    return ent if start == ent.start else ent.doc[start : ent.end]
+
+
+def find_actors(doc: Doc) -> ActorTable:
+    """Find and merge the actors of ``doc`` (tagged, parsed, with entities)."""
+    table = ActorTable(doc)
+    taken: set[int] = set()
+    date = doc._.dateline
+    if date is not None:
+        starts = doc.to_array(IDX)
+        taken.update(int(i) for i in numpy.flatnonzero((starts >= date.start) & (starts < date.end)))
+    candidates = _outlets(doc, taken) + _common_nouns(doc, taken) + _entities(doc, taken)
+    candidates.sort(key=lambda c: (c.start, -c.end))
+    last_anon: dict[str, str] = {}
+    for cand in candidates:
+        _add(doc, table, cand, last_anon)
+    _link_parenthetical_aliases(doc, table)
+    _drop_headline_guesses(doc, table)
+    return table
+
+
+def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:
+    start, end, text, kind, label, head_tok = cand
+    if kind == "ref":
+        assert label is not None
+        head = "source" if label in ("source", "sources") else None
+        aid = None
+        if head is not None and last_anon:
+            aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
+        if aid is None:
+            aid = table.last_of(_NOMINAL[label], start, head=head)
+        if aid is not None:
+            table.refer(aid, start, end)
+        return
+    if kind == "official" and head_tok is not None:
+        named = _titled_person(doc, table, start, end)
+        if named is not None:
+            table.refer(named, start, end)  # "the chancellor" once the chancellor is named
+            return
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    if kind == "anonymous" or (
+        kind == "official"
+        and head_tok is not None
+        and phrase is not None
+        and _is_indefinite(doc, phrase.start, head_tok)
+    ):
+        # every indefinite "an Egyptian source" is somebody new; "the source" is the last one
+        aid = table.add(start, end, name=text, kind=kind, merge=False)
+        if kind == "anonymous" and head_tok is not None:
+            last_anon[head_tok.lower_] = aid
+    else:
+        aid = table.add(start, end, name=text, kind=kind, label=label)
+    actor = table.get(aid)
+    if phrase is not None and actor.nationality is None:
+        actor.nationality = next((t.text for t in phrase if t.ent_type_ == "NORP"), None)
+    if kind == "person" and phrase is not None and not actor.title:
+        actor.title, actor.party = _title_and_party(_title_before(phrase))
+
+
+def _title_and_party(title: str | None) -> tuple[str | None, str | None]:
+    """ "Republican Sen." -> ("Sen.", "Republican")."""
+    if not title:
+        return None, None
+    words = title.split()
+    party = [w for w in words if w.lower() in _PARTIES]
+    rest = " ".join(w for w in words if w.lower() not in _PARTIES)
+    return rest or None, " ".join(party) or None
+
+
+def _titled_person(doc: Doc, table: ActorTable, start: int, end: int) -> str | None:
+    """The person named earlier whose title this definite description repeats ("the Prime
+    Minister" after "Prime Minister Ana Lima")."""
+    words = clean_text(doc)[start:end].lower().split()
+    if not words or words[0] != "the" or len(words) < 2:
+        return None
+    role = " ".join(words[1:])
+    for actor in reversed(table.actors_so_far()):
+        if actor.kind == "person" and actor.title and actor.title.lower().endswith(role):
+            return actor.id
+    return None
+
+
+def _drop_headline_guesses(doc: Doc, table: ActorTable) -> None:
+    """A title-case headline makes every word look like a name ("Aquino Announces Land
+    Reform Plans"): an actor seen only there is dropped."""
+    headline = doc._.headline
+    if headline is None:
+        return
+    text = clean_text(doc)[headline.start : headline.end]
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
+        return
+    for actor in table.actors_so_far():
+        if all(headline.start <= m.start and m.end <= headline.end for m in actor.mentions):
+            table.drop(actor.id)
+
+
+def _link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
+    """ "the Palestinian Islamic Resistance Movement (Hamas)": one actor, two names."""
+    text = clean_text(doc)
+    spans = sorted(table.mention_actor.items())
+    for (s1, e1), _ in spans:
+        m = re.match(r"\s*\(\s*", text[e1 : e1 + 4])
+        if not m:
+            continue
+        inner_start = e1 + m.end()
+        for (s2, e2), _ in spans:
+            # ids are read afresh: an earlier merge may have folded either actor away
+            a1, a2 = table.mention_actor[(s1, e1)], table.mention_actor[(s2, e2)]
+            if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
+                _merge(table, keep=a2, drop=a1)
+                break

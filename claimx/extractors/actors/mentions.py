@@ -1,0 +1,117 @@
+"""Finding actor mentions: outlets, officials and anonymous sources, groups, named entities."""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimx.extractors.actors.names import (
+    _ANON_MARKERS,
+    _COUNTRIES,
+    _ENTITY_KINDS,
+    _MODIFIER_DEPS,
+    _NOT_ACTOR,
+    _OFFICIAL_ORG_RE,
+    _OUTLETS,
+    _PARTY_HYPHEN,
+    _TITLE_LINKS,
+    _TITLES,
+    _key,
+    is_outlet_name,
+)
+
+# -- finding mentions --------------------------------------------------------------------
+
+_matchers: dict[int, PhraseMatcher] = {}
+
+
+def _outlet_matcher(doc: Doc) -> PhraseMatcher:
+    key = id(doc.vocab)
+    if key not in _matchers:
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        tokenizer_docs = [Doc(doc.vocab, words=o.split()) for o in _OUTLETS]
+        matcher.add("OUTLET", tokenizer_docs)
+        _matchers[key] = matcher
+    return _matchers[key]
+
+
+def _title_before(span: SpacySpan) -> str | None:
+    """Title words right before a person's name ("US President" Donald Trump)."""
+    doc = span.doc
+    i = span.start - 1
+    first = None
+    seen_title = False
+    while i >= 0:
+        tok = doc[i]
+        low = tok.lower_
+        if low in _TITLES:
+            seen_title = True
+        elif (
+            tok.ent_type_ in ("NORP", "GPE")
+            or (low in _TITLE_LINKS and first is not None)
+            or (tok.is_title and tok.dep_ == "compound" and tok.head.i >= span.start)
+        ):
+            pass
+        else:
+            break
+        first = i
+        i -= 1
+    if first is None or not seen_title:
+        return None
+    while first < span.start and doc[first].lower_ in _TITLE_LINKS:
+        first += 1
+    title = doc[first : span.start].text.strip()
+    return title or None
+
+
+def _not_an_actor(ent: SpacySpan) -> bool:
+    """Units and currencies ("H.K. Dlrs", "mln"), ticker markup ("<CKGH.HK>"), a state
+    abbreviation after a party letter ("R-Calif."), and nationality adjectives modifying a
+    noun ("an Egyptian source": the nationality of that source, not an actor)."""
+    if ent[-1].lower_ in _NOT_ACTOR or "<" in ent.text or ">" in ent.text:
+        return True
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in _PARTY_HYPHEN:
+        return True
+    if ent.start >= 1 and doc[ent.start - 1].text.lower()[-2:] in ("r-", "d-", "i-"):
+        return True
+    root = ent.root
+    return ent.label_ == "NORP" and root.dep_ in _MODIFIER_DEPS and root.head.i >= ent.end
+
+
+def _kind_of_entity(ent: SpacySpan) -> str | None:
+    if is_outlet_name(ent.text):
+        return "outlet"
+    if _not_an_actor(ent):
+        return None
+    kind = _ENTITY_KINDS.get(ent.label_)
+    if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
+        return "official"
+    if kind == "state" and _key(ent.text) not in _COUNTRIES:
+        return "place"
+    return kind
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``tok``: its left dependents, and
+    prepositional or adjectival modifiers to its right up to a clause."""
+    left = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"):
+            left = min(left, child.left_edge.i)
+    return left, tok.i + 1
+
+
+def _anonymity_marked(tok: Token) -> bool:
+    sent = tok.sent
+    # look at the phrase right after the noun: "who asked not to be named", "familiar with"
+    tail = tok.doc[tok.i : min(sent.end, tok.i + 12)].text.lower()
+    return any(m in tail for m in _ANON_MARKERS)
+
+
+def _is_indefinite(doc: Doc, left: int, head: Token) -> bool:
+    first = doc[left].lower_
+    return first in ("a", "an", "another", "one", "two", "three", "several", "some") or (
+        head.tag_ in ("NNS",) and first not in ("the", "these", "those")
+    )

@@ -1,0 +1,88 @@
+"""The actor lexicon and the keys names are matched on across mentions."""
+
+from __future__ import annotations
+
+import re
+
+from claimx import data as lexicons
+
+_LEX = lexicons.load("actors")
+_ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
+_OFFICIAL_ORG = lexicons.word_set("actors", "official_org_words")
+_OFFICIAL_ORG_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_OFFICIAL_ORG))) + r")\b")
+_OFFICIAL_NOUNS = lexicons.word_set("actors", "official_nouns")
+_ANON_NOUNS = lexicons.word_set("actors", "anonymous_nouns")
+_ANON_ALWAYS = lexicons.word_set("actors", "anonymous_heads_always")
+_ANON_MARKERS: list[str] = _LEX["anonymity_markers"]
+_NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
+#: the head nouns an official, anonymous source or nominal reference can have
+_GROUP_NOUNS = lexicons.word_set("actors", "group_nouns")
+_COMMON_NOUN_WORDS = _OFFICIAL_NOUNS | _ANON_NOUNS | _ANON_ALWAYS | frozenset(_NOMINAL) | _GROUP_NOUNS
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PRONOUNS: dict[str, list[str]] = _LEX["pronouns"]
+_TITLES = lexicons.word_set("titles", "titles")
+_TITLE_LINKS = lexicons.word_set("titles", "connectors")
+_TITLE_WORDS = frozenset(t.rstrip(".") for t in _TITLES)
+_OUTLETS: list[str] = lexicons.load("outlets")["outlets"]
+_OUTLET_KEYS = frozenset(o.lower().removeprefix("the ") for o in _OUTLETS)
+_DETERMINERS = ("the ", "a ", "an ")
+_NOT_ACTOR = lexicons.word_set("actors", "not_actor_words")
+_ORG_SUFFIXES = lexicons.word_set("actors", "org_suffixes")
+_PARTIES = lexicons.word_set("actors", "party_words")
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+_PARTY_HYPHEN = frozenset({"r", "d", "i"})  # "R-Calif.": a party and a state abbreviation
+
+
+def _key(name: str) -> str:
+    """Normalised form for matching names across mentions."""
+    name = name.strip().replace("’", "'")
+    name = re.sub(r"'s$", "", name)
+    low = name.lower()
+    for det in _DETERMINERS:
+        if low.startswith(det):
+            low = low[len(det) :]
+    return re.sub(r"\s+", " ", low).strip(" .,;:")
+
+
+_COUNTRIES = frozenset(_key(c) for c in lexicons.load("places")["countries"])
+
+
+def _display(name: str) -> str:
+    name = re.sub(r"\s+", " ", name.strip()).replace("’s", "").rstrip(" .,;:")
+    name = re.sub(r"'s$", "", name)
+    for det in ("The ", "the "):
+        if name.startswith(det):
+            name = name[len(det) :]
+    return name
+
+
+def _name_key(name: str, kind: str) -> str:
+    """The key names are merged on: without a company suffix ("Acme Robotics, Inc.") for an
+    organisation, without leading titles ("Prince Abdulaziz") for a person."""
+    key = _key(name)
+    words = key.replace(",", " ").split()
+    if kind in ("organization", "outlet", "official"):
+        while len(words) > 1 and words[-1] in _ORG_SUFFIXES:
+            words.pop()
+    elif kind == "person":
+        while len(words) > 1 and words[0].rstrip(".") in _TITLE_WORDS:
+            words.pop(0)
+    return " ".join(words)
+
+
+def _initials(key: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", key) if w and w not in _TITLE_LINKS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def is_outlet_name(name: str) -> bool:
+    return _key(name) in _OUTLET_KEYS
+
+
+#: short form key <-> full name key ("wsj" <-> "wall street journal"), both ways
+_ALIASES: dict[str, str] = {k: v for k, v in lexicons.load("aliases").items() if not k.startswith("_")}
+_ALIASES.update({v: k for k, v in list(_ALIASES.items())})
+
+
+def alias_of(key: str) -> str | None:
+    return _ALIASES.get(key)

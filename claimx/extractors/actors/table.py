@@ -1,0 +1,217 @@
+"""The actors of one doc and lookups from mention offsets; private to a run."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimx.extractors.actors.names import (
+    _COUNTRIES,
+    _PRONOUNS,
+    _display,
+    _initials,
+    _key,
+    _name_key,
+    alias_of,
+)
+from claimx.nlp.spans import make_span
+from claimx.schema import Actor, ActorKind
+
+
+@dataclass
+class _Entry:
+    actor: Actor
+    keys: set[str] = field(default_factory=set)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    last_seen: int = -1
+
+
+class ActorTable:
+    """Actors of one doc, with lookups from mention offsets and by kind/recency."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._entries: list[_Entry] = []
+        self._made = 0  # ids are never reused, even after a merge removes an actor
+        self.mention_actor: dict[tuple[int, int], str] = {}
+
+    # -- building ---------------------------------------------------------------------
+    def _new(self, name: str, kind: str, label: str | None) -> _Entry:
+        self._made += 1
+        actor = Actor(id=f"a{self._made}", name=name, kind=ActorKind(kind), label=label)
+        entry = _Entry(actor)
+        self._entries.append(entry)
+        return entry
+
+    def _add_mention(self, entry: _Entry, start: int, end: int, surface: str | None) -> None:
+        if (start, end) in self.mention_actor:
+            return
+        entry.actor.mentions.append(make_span(self.doc, start, end))
+        self.mention_actor[(start, end)] = entry.actor.id
+        entry.last_seen = max(entry.last_seen, start)
+        if surface is not None:
+            entry.surfaces[surface] += 1
+            entry.keys.add(_key(surface))
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        *,
+        name: str,
+        kind: str,
+        label: str | None = None,
+        merge: bool = True,
+    ) -> str:
+        """Add a mention, merging it into an actor of the same name when there is one."""
+        key = _name_key(name, kind)
+        entry = self._find_same(key, kind) if merge else None
+        if entry is None:
+            entry = self._new(_display(name), kind, label)
+        self._add_mention(entry, start, end, _display(name))
+        entry.keys.add(key)
+        return entry.actor.id
+
+    def _find_same(self, key: str, kind: str) -> _Entry | None:
+        if not key:
+            return None
+        other = alias_of(key)
+        for entry in reversed(self._entries):
+            if key in entry.keys or (other is not None and other in entry.keys):
+                return entry
+        if kind in ("organization", "official", "state") and 2 <= len(key) <= 6 and " " not in key:
+            # "UN" after "the United Nations": an acronym of an earlier name
+            for entry in reversed(self._entries):
+                if entry.actor.kind in ("organization", "official", "state") and any(
+                    _initials(k) == key for k in entry.keys
+                ):
+                    return entry
+        if kind in ("organization", "official", "state") and (initials := _initials(key)):
+            # ... and "the United States" after "US"
+            for entry in reversed(self._entries):
+                if entry.actor.kind in ("organization", "official", "state") and initials in entry.keys:
+                    return entry
+        if kind in ("organization", "other", "state", "place") and " " not in key and key not in _COUNTRIES:
+            # the NER often calls a lone surname an organisation or a place: "Trump" after
+            # "Donald Trump"
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "person" and any(
+                    len(k.split()) > 1 and k.split()[-1] == key for k in entry.keys
+                ):
+                    return entry
+        if kind in ("organization", "other", "state", "place") and len(key) > 3 and key not in _COUNTRIES:
+            # "Acme" after "Acme Robotics", "Cheung Kong" after "Cheung Kong (Holdings) Ltd"
+            words = key.split()
+            for entry in reversed(self._entries):
+                if entry.actor.kind in ("organization", "outlet") and any(
+                    k.split()[: len(words)] == words and len(k.split()) > len(words) for k in entry.keys
+                ):
+                    return entry
+        if kind == "person":
+            # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
+            for entry in reversed(self._entries):
+                if entry.actor.kind != "person":
+                    continue
+                for k in entry.keys:
+                    parts = k.split()
+                    if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
+                        return entry
+                    if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
+                        return entry
+        return None
+
+    def alias(self, actor_id: str, start: int, end: int, surface: str) -> None:
+        """Record ``surface`` at [start, end) as another name of ``actor_id``."""
+        entry = self._entry(actor_id)
+        self._add_mention(entry, start, end, _display(surface))
+
+    def refer(self, actor_id: str, start: int, end: int) -> None:
+        """Record a resolved reference ("the group", "he") to ``actor_id``."""
+        self._add_mention(self._entry(actor_id), start, end, None)
+
+    def _entry(self, actor_id: str) -> _Entry:
+        return next(e for e in self._entries if e.actor.id == actor_id)
+
+    # -- lookups ----------------------------------------------------------------------
+    def get(self, actor_id: str) -> Actor:
+        return self._entry(actor_id).actor
+
+    def at(self, start: int, end: int) -> str | None:
+        """The actor with a mention overlapping [start, end) — the longest overlap,
+        preferring mentions inside the span."""
+        best: tuple[int, str] | None = None
+        for (s, e), aid in self.mention_actor.items():
+            ov = min(e, end) - max(s, start)
+            if ov > 0 and (best is None or ov > best[0]):
+                best = (ov, aid)
+        return best[1] if best else None
+
+    def last_of(self, kinds: list[str], before: int, *, head: str | None = None) -> str | None:
+        """The actor of one of ``kinds`` (in order of preference) mentioned last before offset
+        ``before``, preferring one that was the subject of its clause."""
+        for kind in kinds:
+            best: tuple[bool, int, str] | None = None
+            for (s, e), aid in self.mention_actor.items():
+                if s >= before:
+                    continue
+                actor = self._entry(aid).actor
+                if actor.kind != kind:
+                    continue
+                if head is not None and head not in actor.name.lower():
+                    continue
+                cand = (self._is_subject(s, e), s, aid)
+                if best is None or cand > best:
+                    best = cand
+            if best is not None:
+                return best[2]
+        return None
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def actors_so_far(self) -> list[Actor]:
+        """The actors found so far, in the order they were made (names not yet settled)."""
+        return [entry.actor for entry in self._entries]
+
+    def drop(self, actor_id: str) -> None:
+        """Forget an actor and its mentions."""
+        entry = self._entry(actor_id)
+        for m in entry.actor.mentions:
+            self.mention_actor.pop((m.start, m.end), None)
+        self._entries.remove(entry)
+
+    def actors(self) -> list[Actor]:
+        out = []
+        for entry in self._entries:
+            actor = entry.actor
+            actor.mentions.sort(key=lambda m: m.start)
+            if entry.surfaces:
+                if actor.kind == "person":
+                    actor.name = max(entry.surfaces, key=lambda s: (len(s.split()), len(s)))
+                else:
+                    actor.name = max(entry.surfaces, key=lambda s: (entry.surfaces[s], len(s)))
+            out.append(actor)
+        return out
+
+
+def _merge(table: ActorTable, *, keep: str, drop: str) -> None:
+    keep_e, drop_e = table._entry(keep), table._entry(drop)
+    for m in drop_e.actor.mentions:
+        table.mention_actor[(m.start, m.end)] = keep
+        keep_e.actor.mentions.append(m)
+    keep_e.keys |= drop_e.keys
+    keep_e.surfaces.update(drop_e.surfaces)
+    if keep_e.actor.kind != drop_e.actor.kind and drop_e.actor.kind == "organization":
+        keep_e.actor.kind = ActorKind.organization
+    table._entries.remove(drop_e)
+
+
+def resolve_pronoun(table: ActorTable, tok: Token) -> str | None:
+    """The actor a pronoun refers to: the last one mentioned of a fitting kind."""
+    kinds = _PRONOUNS.get(tok.lower_)
+    if kinds is None:
+        return None
+    return table.last_of(kinds, tok.idx)

@@ -1,0 +1,179 @@
+"""Pronouns resolved to the actors they stand for, and a quotation's "I" and "we" to its speaker.
+
+A third-person pronoun goes to the nearest earlier actor that fits it: of a kind it may refer
+to ("he" a person or a singular official, "it" an organisation or a state, "they" a group or
+an organisation), of its number and, once known, its gender; within a few sentences; a
+subject before other mentions; never the subject of the pronoun's own clause when the pronoun
+is that clause's object ("Smith praised him"). Gender comes from the words right before a
+name ("Mr", "Queen") and from pronouns already resolved to the actor. All word lists are data
+(``models/actors.json``: ``anaphora``, ``gendered_words``, ``speaker_pronouns``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from claimx import data as lexicons
+from claimx.extractors.actors import ActorTable
+from claimx.nlp.tokens import positions
+from claimx.schema import Attribution
+
+_LEX = lexicons.load("actors")
+_ANAPHORA: dict[str, dict[str, Any]] = {k: v for k, v in _LEX["anaphora"].items() if not k.startswith("_")}
+_GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
+_SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
+_PRONOUN_WORDS = frozenset(_ANAPHORA)
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj", "iobj", "dative", "pobj"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PLEONASTIC_HEADS = frozenset(_LEX["pleonastic_heads"])
+
+Mention = tuple[tuple[int, int], str]
+
+
+def _genders(doc: Doc, table: ActorTable) -> dict[str, str]:
+    """Actor id -> "m" / "f" where a word right before one of its mentions tells."""
+    out: dict[str, str] = {}
+    for (start, end), aid in table.mention_actor.items():
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        words = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]] + [span[0].lower_]
+        for word in reversed(words):
+            if word in _GENDERED:
+                out.setdefault(aid, _GENDERED[word])
+                break
+    return out
+
+
+def _is_plural(head: Token, kind: str) -> bool | None:
+    if kind in ("organization", "state", "outlet"):
+        return None  # "the club say they", "the club says it": either
+    return head.tag_ in _PLURAL_TAGS
+
+
+def _bound(pron: Token, cand: Token) -> bool:
+    """ "Smith praised him": an object pronoun is not its own clause's subject."""
+    if pron.dep_ not in _OBJECTS:
+        return False
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    return cand.dep_ in _SUBJECTS and cand.head == verb
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, table: ActorTable) -> None:
+        self.doc = doc
+        self.table = table
+        self.genders = _genders(doc, table)
+        self.mentions: list[Mention] = sorted(table.mention_actor.items())
+        self.sent_starts = [s.start_char for s in doc.sents]
+
+    def _sentence(self, char: int) -> int:
+        return bisect_left(self.sent_starts, char + 1) - 1
+
+    def antecedent(self, pron: Token) -> str | None:
+        feats = _ANAPHORA[pron.lower_]
+        here = self._sentence(pron.idx)
+        best: tuple[int, bool, int] | None = None
+        best_aid = None
+        upto = bisect_left(self.mentions, ((pron.idx, -1), ""))
+        for (start, end), aid in reversed(self.mentions[:upto]):
+            distance = here - self._sentence(start)
+            if distance > feats["window"]:
+                break
+            found = self._fits(pron, feats, start, end, aid)
+            if found is None:
+                continue
+            subject = found.dep_ in _SUBJECTS
+            if feats.get("subject_only") and not subject:
+                continue
+            key = (-distance, subject, start)
+            if best is None or key > best:
+                best, best_aid = key, aid
+        return best_aid
+
+    def _fits(self, pron: Token, feats: dict[str, Any], start: int, end: int, aid: str) -> Token | None:
+        actor = self.table.get(aid)
+        kind = str(getattr(actor.kind, "value", actor.kind))
+        if kind not in feats["kinds"]:
+            return None
+        gender = self.genders.get(aid)
+        if feats["gender"] and gender and gender != feats["gender"]:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        plural = _is_plural(head, kind)
+        if plural is not None and feats["plural"] is not None and plural != feats["plural"]:
+            return None
+        if _bound(pron, head):
+            return None
+        return head
+
+    def resolve(self, pron: Token) -> None:
+        span = (pron.idx, pron.idx + len(pron))
+        if span in self.table.mention_actor:
+            return
+        aid = self.antecedent(pron)
+        if aid is None:
+            return
+        self.table.refer(aid, *span)
+        insort(self.mentions, (span, aid))
+        gender = _ANAPHORA[pron.lower_]["gender"]
+        if gender:
+            self.genders.setdefault(aid, gender)
+
+
+def _pleonastic(pron: Token) -> bool:
+    """ "It is expected that ...", "it seems", "it was not clear whether": no referent."""
+    if pron.lower_ != "it" or pron.dep_ not in ("nsubj", "nsubjpass", "expl"):
+        return pron.dep_ == "expl"
+    return any(
+        c.dep_ in ("ccomp", "xcomp", "csubj") or c.tag_ == "TO" for c in pron.head.children
+    ) and pron.head.lemma_ in (
+        "be",
+        "seem",
+        "appear",
+        "remain",
+        "take",
+        "expect",
+        "say",
+        "report",
+        "believe",
+        "understand",
+    )
+
+
+def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
+    """Add each third-person pronoun that refers to an actor to that actor's mentions."""
+    if not doc.has_annotation("DEP"):
+        return
+    resolver = _Resolver(doc, table)
+    for i in positions(doc, lowers=_PRONOUN_WORDS):
+        tok = doc[i]
+        if tok.pos_ in ("PRON", "DET") and not _pleonastic(tok):
+            resolver.resolve(tok)
+
+
+def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:
+    """ "I" and "we" inside a direct quotation are its speaker (the source's actor)."""
+    quotes = [
+        (a.content.start, a.content.end, a.source.actor)
+        for a in attributions
+        if a.direct and a.content is not None and a.source is not None and a.source.actor is not None
+    ]
+    if not quotes:
+        return
+    for i in positions(doc, lowers=_SPEAKER_PRONOUNS):
+        tok = doc[i]
+        span = (tok.idx, tok.idx + len(tok))
+        if span in table.mention_actor or tok.pos_ not in ("PRON", "DET"):
+            continue
+        for start, end, aid in quotes:
+            if start <= tok.idx < end:
+                table.refer(aid, *span)
+                break
