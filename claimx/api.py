@@ -32,6 +32,8 @@ def to_article(doc: Doc, document: Document) -> Article:
         text=document.text,
         headline=doc._.headline,
         dateline=doc._.dateline,
+        byline=doc._.byline,
+        credits=doc._.credits or [],
         sentences=sents,
         actors=doc._.actors or [],
         attributions=doc._.attributions or [],
@@ -43,7 +45,50 @@ def to_article(doc: Doc, document: Document) -> Article:
         warnings=document.warnings,
     )
     name_actor_spans(article)
+    drop_furniture(article)
     return article
+
+
+def drop_furniture(article: Article) -> None:
+    """Nothing inside a byline or a credit line is an actor, attribution, stance, figure or
+    claim of the story ("Associated Press writers X and Y contributed to this report")."""
+    spans = [(c.start, c.end) for c in article.credits]
+    if article.byline is not None:
+        spans.append((article.byline.start, article.byline.end))
+    if not spans:
+        return
+
+    def inside(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in spans)
+
+    for actor in article.actors:
+        actor.mentions = [m for m in actor.mentions if not inside(m.start, m.end)]
+    article.actors = [a for a in article.actors if a.mentions]
+    article.attributions = [a for a in article.attributions if not inside(a.cue.start, a.cue.end)]
+    article.stances = [s for s in article.stances if not inside(s.cue.start, s.cue.end)]
+    article.figures = [f for f in article.figures if not inside(f.start, f.end)]
+    article.claims = [c for c in article.claims if not inside(c.start, c.end)]
+    _drop_dangling_ids(article)
+
+
+def _drop_dangling_ids(article: Article) -> None:
+    """References to records :func:`drop_furniture` removed are removed too."""
+    actors = {a.id for a in article.actors}
+    atts = {a.id for a in article.attributions}
+    figs = {f.id for f in article.figures}
+    stances = {s.id for s in article.stances}
+    for att in article.attributions:
+        if att.parent is not None and att.parent not in atts:
+            att.parent = None
+    for span in [a.source for a in article.attributions] + [s.actor for s in article.stances]:
+        if span is not None and span.actor is not None and span.actor not in actors:
+            span.actor = span.name = None
+    for claim in article.claims:
+        if claim.attribution is not None and claim.attribution not in atts:
+            claim.attribution = None
+        claim.actors = [a for a in claim.actors if a in actors]
+        claim.figures = [f for f in claim.figures if f in figs]
+        claim.stances = [s for s in claim.stances if s in stances]
 
 
 def name_actor_spans(article: Article) -> None:

@@ -42,6 +42,7 @@ class Dateline(Span):
     location: str | None = None
     agency: str | None = None
     date: str | None = None
+    locations: list[str] = Field(default_factory=list, description="each place of 'LONDON/NEW YORK'")
 
 
 class Sentence(_Model):
@@ -132,6 +133,11 @@ class Article(_Model):
     text: str
     headline: Span | None = None
     dateline: Dateline | None = None
+    byline: Span | None = Field(None, description="the 'By ...' line")
+    credits: list[Span] = Field(
+        default_factory=list,
+        description="credit, trailer and boilerplate lines ('(Reporting by ...)', 'REUTER', 'About Acme Inc.')",
+    )
     sentences: list[Sentence] = Field(default_factory=list)
     actors: list[Actor] = Field(default_factory=list)
     attributions: list[Attribution] = Field(default_factory=list)

@@ -13,7 +13,7 @@ from statistics import median
 from spacy.tokens import Doc
 
 from claimx import data as lexicons
-from claimx.nlp.spans import clean_text, make_span
+from claimx.nlp.spans import clean_text, make_span, source_text
 from claimx.schema import Dateline, Span
 
 # Control characters other than tab and newline read as spaces; so do CR, NBSP and the
@@ -65,19 +65,27 @@ class Structure:
     agency: str | None
     date: str | None
     body_start: int
+    byline: tuple[int, int] | None = None
+    locations: tuple[str, ...] = ()
 
 
-_MONTHS = lexicons.load("wire")["months"]
+_WIRE = lexicons.load("wire")
+_MONTHS = _WIRE["months"]
+_CITY = r"[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]*){0,3}"
 _DATELINE = re.compile(
     r"""
-    (?P<loc>[A-Z][A-Z'’.\-]+(?:[ ][A-Z][A-Z'’.\-]*){0,3}
+    (?P<loc>{city}(?:[ ]?/[ ]?{city}){0,3}
       (?:,[ ](?!(?:{months})\b)[A-Z][A-Za-z'’.\-]*(?:[ ][A-Z][A-Za-z'’.\-]*){0,2})?)
     (?:,[ ](?P<date>(?:{months})\.?[ ]\d{1,2}(?:,[ ]\d{4})?))?
-    [ ]*(?:\((?P<agency>[^()\n]{1,40})\))?
+    [ ]*(?:\((?P<agency>[^()\n]{1,40})\)|/(?P<wire>[A-Za-z][^/\n]{1,40})/)?
     [ ]*(?P<dash>--|—|–|-(?=[ ])|:(?=[ ]))[ ]*
-    """.replace("{months}", "|".join(_MONTHS)),
+    """.replace("{months}", "|".join(_MONTHS)).replace("{city}", _CITY),
     re.VERBOSE,
 )
+_BYLINE = re.compile(_WIRE["byline"], re.MULTILINE)
+_LEADING = [re.compile(p, re.MULTILINE) for p in _WIRE["leading_furniture"]]
+_TRAILING = [re.compile(p, re.MULTILINE) for p in _WIRE["trailing_furniture"]]
+_ABOUT = re.compile(_WIRE["about_heading"], re.MULTILINE)
 _TERMINAL = tuple(".!?\"'”’")
 
 
@@ -93,14 +101,35 @@ def _looks_like_headline(block: str) -> bool:
     return len(stripped) <= 110
 
 
-def _location_name(raw: str) -> str:
-    place = raw.split(",")[0].strip()
-    return " ".join(w if len(w) <= 2 else w.capitalize() for w in place.split())
+def _location_names(raw: str) -> tuple[str, ...]:
+    places = raw.split(",")[0].split("/")
+    return tuple(" ".join(w if len(w) <= 2 else w.capitalize() for w in p.split()) for p in places if p.strip())
+
+
+def _skip_blank(text: str, i: int) -> int:
+    return i + len(text[i:]) - len(text[i:].lstrip())
+
+
+def _leading_furniture_end(text: str, start: int) -> int:
+    """Past "FOR IMMEDIATE RELEASE" and the like at the top of a story."""
+    while True:
+        m = next((m for rx in _LEADING if (m := rx.match(text, start))), None)
+        if m is None:
+            return start
+        start = _skip_blank(text, m.end())
+
+
+def _byline_at(text: str, start: int) -> tuple[int, int] | None:
+    m = _BYLINE.match(text, start)
+    return (m.start() + len(m.group()) - len(m.group().lstrip()), m.start() + len(m.group().rstrip())) if m else None
 
 
 def find_structure(text: str) -> Structure:
-    """Headline and dateline of a wire story (``text`` as cleaned by :func:`normalize`)."""
-    start = len(text) - len(text.lstrip())
+    """Headline, byline and dateline of a wire story (``text`` as cleaned by :func:`normalize`)."""
+    start = _leading_furniture_end(text, len(text) - len(text.lstrip()))
+    byline = _byline_at(text, start)
+    if byline is not None:
+        start = _skip_blank(text, byline[1])
     headline = None
     body = start
     m = re.search(r"\n[ \t]*\n", text[start:])
@@ -108,27 +137,56 @@ def find_structure(text: str) -> Structure:
         block_end = start + m.start()
         block = text[start:block_end]
         rest = text[start + m.end() :]
-        if rest.strip() and not _DATELINE.match(block) and _looks_like_headline(block):
+        if rest.strip() and not _DATELINE.match(block) and not _BYLINE.match(block) and _looks_like_headline(block):
             end = start + len(block.rstrip())
             headline = (start, end)
-            body = start + m.end()
-            body += len(text[body:]) - len(text[body:].lstrip())
+            body = _skip_blank(text, start + m.end())
+    if byline is None and (byline := _byline_at(text, body)) is not None:
+        body = _skip_blank(text, byline[1])
     dm = _DATELINE.match(text, body)
-    if dm is not None and (dm.group("agency") or dm.group("dash") in ("--", "—", "–")):
-        loc_words = dm.group("loc").split(",")[0].split()
+    if dm is not None and (dm.group("agency") or dm.group("wire") or dm.group("dash") in ("--", "—", "–")):
+        loc_words = dm.group("loc").split(",")[0].replace("/", " ").split()
         # a dateline place is in capitals; a sentence starting "IBM - ..." has no agency
         # and a one-letter or very long place is no place
-        if any(len(w.strip(".")) >= 2 for w in loc_words) and len(loc_words) <= 4:
+        if any(len(w.strip(".")) >= 2 for w in loc_words) and len(loc_words) <= 8:
             end = dm.start("dash") + len(dm.group("dash"))
+            places = _location_names(dm.group("loc"))
             return Structure(
                 headline,
                 (dm.start(), end),
-                _location_name(dm.group("loc")),
-                dm.group("agency"),
+                "/".join(places),
+                dm.group("agency") or dm.group("wire"),
                 dm.group("date"),
                 dm.end(),
+                byline,
+                places,
             )
-    return Structure(headline, None, None, None, None, body)
+    return Structure(headline, None, None, None, None, body, byline)
+
+
+def find_furniture(text: str) -> list[tuple[int, int]]:
+    """Credit, trailer and boilerplate lines ("(Reporting by ...)", "... contributed to this
+    report.", a closing "REUTER", "###", "About Acme Inc." and its section, "FOR IMMEDIATE
+    RELEASE"), as (start, end) spans of ``text`` in order. ``text`` is the input as decoded
+    (its line breaks matter: they are not re-flowed)."""
+    spans = []
+    for rx in _LEADING:
+        m = rx.match(text, len(text) - len(text.lstrip()))
+        if m:
+            spans.append((m.start(), m.end()))
+    for rx in _TRAILING:
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    for m in _ABOUT.finditer(text):
+        later = [s for s, _ in spans if s > m.end()]
+        end = min(later) if later else len(text)
+        spans.append((m.start(), m.start() + len(text[m.start() : end].rstrip())))
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        s = _skip_blank(text, s)
+        e = s + len(text[s:e].rstrip())
+        if e > s and not (out and s < out[-1][1]):
+            out.append((s, e))
+    return out
 
 
 def hard_break_tokens(doc: Doc) -> list[int]:
@@ -154,12 +212,15 @@ def _token_at(doc: Doc, char: int) -> int | None:
 def set_structure(doc: Doc) -> Doc:
     """Record headline and dateline on the doc and preset the sentence starts they imply;
     runs before the parser, which respects preset boundaries."""
+    doc._.byline = None
+    doc._.credits = []
     if not len(doc):
         doc._.headline = None
         doc._.dateline = None
         return doc
     struct = find_structure(clean_text(doc))
     starts = set(hard_break_tokens(doc))
+    _set_furniture(doc, struct, starts)
     first = _token_at(doc, 0)
     if first is not None:
         starts.add(first)
@@ -180,6 +241,7 @@ def set_structure(doc: Doc) -> Doc:
             location=struct.location,
             agency=struct.agency,
             date=struct.date,
+            locations=list(struct.locations),
         )
         after = _token_at(doc, struct.body_start)
         if after is not None:
@@ -189,6 +251,20 @@ def set_structure(doc: Doc) -> Doc:
     for i in starts:
         doc[i].is_sent_start = True
     return doc
+
+
+def _set_furniture(doc: Doc, struct: Structure, starts: set[int]) -> None:
+    """Byline and credit lines: recorded, and each made a sentence of its own so that no
+    body sentence runs into them."""
+    credits = find_furniture(source_text(doc))
+    doc._.credits = [make_span(doc, s, e) for s, e in credits]
+    if struct.byline is not None:
+        doc._.byline = make_span(doc, *struct.byline)
+    for s, e in [*credits, *([struct.byline] if struct.byline else [])]:
+        for char in (s, e):
+            tok = _token_at(doc, char)
+            if tok is not None:
+                starts.add(tok)
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int, bool]]:

@@ -12,6 +12,8 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "sentence_spans": None,  # list[tuple[int, int, bool]]: (start, end, is_headline)
     "headline": None,  # schema.Span | None
     "dateline": None,  # schema.Dateline | None
+    "byline": None,  # schema.Span | None
+    "credits": None,  # list[schema.Span]: credit, trailer and boilerplate lines
     "actors": None,  # list[schema.Actor]
     "actor_table": None,  # claimx.extractors.actors.ActorTable, for resolving spans to actors
     "mention_actor": None,  # dict[tuple[int, int], str]: mention (start, end) -> actor id
