@@ -67,7 +67,11 @@ def drop_furniture(article: Article) -> None:
     article.attributions = [a for a in article.attributions if not inside(a.cue.start, a.cue.end)]
     article.stances = [s for s in article.stances if not inside(s.cue.start, s.cue.end)]
     article.figures = [f for f in article.figures if not inside(f.start, f.end)]
-    article.claims = [c for c in article.claims if not inside(c.start, c.end)]
+    kept = [c for c in article.claims if not inside(c.start, c.end)]
+    if len(kept) < len(article.claims):
+        for n, claim in enumerate(kept, 1):
+            claim.id = f"c{n}"
+        article.claims = kept
     _drop_dangling_ids(article)
 
 

@@ -28,8 +28,8 @@ def is_hard_wrapped(text: str) -> bool:
     lengths = [len(line.rstrip()) for line in text.split("\n") if line.strip()]
     if len(lengths) < 4:
         return False
-    wrapped = [n for n in lengths if 35 <= n <= 90]
-    return len(wrapped) >= 0.6 * len(lengths) and median(lengths) <= 85
+    wrapped = [n for n in lengths if 35 <= n <= 100]
+    return len(wrapped) >= 0.6 * len(lengths) and median(lengths) <= 95
 
 
 def soft_breaks(text: str) -> list[int]:
