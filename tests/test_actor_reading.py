@@ -122,3 +122,21 @@ def test_a_title_case_headline_guess_is_dropped(extract) -> None:  # type: ignor
         "a land reform programme on Tuesday, officials said."
     )
     assert not any("Announces" in n for n in names(art)), names(art)
+
+
+def test_a_source_is_the_person_not_the_organisation_in_her_apposition(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Lena Brandt, an economist at Kiel University, said growth would slow next year.")
+    sources = [a.source for a in art.attributions if a.source is not None]
+    assert sources, art.attributions
+    person = actor_with(art, "Lena Brandt")
+    assert person.kind == "person"
+    assert sources[0].actor == person.id
+
+
+def test_the_same_unnamed_source_described_again(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract(
+        "A diplomat familiar with the talks said the sides were close to a deal. "
+        "The diplomat added that a text could be ready by Friday."
+    )
+    diplomat = actor_with(art, "A diplomat")
+    assert "The diplomat" in [m.text for m in diplomat.mentions]

@@ -157,6 +157,11 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if aid is not None:
             table.refer(aid, start, end)
         return
+    if kind in ("official", "anonymous") and head_tok is not None and text.lower().startswith(("the ", "that ")):
+        earlier = last_anon.get(head_tok.lower_)
+        if earlier is not None:
+            table.refer(earlier, start, end)  # "a diplomat familiar with the talks" ... "the diplomat"
+            return
     if kind == "official" and head_tok is not None:
         named = _titled_person(doc, table, start, end)
         if named is not None:
@@ -169,9 +174,10 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         and phrase is not None
         and _is_indefinite(doc, phrase.start, head_tok)
     ):
-        # every indefinite "an Egyptian source" is somebody new; "the source" is the last one
+        # every indefinite "an Egyptian source" or "a senior official" is somebody new; "the
+        # source", "the official" is the last one
         aid = table.add(start, end, name=text, kind=kind, merge=False)
-        if kind == "anonymous" and head_tok is not None:
+        if head_tok is not None:
             last_anon[head_tok.lower_] = aid
     else:
         aid = table.add(start, end, name=text, kind=kind, label=label)

@@ -139,14 +139,17 @@ class ActorTable:
         return self._entry(actor_id).actor
 
     def at(self, start: int, end: int) -> str | None:
-        """The actor with a mention overlapping [start, end) — the longest overlap,
-        preferring mentions inside the span."""
-        best: tuple[int, str] | None = None
+        """The actor with a mention overlapping [start, end): one that opens the span first
+        ("Lena Brandt, an economist at Kiel University" is Lena Brandt, not the university in
+        her apposition), else the longest overlap."""
+        best: tuple[bool, int, str] | None = None
         for (s, e), aid in self.mention_actor.items():
             ov = min(e, end) - max(s, start)
-            if ov > 0 and (best is None or ov > best[0]):
-                best = (ov, aid)
-        return best[1] if best else None
+            if ov > 0:
+                cand = (s <= start < e, ov, aid)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        return best[2] if best else None
 
     def last_of(self, kinds: list[str], before: int, *, head: str | None = None) -> str | None:
         """The actor of one of ``kinds`` (in order of preference) mentioned last before offset
