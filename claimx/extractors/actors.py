@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy
@@ -17,12 +18,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text, make_span
 from claimx.nlp.tokens import positions
 from claimx.schema import Actor, ActorKind
 
 _LEX = lexicons.load("actors")
-_ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
+#: the one map from an NER label to an actor kind
+ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
 _OFFICIAL_ORG = lexicons.word_set("actors", "official_org_words")
 _OFFICIAL_ORG_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_OFFICIAL_ORG))) + r")\b")
 _OFFICIAL_NOUNS = lexicons.word_set("actors", "official_nouns")
@@ -64,6 +67,14 @@ def _display(name: str) -> str:
 def _initials(key: str) -> str:
     words = [w for w in re.split(r"[\s-]+", key) if w and w not in _TITLE_LINKS]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def entity_kind(label: str, *, labels: Collection[str] | None = None, default: str = "other") -> str:
+    """The actor kind of an NER label (:data:`ENTITY_KINDS`); ``default`` for a label not in
+    the map, or not among ``labels`` when those are given."""
+    if labels is not None and label not in labels:
+        return default
+    return ENTITY_KINDS.get(label, default)
 
 
 def is_outlet_name(name: str) -> bool:
@@ -272,20 +283,16 @@ def _title_before(span: SpacySpan) -> str | None:
 def _kind_of_entity(ent: SpacySpan) -> str | None:
     if is_outlet_name(ent.text):
         return "outlet"
-    kind = _ENTITY_KINDS.get(ent.label_)
+    kind = ENTITY_KINDS.get(ent.label_)
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     return kind
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok``: its left dependents, and
-    prepositional or adjectival modifiers to its right up to a clause."""
-    left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"):
-            left = min(left, child.left_edge.i)
-    return left, tok.i + 1
+    """Token range of the noun phrase headed by ``tok``: its left modifiers."""
+    first, last = syntax.phrase_tokens(tok, **syntax.MENTION)
+    return first, last + 1
 
 
 def _anonymity_marked(tok: Token) -> bool:
@@ -349,7 +356,7 @@ def find_actors(doc: Doc) -> ActorTable:
         taken.update(range(left, right))
 
     for ent in doc.ents:
-        if ent.label_ not in _ENTITY_KINDS:
+        if ent.label_ not in ENTITY_KINDS:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
