@@ -13,6 +13,8 @@ from spacy.language import Language
 
 from claimx import api
 from claimx import data as lexicons
+from claimx.errors import PipelineError
+from claimx.extractors.actors import find_actors
 from claimx.extractors.stances import find_stances
 from claimx.nlp import pipeline
 from claimx.schema import Stance
@@ -30,8 +32,8 @@ def nlp() -> Language:
 
 def run(nlp: Language, text: str) -> tuple[list[Stance], dict[str, str]]:
     doc = nlp(api.make_doc(nlp, text))
-    out: list[Stance] = doc._.stances
-    names = {a.id: a.name for a in doc._.actors or []}
+    out = [Stance.model_validate(s) for s in doc._.stances]
+    names = {a["id"]: a["name"] for a in doc._.actors or []}
     for s in out:
         for span in (s.cue, s.object, s.actor):
             if span is not None:
@@ -269,17 +271,17 @@ def test_no_stance(nlp: Language, text: str) -> None:
     assert run(nlp, text)[0] == []
 
 
-def test_without_actor_component() -> None:
+def test_without_actor_component_is_an_error() -> None:
     plain = spacy.load(MODEL)
     doc = plain("The union rejected the offer.")
-    assert doc._.actor_table is None
-    out = find_stances(doc)
-    assert [s.stance for s in out] == ["reject"]
-    assert doc._.actor_table is not None
+    with pytest.raises(PipelineError, match="claimx_actors"):
+        find_stances(doc)
 
 
 def test_unparsed_doc_gives_nothing() -> None:
-    assert find_stances(spacy.blank("en")("Hamas rejected the plan.")) == []
+    doc = spacy.blank("en")("Hamas rejected the plan.")
+    find_actors(doc).save(doc)
+    assert find_stances(doc) == []
 
 
 def test_lists_are_data() -> None:

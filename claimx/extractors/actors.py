@@ -1,7 +1,9 @@
 """Actors: named entities, officials and anonymous sources merged across their mentions.
 
-The :class:`ActorTable` is kept on the doc so that later components (attributions, stances)
-can resolve the spans they find — a pronoun, "the group", "a senior official" — to actors.
+The :class:`ActorTable` lives for one family's run: the actor component saves it on the doc
+as plain data (``doc._.actors``, ``doc._.actor_index``), and a later family (attributions,
+stances) rebuilds it with :meth:`ActorTable.from_doc` to resolve the spans it finds — a
+pronoun, "the group", "a senior official" — to actors, and saves what it added.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
+from claimx.errors import PipelineError
 from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text, make_span
 from claimx.nlp.tokens import positions
@@ -86,7 +89,6 @@ class _Entry:
     actor: Actor
     keys: set[str] = field(default_factory=set)
     surfaces: Counter[str] = field(default_factory=Counter)
-    last_seen: int = -1
 
 
 class ActorTable:
@@ -97,6 +99,34 @@ class ActorTable:
         self._entries: list[_Entry] = []
         self._made = 0  # ids are never reused, even after a merge removes an actor
         self.mention_actor: dict[tuple[int, int], str] = {}
+
+    # -- plain data on the doc ---------------------------------------------------------
+    @classmethod
+    def from_doc(cls, doc: Doc) -> ActorTable:
+        """The table the actor component (and the families after it) saved on ``doc``."""
+        index = doc._.actor_index
+        if doc._.actors is None or index is None:
+            raise PipelineError(
+                "no actors on this doc: the claimx_actors component must run before attributions "
+                "and stances (use claimx.add_to(nlp) to add claimx's components in order)"
+            )
+        table = cls(doc)
+        table._made = index["made"]
+        for data in doc._.actors:
+            actor = Actor.model_validate(data)
+            surfaces: Counter[str] = Counter(index["surfaces"].get(actor.id, {}))
+            table._entries.append(_Entry(actor, {_key(s) for s in surfaces}, surfaces))
+        table.mention_actor = {(s, e): aid for s, e, aid in index["mentions"]}
+        return table
+
+    def save(self, doc: Doc) -> None:
+        """Write the actors and the table's bookkeeping to ``doc`` as plain data."""
+        doc._.actors = [a.model_dump(mode="json") for a in self.actors()]
+        doc._.actor_index = {
+            "made": self._made,
+            "mentions": [[s, e, aid] for (s, e), aid in self.mention_actor.items()],
+            "surfaces": {e.actor.id: dict(e.surfaces) for e in self._entries},
+        }
 
     # -- building ---------------------------------------------------------------------
     def _new(self, name: str, kind: str, label: str | None) -> _Entry:
@@ -111,7 +141,6 @@ class ActorTable:
             return
         entry.actor.mentions.append(make_span(self.doc, start, end))
         self.mention_actor[(start, end)] = entry.actor.id
-        entry.last_seen = max(entry.last_seen, start)
         if surface is not None:
             entry.surfaces[surface] += 1
             entry.keys.add(_key(surface))
@@ -318,7 +347,7 @@ def find_actors(doc: Doc) -> ActorTable:
     date = doc._.dateline
     if date is not None:
         starts = doc.to_array(IDX)
-        taken.update(int(i) for i in numpy.flatnonzero((starts >= date.start) & (starts < date.end)))
+        taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     for _, s, e in _outlet_matcher(doc)(doc):
         span = doc[s:e]
         if any(i in taken for i in range(s, e)):

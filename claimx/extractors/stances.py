@@ -538,13 +538,9 @@ def _candidates(doc: Doc) -> list[_Raw]:
 
 
 def find_stances(doc: Doc) -> list[Stance]:
-    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order."""
-    table: ActorTable | None = doc._.actor_table
-    if table is None:
-        from claimx.extractors.actors import find_actors
-
-        table = find_actors(doc)
-        doc._.actor_table = table
+    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order.
+    Reads the actor table the actor component left on the doc and saves what it adds."""
+    table = ActorTable.from_doc(doc)
     if not doc.has_annotation("DEP"):
         return []
     raws = sorted(_candidates(doc), key=lambda r: r.cue)
@@ -568,4 +564,5 @@ def find_stances(doc: Doc) -> list[Stance]:
                 modality=raw.modality,
             )
         )
+    table.save(doc)
     return out

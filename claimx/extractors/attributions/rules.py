@@ -425,13 +425,9 @@ def find_attributions(
     doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None, learned: bool = True
 ) -> list[Attribution]:
     """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted;
-    ``learned=False``: the parse rules alone (faster, less accurate)."""
-    table: ActorTable | None = doc._.actor_table
-    if table is None:
-        from claimx.extractors.actors import find_actors
-
-        table = find_actors(doc)
-        doc._.actor_table = table
+    ``learned=False``: the parse rules alone (faster, less accurate). Reads the actor table
+    the actor component left on the doc and saves the sources it adds to it."""
+    table = ActorTable.from_doc(doc)
     text = clean_text(doc)
     use_tagger = learned and _tagger() is not None
     raws = combine(
@@ -474,6 +470,7 @@ def find_attributions(
             )
         )
     _link_parents(atts)
+    table.save(doc)
     return atts
 
 
