@@ -73,3 +73,21 @@ def test_a_family_without_its_actors_is_an_error() -> None:
     assert "doc._.actors" in nlp.analyze_pipes()["problems"]["claimx_stances"]
     with pytest.raises(PipelineError, match="claimx_actors"):
         nlp("The union rejected the offer.")
+
+
+def test_a_missing_attribution_model_is_an_error_not_a_downgrade(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from claimx.errors import AttributionModelError
+    from claimx.extractors.actors import find_actors
+    from claimx.extractors.attributions import find_attributions, rules
+
+    doc = spacy.blank("en")("The minister said the talks failed.")
+    find_actors(doc).save(doc)
+    monkeypatch.setattr(rules, "packaged_model_path", lambda: tmp_path / "no-model")
+    rules._tagger.cache_clear()
+    try:
+        with pytest.raises(AttributionModelError, match="--fast"):
+            find_attributions(doc)
+        assert find_attributions(doc, learned=False) == []  # the rules alone need no model
+    finally:
+        monkeypatch.undo()
+        rules._tagger.cache_clear()

@@ -195,15 +195,6 @@ def _actor_id(table: ActorTable, head: Token, np: tuple[int, int]) -> str | None
 
 
 def _resolve(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None:
-    try:
-        return _resolve_in(doc, table, tok)
-    except (StopIteration, KeyError, ValueError):
-        # the table belongs to another component; an inconsistency there must not stop us
-        span = _actor_np(tok) if tok is not None else None
-        return ActorSpan(**make_span(doc, *span).model_dump()) if span is not None else None
-
-
-def _resolve_in(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None:
     if tok is None:
         return None
     if tok.pos_ == "PRON" or tok.lower_ in _POSS_PRONOUNS:
