@@ -272,9 +272,8 @@ def test_no_stance(nlp: Language, text: str) -> None:
     assert run(nlp, text)[0] == []
 
 
-def test_without_actor_component_is_an_error() -> None:
-    plain = spacy.load(MODEL)
-    doc = plain("The union rejected the offer.")
+def test_without_actor_component_is_an_error(nlp: Language) -> None:
+    doc = nlp.make_doc("The union rejected the offer.")  # claimx's components have not run
     with pytest.raises(PipelineError, match="claimx_actors"):
         find_stances(doc)
 
