@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import spacy
@@ -13,7 +12,7 @@ from hypothesis import strategies as st
 from claimx.extractors.figures import find_figures
 from claimx.schema import Figure
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+from .conftest import shared_path
 
 
 @pytest.fixture(scope="module")
@@ -336,10 +335,8 @@ def test_property_spans_and_no_exceptions(nlp: spacy.language.Language, parts: l
 
 
 def test_seed_article(nlp: spacy.language.Language) -> None:
-    if not (SEED / "expected.json").exists():
-        pytest.skip("shared seed data not available")
-    text = (SEED / "gaza-ceasefire-talks.txt").read_text(encoding="utf-8")
-    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))["figures"]
+    text = shared_path("seed", "gaza-ceasefire-talks.txt").read_text(encoding="utf-8")
+    expected = json.loads(shared_path("seed", "expected.json").read_text(encoding="utf-8"))["figures"]
     out = find_figures(nlp(text))
     failures = []
     for exp in expected:

@@ -161,15 +161,17 @@ def _home(pieces: list[Piece], start: int, end: int, sentence: int) -> int | Non
 
 
 def build_claims(doc: Doc) -> list[Claim]:
+    """The claims of ``doc``, from the attributions, figures, stances and actor mentions the
+    other components left on it."""
     text = source_text(doc)
-    atts: list[Attribution] = doc._.attributions or []
-    figures: list[Figure] = doc._.figures or []
-    stances: list[Stance] = doc._.stances or []
+    atts = [Attribution.model_validate(a) for a in doc._.attributions or []]
+    figures = [Figure.model_validate(f) for f in doc._.figures or []]
+    stances = [Stance.model_validate(s) for s in doc._.stances or []]
     mentions: dict[tuple[int, int], str] = doc._.mention_actor or {}
 
     head, head_index = _headline_piece(doc, atts)
     body = [p for p in _content_pieces(doc, atts) if p[3] != head_index] + _sentence_pieces(doc, atts)
-    furniture = [(s.start, s.end) for s in [*(doc._.credits or []), *([doc._.byline] if doc._.byline else [])]]
+    furniture = [(s["start"], s["end"]) for s in [*(doc._.credits or []), *([doc._.byline] if doc._.byline else [])]]
     body = [p for p in body if not any(s <= p[0] and p[1] <= e for s, e in furniture)]
     pieces = ([head] if head else []) + sorted(body, key=lambda p: (p[0], p[1] - p[0]))
     figs_of: dict[int, list[str]] = {}

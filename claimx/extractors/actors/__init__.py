@@ -26,20 +26,21 @@ from claimx.extractors.actors.names import (
     _ANON_ALWAYS,
     _ANON_NOUNS,
     _COMMON_NOUN_WORDS,
-    _ENTITY_KINDS,
     _GROUP_NOUNS,
     _NOMINAL,
     _NOUN_POS,
     _OFFICIAL_NOUNS,
     _PARTIES,
     _TITLE_WORDS,
+    ENTITY_KINDS,
+    entity_kind,
     is_outlet_name,
 )
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
 
-__all__ = ["ActorTable", "find_actors", "is_outlet_name", "resolve_pronoun"]
+__all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outlet_name", "resolve_pronoun"]
 
 
 class Candidate(NamedTuple):
@@ -103,7 +104,7 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
 def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
     out = []
     for ent in doc.ents:
-        if ent.label_ not in _ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
+        if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         kind = _kind_of_entity(ent)
         if kind is None:
@@ -133,7 +134,7 @@ def find_actors(doc: Doc) -> ActorTable:
     date = doc._.dateline
     if date is not None:
         starts = doc.to_array(IDX)
-        taken.update(int(i) for i in numpy.flatnonzero((starts >= date.start) & (starts < date.end)))
+        taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     candidates = _outlets(doc, taken) + _common_nouns(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
@@ -217,12 +218,13 @@ def _drop_headline_guesses(doc: Doc, table: ActorTable) -> None:
     headline = doc._.headline
     if headline is None:
         return
-    text = clean_text(doc)[headline.start : headline.end]
+    h_start, h_end = headline["start"], headline["end"]
+    text = clean_text(doc)[h_start:h_end]
     words = [w for w in text.split() if w[:1].isalpha()]
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return
     for actor in table.actors_so_far():
-        if all(headline.start <= m.start and m.end <= headline.end for m in actor.mentions):
+        if all(h_start <= m.start and m.end <= h_end for m in actor.mentions):
             table.drop(actor.id)
 
 

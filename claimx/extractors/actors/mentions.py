@@ -9,7 +9,6 @@ from spacy.tokens import Span as SpacySpan
 from claimx.extractors.actors.names import (
     _ANON_MARKERS,
     _COUNTRIES,
-    _ENTITY_KINDS,
     _MODIFIER_DEPS,
     _NOT_ACTOR,
     _OFFICIAL_ORG_RE,
@@ -17,9 +16,11 @@ from claimx.extractors.actors.names import (
     _PARTY_HYPHEN,
     _TITLE_LINKS,
     _TITLES,
+    ENTITY_KINDS,
     _key,
     is_outlet_name,
 )
+from claimx.nlp import syntax
 
 # -- finding mentions --------------------------------------------------------------------
 
@@ -85,7 +86,7 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "outlet"
     if _not_an_actor(ent):
         return None
-    kind = _ENTITY_KINDS.get(ent.label_)
+    kind = ENTITY_KINDS.get(ent.label_)
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     if kind == "state" and _key(ent.text) not in _COUNTRIES:
@@ -94,13 +95,9 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok``: its left dependents, and
-    prepositional or adjectival modifiers to its right up to a clause."""
-    left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"):
-            left = min(left, child.left_edge.i)
-    return left, tok.i + 1
+    """Token range of the noun phrase headed by ``tok``: its left modifiers."""
+    first, last = syntax.phrase_tokens(tok, **syntax.MENTION)
+    return first, last + 1
 
 
 def _anonymity_marked(tok: Token) -> bool:

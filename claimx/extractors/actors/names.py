@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from claimx import data as lexicons
 
 _LEX = lexicons.load("actors")
-_ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
+#: the one map from an NER label to an actor kind
+ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
 _OFFICIAL_ORG = lexicons.word_set("actors", "official_org_words")
 _OFFICIAL_ORG_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_OFFICIAL_ORG))) + r")\b")
 _OFFICIAL_NOUNS = lexicons.word_set("actors", "official_nouns")
@@ -73,6 +75,14 @@ def _name_key(name: str, kind: str) -> str:
 def _initials(key: str) -> str:
     words = [w for w in re.split(r"[\s-]+", key) if w and w not in _TITLE_LINKS]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def entity_kind(label: str, *, labels: Collection[str] | None = None, default: str = "other") -> str:
+    """The actor kind of an NER label (:data:`ENTITY_KINDS`); ``default`` for a label not in
+    the map, or not among ``labels`` when those are given."""
+    if labels is not None and label not in labels:
+        return default
+    return ENTITY_KINDS.get(label, default)
 
 
 def is_outlet_name(name: str) -> bool:

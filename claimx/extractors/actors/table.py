@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from claimx.errors import PipelineError
 from claimx.extractors.actors.names import (
     _COUNTRIES,
     _PRONOUNS,
@@ -25,7 +26,6 @@ class _Entry:
     actor: Actor
     keys: set[str] = field(default_factory=set)
     surfaces: Counter[str] = field(default_factory=Counter)
-    last_seen: int = -1
 
 
 class ActorTable:
@@ -36,6 +36,36 @@ class ActorTable:
         self._entries: list[_Entry] = []
         self._made = 0  # ids are never reused, even after a merge removes an actor
         self.mention_actor: dict[tuple[int, int], str] = {}
+
+    # -- plain data on the doc ---------------------------------------------------------
+    @classmethod
+    def from_doc(cls, doc: Doc) -> ActorTable:
+        """The table the actor component (and the families after it) saved on ``doc``."""
+        index = doc._.actor_index
+        if doc._.actors is None or index is None:
+            raise PipelineError(
+                "no actors on this doc: the claimx_actors component must run before attributions "
+                "and stances (use claimx.add_to(nlp) to add claimx's components in order)"
+            )
+        table = cls(doc)
+        table._made = index["made"]
+        for data in doc._.actors:
+            actor = Actor.model_validate(data)
+            surfaces: Counter[str] = Counter(index["surfaces"].get(actor.id, {}))
+            keys = set(index["keys"].get(actor.id, ())) | {_key(s) for s in surfaces}
+            table._entries.append(_Entry(actor, keys, surfaces))
+        table.mention_actor = {(s, e): aid for s, e, aid in index["mentions"]}
+        return table
+
+    def save(self, doc: Doc) -> None:
+        """Write the actors and the table's bookkeeping to ``doc`` as plain data."""
+        doc._.actors = [a.model_dump(mode="json") for a in self.actors()]
+        doc._.actor_index = {
+            "made": self._made,
+            "mentions": [[s, e, aid] for (s, e), aid in self.mention_actor.items()],
+            "surfaces": {e.actor.id: dict(e.surfaces) for e in self._entries},
+            "keys": {e.actor.id: sorted(e.keys) for e in self._entries},
+        }
 
     # -- building ---------------------------------------------------------------------
     def _new(self, name: str, kind: str, label: str | None) -> _Entry:
@@ -50,7 +80,6 @@ class ActorTable:
             return
         entry.actor.mentions.append(make_span(self.doc, start, end))
         self.mention_actor[(start, end)] = entry.actor.id
-        entry.last_seen = max(entry.last_seen, start)
         if surface is not None:
             entry.surfaces[surface] += 1
             entry.keys.add(_key(surface))

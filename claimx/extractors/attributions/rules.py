@@ -20,8 +20,11 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from claimx import data as lexicons
-from claimx.extractors.actors import ActorTable, is_outlet_name, resolve_pronoun
+from claimx.errors import AttributionModelError
+from claimx.extractors.actors import ActorTable, entity_kind, is_outlet_name, resolve_pronoun
+from claimx.extractors.attributions.tagger import AttributionTagger, packaged_model_path, pair
 from claimx.extractors.quotes import find_quotes
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text, make_span, sentence_index
 from claimx.nlp.tokens import positions
 from claimx.schema import ActorKind, ActorSpan, Attribution, Cue, Span
@@ -44,6 +47,9 @@ _RULES_ANYWHERE = frozenset(_CUES["rules_anywhere"])
 _CUE_NOUNS = frozenset(_CUES["nouns"])
 _ANON_MARKERS: list[str] = lexicons.load("actors")["anonymity_markers"]
 _PRONOUNS = frozenset(lexicons.load("actors")["pronouns"])
+#: a source the actor table does not know becomes a person or an organization, else "other"
+#: (a state or group named by the NER stays "other" here, unlike in the actor table)
+_SOURCE_LABELS = ("PERSON", "ORG")
 
 
 @dataclass(frozen=True)
@@ -80,75 +86,6 @@ def _subtree(tok: Token, *, exclude: set[int] | None = None) -> list[Token]:
     return [t for t in tok.subtree if t.i not in exclude]
 
 
-def _noun_span(tok: Token) -> tuple[int, int]:
-    """A source noun phrase: the token's subtree, but not a relative clause or a long
-    appositive tail."""
-    left = min([tok.i] + [c.left_edge.i for c in tok.lefts])
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") and child.dep_ != "appos":
-            break
-        if child.dep_ in ("appos", "prep", "compound", "amod", "nummod", "poss"):
-            right = max(right, child.right_edge.i)
-    doc = tok.doc
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "which Israeli authorities said": the relative pronoun is not the speaker
-    named = [c for c in subjects if c.tag_ not in ("WDT", "WP", "EX")]
-    if named:
-        return min(named, key=lambda c: abs(c.i - verb.i))
-    if subjects:
-        return subjects[0]
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return None
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl":
-            # "Hamas said it would ..., arguing that ...": the participle goes with the
-            # nearest speech verb above it, not with the reported clause's subject
-            head = verb.head
-            while head.head.i != head.i:
-                if head.lemma_.lower() in _CUE_CLASS and head.i < verb.i:
-                    found = _subject(head)
-                    if found is not None:
-                        return found
-                head = head.head
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-            return _noun_before(verb)
-        if verb.dep_ == "conj" and not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
-            # no "and" between them: "..., an Egyptian source told Xinhua" parsed as a conjunct
-            found = _noun_before(verb)
-            if found is not None:
-                return found
-        return _subject(verb.head)
-    if verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return _noun_before(verb)
-    return None
-
-
-def _noun_before(verb: Token) -> Token | None:
-    """ "..., an Egyptian source told Xinhua": a speaker the parser hung elsewhere."""
-    if verb.i == 0:
-        return None
-    prev = verb.doc[verb.i - 1]
-    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.dep_ not in ("dobj", "pobj"):
-        return prev
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
 def _content_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp",):
@@ -162,7 +99,7 @@ def _content_clause(verb: Token) -> Token | None:
 def _outlet_or_addressee(verb: Token, table: ActorTable) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            span = _noun_span(child)
+            span = syntax.speaker_span(child)
             text = clean_text(verb.doc)[span[0] : span[1]]
             aid = table.at(*span)
             if is_outlet_name(text) or (aid is not None and table.get(aid).kind == "outlet"):
@@ -176,7 +113,7 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
     for i in positions(doc, lemmas=_CUE_LEMMAS, pos=_VERB_POS):
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        subj = _subject(tok)
+        subj = syntax.speaker(tok, cues=_CUE_CLASS)
         clause = _content_clause(tok)
         content: tuple[int, int] | None = None
         if clause is not None:
@@ -208,12 +145,12 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
             continue
         source: tuple[int, int] | None = None
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-            agent = _agent(tok)
-            source = _noun_span(agent) if agent is not None else None
+            agent = syntax.agent(tok)
+            source = syntax.speaker_span(agent) if agent is not None else None
             if lemma not in _PASSIVE and agent is None:
                 continue
         elif subj is not None:
-            source = _noun_span(subj)
+            source = syntax.speaker_span(subj)
         if source is None and content is None:
             continue
         outlet, addressee = (None, None)
@@ -276,7 +213,7 @@ def _rule_according_to(doc: Doc) -> list[Raw]:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        source = _noun_span(pobj)
+        source = syntax.speaker_span(pobj)
         head = tok.head if tok.dep_ == "prep" else tok
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
         sent = tok.sent
@@ -335,7 +272,7 @@ def _nominal(raw: Raw, doc: Doc) -> Raw:
     source = raw.source
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        source = _noun_span(owner)
+        source = syntax.speaker_span(owner)
     return replace(raw, content=content, source=source, lemma=raw.lemma or noun.lemma_.lower(), cue_type="speech")
 
 
@@ -349,33 +286,27 @@ def rule_attributions(doc: Doc, table: ActorTable) -> list[Raw]:
 
 
 @cache
-def _tagger():
+def _tagger() -> AttributionTagger:
+    """The trained attribution pipeline, loaded once; missing or unreadable, an error (the
+    rules alone, ``learned=False``, do without it)."""
+    path = packaged_model_path()
     try:
-        from claimx.extractors.attributions.tagger import AttributionTagger
-    except ImportError:
-        return None
-    try:
-        return AttributionTagger.load()
-    except (OSError, FileNotFoundError, ValueError):
-        return None
+        return AttributionTagger.load(path)
+    except (OSError, ValueError) as exc:
+        raise AttributionModelError(
+            f"the attribution model at {path} is missing or unreadable ({exc}); reinstall claimx, "
+            "or extract without it (--fast, learned=False)"
+        ) from exc
 
 
 def tag_many(docs: list[Doc]) -> list[list[tuple[str, int, int]] | None]:
     """The tagger's spans for a batch of docs (one batched pass is faster than one a doc)."""
-    tagger = _tagger()
-    if tagger is None:
-        return [None] * len(docs)
-    return list(tagger.predict_many(docs, batch_size=max(1, len(docs))))
+    return list(_tagger().predict_many(docs, batch_size=max(1, len(docs))))
 
 
 def learned_attributions(doc: Doc, spans: list[tuple[str, int, int]] | None = None) -> list[Raw]:
-    tagger = _tagger()
-    if tagger is None:
-        return []
-    from claimx.extractors.attributions.tagger import pair
-
     out = []
-    for r in pair(spans if spans is not None else tagger.predict(doc), doc):
+    for r in pair(spans if spans is not None else _tagger().predict(doc), doc):
         out.append(Raw(cue=tuple(r.cue), source=r.source, content=r.content, learned=True))  # type: ignore[arg-type]
     return out
 
@@ -473,7 +404,7 @@ def _resolve_source(doc: Doc, table: ActorTable, span: tuple[int, int]) -> tuple
                 table.refer(aid, *span)
         elif toks is not None and len(toks):
             root = toks.root
-            kind = "person" if root.ent_type_ == "PERSON" else ("organization" if root.ent_type_ == "ORG" else "other")
+            kind = entity_kind(root.ent_type_, labels=_SOURCE_LABELS)
             if root.pos_ == "PRON":
                 return None, None
             aid = table.add(span[0], span[1], name=toks.text, kind=kind, label=root.ent_type_ or None)
@@ -490,20 +421,15 @@ def find_attributions(
     doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None, learned: bool = True
 ) -> list[Attribution]:
     """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted;
-    ``learned=False``: the parse rules alone (faster, less accurate)."""
-    table: ActorTable | None = doc._.actor_table
-    if table is None:
-        from claimx.extractors.actors import find_actors
-
-        table = find_actors(doc)
-        doc._.actor_table = table
+    ``learned=False``: the parse rules alone (faster, less accurate). Reads the actor table
+    the actor component left on the doc and saves the sources it adds to it."""
+    table = ActorTable.from_doc(doc)
     text = clean_text(doc)
-    use_tagger = learned and _tagger() is not None
     raws = combine(
-        learned_attributions(doc, tagged) if use_tagger else [],
+        learned_attributions(doc, tagged) if learned else [],
         rule_attributions(doc, table),
         text,
-        tagger=use_tagger,
+        tagger=learned,
     )
     # a learned content inside a quotation stretches to the whole quotation (measured: +0.4 F1)
     quotes = find_quotes(text)
@@ -539,6 +465,7 @@ def find_attributions(
             )
         )
     _link_parents(atts)
+    table.save(doc)
     return atts
 
 

@@ -20,6 +20,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from claimx.data import load
+from claimx.nlp import syntax
 from claimx.nlp.spans import sentence_spans, source_text
 from claimx.schema import Figure, Span
 
@@ -1015,22 +1016,6 @@ def _find_change(ctx: _Ctx, num: _Num) -> None:
             return
 
 
-def _noun_span(tok: Token) -> tuple[int, int]:
-    """The noun with its adjective / compound modifiers to the left (no determiners)."""
-    start = tok.i
-    for ch in sorted(tok.lefts, key=lambda t: -t.i):
-        if (ch.dep_ in ("amod", "compound", "nmod") and ch.i == start - 1) or (
-            ch.dep_ in ("amod", "compound", "nmod", "punct")
-            and ch.i < start
-            and all(tok.doc[k].dep_ in ("amod", "compound", "nmod", "punct", "advmod") for k in range(ch.i, start))
-        ):
-            start = ch.i
-        else:
-            break
-    doc = tok.doc
-    return doc[start].idx, tok.idx + len(tok)
-
-
 def _find_counts(ctx: _Ctx, num: _Num) -> Span | None:
     doc = ctx.doc
     text = ctx.text
@@ -1076,33 +1061,18 @@ def _find_counts(ctx: _Ctx, num: _Num) -> Span | None:
             if pobj is None:
                 continue
             if pobj.lower_ in ctx.lex.rel_pronouns:
-                ante = _antecedent(tok)
+                ante = syntax.counted_antecedent(tok)
                 if ante is not None:
-                    return ctx.span(*_noun_span(ante))
+                    return ctx.span(*syntax.modified_noun_span(ante))
                 return None
             if pobj.pos_ in ("NOUN", "PROPN", "PRON"):
-                return ctx.span(*_noun_span(pobj))
+                return ctx.span(*syntax.modified_noun_span(pobj))
     # the next word, when the parser missed the link: "9 liter", "26 saves"
     nxt = ctx.token_at(end_char) if end_char < len(text) else None
     if nxt is not None and nxt.idx < end_char:
         nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
     if nxt is not None and nxt.i > tok.i and nxt.i == tok.i + 1 and nxt.tag_ in ("NNS",) and nxt.text.isalpha():
         return ctx.span(nxt.idx, nxt.idx + len(nxt))
-    return None
-
-
-def _antecedent(tok: Token) -> Token | None:
-    """The noun a relative clause holding ``tok`` describes ("hostages" for "20 of whom")."""
-    for anc in tok.ancestors:
-        if anc.dep_ == "relcl":
-            if anc.head.tag_ in ("NNS", "NNPS"):
-                return anc.head
-            break
-    sent_start = tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
-    for k in range(tok.i - 1, sent_start - 1, -1):
-        t = tok.doc[k]
-        if t.tag_ in ("NNS", "NNPS") and t.pos_ in ("NOUN", "PROPN"):
-            return t
     return None
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable
+from claimx.extractors.coref import link_speakers
 from claimx.extractors.stances.conditions import phrase_conditions
 from claimx.extractors.stances.holders import _resolve
 from claimx.extractors.stances.lexicon import (
@@ -39,7 +40,7 @@ from claimx.extractors.stances.quotes import quote_demands, speakers_hold
 from claimx.extractors.stances.verbs import _is_verb_use, _verb_stance
 from claimx.nlp.spans import clean_text, make_span, sentence_index
 from claimx.nlp.tokens import positions
-from claimx.schema import Cue, Span, Stance
+from claimx.schema import Attribution, Cue, Span, Stance
 
 __all__ = ["find_stances"]
 
@@ -107,16 +108,14 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
 
 
 def find_stances(doc: Doc) -> list[Stance]:
-    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order."""
-    table: ActorTable | None = doc._.actor_table
-    if table is None:
-        from claimx.extractors.actors import find_actors
-
-        table = find_actors(doc)
-        doc._.actor_table = table
+    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order.
+    Reads the actor table the actor component left on the doc and saves what it adds; links
+    a direct quotation's "I" to its speaker."""
+    table = ActorTable.from_doc(doc)
     if not doc.has_annotation("DEP"):
         return []
-    attributions = doc._.attributions or []
+    attributions = [Attribution.model_validate(a) for a in doc._.attributions or []]
+    link_speakers(doc, table, attributions)
     found = _candidates(doc) + quote_demands(doc, attributions)
     speakers_hold(found, attributions)
     _end_before_conditions(clean_text(doc), found)
@@ -143,4 +142,5 @@ def find_stances(doc: Doc) -> list[Stance]:
                 modality=raw.modality,
             )
         )
+    table.save(doc)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimx.extractors.actors import ActorTable
+from claimx.extractors.actors import ActorTable, entity_kind
 from claimx.extractors.stances.lexicon import (
     _INANIMATE,
     _POSS_PRONOUNS,
@@ -50,7 +50,7 @@ def _clause_antecedent(pron: Token) -> Token | None:
 
 
 def _kind_for(tok: Token) -> str:
-    return {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}.get(tok.ent_type_, "other")
+    return entity_kind(tok.ent_type_)
 
 
 def _actor_id(table: ActorTable, head: Token, np: tuple[int, int]) -> str | None:
@@ -66,15 +66,6 @@ def _actor_id(table: ActorTable, head: Token, np: tuple[int, int]) -> str | None
 
 
 def _resolve(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None:
-    try:
-        return _resolve_in(doc, table, tok)
-    except (StopIteration, KeyError, ValueError):
-        # the table belongs to another component; an inconsistency there must not stop us
-        span = _actor_np(tok) if tok is not None else None
-        return ActorSpan(**make_span(doc, *span).model_dump()) if span is not None else None
-
-
-def _resolve_in(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None:
     if tok is None:
         return None
     if tok.pos_ == "PRON" or tok.lower_ in _POSS_PRONOUNS:
