@@ -41,6 +41,8 @@ def _figures(doc: Doc) -> list[Figure]:
     borrow_counts(ctx, nums, counts)
     out: list[Figure] = []
     for num, cnt in zip(nums, counts, strict=True):
+        if num.ordinal:
+            continue  # a rank ("the third quarter", "its fifth straight day") is not a figure
         value = None if num.is_range else as_number(num.value)
         if not num.is_range and value is None:
             continue

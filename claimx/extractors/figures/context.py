@@ -16,6 +16,10 @@ from claimx.extractors.figures.lexicon import PIECE_RE, Phrases, lexicon
 from claimx.nlp.spans import sentence_spans, source_text
 from claimx.schema import Span
 
+#: digit groups joined by hyphens that name rather than count: "1-800-273-8255", "2024-03-01",
+#: seasons and fiscal years "2022-23", "1998/99"
+CODE_RE = re.compile(r"(?<![\w.,])\d+(?:-\d+){2,}(?![\w])|(?<![\w.,])(?:1[89]|20)\d\d[-–/]\d\d(?![\w%])")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 PHONE_RE = re.compile(
     r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}(?![\w])"
     r"|(?<![\w.])\+\d{1,3}(?:[\s-]\d{2,4}){2,4}(?![\w])"
@@ -73,6 +77,8 @@ class Ctx:
         ]
         self.tok_starts = [int(x) for x in doc.to_array([IDX]).ravel()] if len(doc) else []
         self.phones = [(m.start(), m.end()) for m in PHONE_RE.finditer(self.text)]
+        self.phones += [(m.start(), m.end()) for m in CODE_RE.finditer(self.text)]
+        self.phones += [(m.start(), m.end()) for m in URL_RE.finditer(self.text)]
         # spans.make_span / spans.sentence_index, with the source text and the sentence
         # starts fetched once per document (both are rebuilt on every access otherwise)
         self.sent_starts = [start for start, _, _ in sentence_spans(doc)]

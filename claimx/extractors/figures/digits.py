@@ -66,7 +66,7 @@ def currency_key(c: Ctx, key: str, last_text: str, attached: bool) -> str | None
     if key.startswith("$") and len(key) > 1 and key[1:].isalpha():
         key = key[1:] + "$"
     if key in lx.cur_symbols:
-        if key in lx.cur_symbols_attached and not attached:
+        if key in lx.cur_symbols_attached and not attached and not (key == "rs" and last_text == "Rs"):
             return None
         if key == "r" and last_text != "R":
             return None
@@ -91,6 +91,19 @@ def scan_digits(c: Ctx, i: int) -> tuple[Num | None, int]:
     core_end = piece.end
     has_sep = "," in piece.text
     is_int_literal = piece.text.isdigit()
+    sign = "-" if negative else "+" if i0 == i and i >= 1 and p[i - 1].text == "+" and c.attached(i - 1, i) else None
+    # ".05 per cent", ".250 average": a leading decimal point
+    if i0 == i and piece.text.isdigit() and _leading_point(c, i):
+        val = num_value("0." + piece.text) or 0.0
+        i0 = i - 1
+        is_int_literal = False
+    # "7-1/2 pct", "2-3/4": a whole number and a fraction joined by a hyphen
+    mixed = _hyphen_fraction(c, i)
+    if mixed is not None:
+        val += mixed
+        core_end = p[i + 4].end
+        nxt = i + 5
+        is_int_literal = False
     # times "4:39", fractions "1/16", dates "3/4/2020", ratios
     if (
         c.attached(i, nxt)
@@ -118,6 +131,8 @@ def scan_digits(c: Ctx, i: int) -> tuple[Num | None, int]:
         has_sep=has_sep,
         is_int_literal=is_int_literal and not negative and not currency,
     )
+    if sign:
+        num.extra["sign"] = sign
     # attached suffix
     if c.attached(nxt - 1, nxt) and nxt < len(p):
         ok, nxt = _suffix(c, num, nxt, is_int_literal, currency)
@@ -126,6 +141,30 @@ def scan_digits(c: Ctx, i: int) -> tuple[Num | None, int]:
     num.i1 = nxt
     after_number(c, num)
     return num, num.i1
+
+
+def _leading_point(c: Ctx, i: int) -> bool:
+    """A "." glued to the digits with nothing glued before it: ".05", not "No.5" or "3.5"."""
+    return i >= 1 and c.low(i - 1) == "." and c.attached(i - 1, i) and (i == 1 or not c.attached(i - 2, i - 1))
+
+
+def _hyphen_fraction(c: Ctx, i: int) -> float | None:
+    """The fraction of "7-1/2" read at the whole number ``i`` (None when there is none)."""
+    p = c.pieces
+    if not (
+        i + 4 < len(p)
+        and c.low(i + 1) == "-"
+        and c.low(i + 3) == "/"
+        and all(c.attached(i + k, i + k + 1) for k in range(4))
+        and p[i + 2].text.isdigit()
+        and p[i + 4].text.isdigit()
+        and not (c.attached(i + 4, i + 5) and c.low(i + 5) in ("/", "-"))
+    ):
+        return None
+    num, den = int(p[i + 2].text), int(p[i + 4].text)
+    if den == 0 or num >= den or den not in c.lex.denominators:
+        return None
+    return num / den
 
 
 def _fraction(c: Ctx, i: int, i0: int, val: float) -> tuple[float, int] | tuple[None, int]:
@@ -178,6 +217,10 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
         elif suf.text == "°" and c.attached(nxt, nxt + 1) and c.low(nxt + 1) in ("c", "f"):
             set_unit(c, num, nxt, 2, lx.unit_canon.get("°" + c.low(nxt + 1), "degree"))
             nxt += 2
+        elif not letters_follow and c.match_map_forward(nxt, lx.percent_words)[0] == 1:
+            # "2.45pc", "16pct", "50bp"
+            set_percent(c, num, nxt, 1, c.match_map_forward(nxt, lx.percent_words)[1])
+            nxt += 1
         elif (s in lx.attached_units if len(s) > 1 else suf.text in lx.attached_single) and not letters_follow:
             if s == "p" and p[nxt].text != "p":
                 return False, nxt + 1

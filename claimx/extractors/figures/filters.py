@@ -24,7 +24,14 @@ def excluded(ctx: Ctx, num: Num) -> bool:
 
     # months next to the number: "Oct 7", "7 October", "July 4, 2016", "4th of July"
     def is_month(k: int) -> bool:
-        return 0 <= k < len(p) and p[k].low in lx.months and p[k].text[:1].isupper()
+        if not (0 <= k < len(p) and p[k].low in lx.months):
+            return False
+        # lower-cased wire copy: "oct. 14", "june 3"; not "may 5" or "march 4"
+        return (
+            p[k].text[:1].isupper()
+            or (c.low(k + 1) == "." and c.attached(k, k + 1) and p[k].low not in lx.months_lower_ambiguous)
+            or (len(p[k].low) > 3 and p[k].low not in lx.months_lower_ambiguous)
+        )
 
     if not money_or_unit and not num.is_range:
         if is_month(prev_word) or is_month(i1) or (c.low(i1) == "of" and is_month(i1 + 1)):
@@ -45,7 +52,7 @@ def excluded(ctx: Ctx, num: Num) -> bool:
         and not num.scaled
         and not money_or_unit
         and not num.ordinal
-        and 1000 <= num.value <= 2100
+        and 1000 <= num.value <= (2200 if c.low(prev) in lx.year_preps else 2100)
         and e - s == 4
     ):
         nxt = ctx.token_at(p[i1].start) if i1 < len(p) and c.close(i1 - 1, i1) else None

@@ -53,6 +53,10 @@ class Lex:
         self.change_particles: dict[str, str] = low(data["change_particles"])
         self.change_not_verbs = _lower_set(data["change_not_verbs"])
         self.level_preps = _lower_set(data["level_prepositions"])
+        self.months_lower_ambiguous = _lower_set(data["months_lowercase_ambiguous"])
+        self.threshold_words = _lower_set(data["threshold_words"])
+        self.after_change: dict[str, str] = low(data["after_change_words"])
+        self.durations = _lower_set(data["duration_units"])
         self.neutral_verbs = {w.lower() for w in data["change_neutral_verbs"]}
         self.rel_pronouns = {w.lower() for w in data["relative_pronouns"]}
         self.suffix_scales_need_noun = _lower_set(data["suffix_scales_need_noun"])

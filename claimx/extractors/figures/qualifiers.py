@@ -12,8 +12,6 @@ def qualify(ctx: Ctx, num: Num) -> None:
     """Qualifiers before ("more than", "about", "up to") and after ("or more")."""
     c, p, lx = ctx, ctx.pieces, ctx.lex
     i0 = num.i0
-    if num.qualifier == "+":
-        pass
     # "sub-300"
     if c.low(i0 - 1) == "-" and c.low(i0 - 2) == "sub" and c.attached(i0 - 2, i0 - 1):
         num.high, num.qualifier, num.q_start = num.value, "sub", p[i0 - 2].start
@@ -27,7 +25,10 @@ def qualify(ctx: Ctx, num: Num) -> None:
     for n, what in found:
         # "up to" after a change verb is a target, not a bound ("rose up to 5%")
         words = " ".join(p[k].text for k in range(i0 - n, i0))
-        if what == "high" and p[i0 - n].low == "up" and change_word(ctx, i0 - n - 1):
+        if what == "high" and p[i0 - n].low == "up" and (change_word(ctx, i0 - n - 1) or _particle(ctx, i0 - n)):
+            continue
+        # "over three years" is a period, not a bound
+        if what == "low" and n == 1 and p[i0 - n].low == "over" and c.low(num.i1) in lx.durations:
             continue
         num.qualifier = words
         num.q_start = p[i0 - n].start
@@ -38,6 +39,10 @@ def qualify(ctx: Ctx, num: Num) -> None:
         else:
             num.high = num.value
         break
+    # "topped $3 trillion", "exceeded 100", "weakened past 151": a threshold crossed
+    if num.qualifier is None and _threshold(ctx, i0 - 1):
+        num.low, num.qualifier, num.q_start = num.value, p[i0 - 1].text, p[i0 - 1].start
+        num.extra["threshold"] = True
     j = num.i1
     if j < len(p) and c.close(j - 1, j) and num.qualifier is None:
         for phrases, what in (
@@ -56,6 +61,21 @@ def qualify(ctx: Ctx, num: Num) -> None:
                 else:
                     num.approximate = True
                 break
+
+
+def _threshold(ctx: Ctx, k: int) -> bool:
+    """Piece ``k``, just before a number, is a verb or preposition of crossing ("topped",
+    "exceeded", "past"), not an adjective ("the top three")."""
+    if k < 0 or ctx.low(k) not in ctx.lex.threshold_words or not ctx.close(k, k + 1):
+        return False
+    tok = ctx.token_at(ctx.pieces[k].start)
+    return tok is not None and tok.pos_ in ("VERB", "AUX", "ADP")
+
+
+def _particle(ctx: Ctx, k: int) -> bool:
+    """Piece ``k`` is a verb's particle ("ticked up to 3.9%")."""
+    tok = ctx.token_at(ctx.pieces[k].start)
+    return tok is not None and tok.dep_ == "prt"
 
 
 def change_word(ctx: Ctx, k: int) -> str | None:
@@ -100,14 +120,33 @@ def _verb_change(ctx: Ctx, tok: Token) -> str | None:
 
 
 def find_change(ctx: Ctx, num: Num) -> None:
-    c, p, lx = ctx, ctx.pieces, ctx.lex
-    if num.ordinal:
+    """The change a figure measures: "rose 5%", "a drop of £238", "0.4% lower", "+2.1%"."""
+    if num.ordinal or num.extra.get("threshold"):
         return
+    _own_change(ctx, num)
+    if num.change is None and num.extra.get("sign") and num.unit_kind == "percent":
+        num.change = "up" if num.extra["sign"] == "+" else "down"  # "FTSE -0.4%", "DAX +0.2%"
+
+
+def _after_change(ctx: Ctx, num: Num) -> str | None:
+    """ "0.4% lower", "12 cents higher" (not "higher than")."""
+    j = num.i1
+    if ctx.close(j - 1, j) and ctx.low(j) in ctx.lex.after_change and ctx.low(j + 1) != "than":
+        return ctx.lex.after_change[ctx.low(j)]
+    return None
+
+
+def _own_change(ctx: Ctx, num: Num) -> None:
+    c, p, lx = ctx, ctx.pieces, ctx.lex
     start_piece = num.i0
     if num.q_start is not None:
         while start_piece > 0 and p[start_piece].start > num.q_start:
             start_piece -= 1
     before = c.low(start_piece - 1)
+    after = _after_change(ctx, num)
+    if after is not None:
+        num.change = after
+        return
     if before in lx.level_preps:
         return  # "rose 6.5% to 164p": a level, not the change
     # "up 5%", "down 1%", "rose 60%", "fell by 3 percent"

@@ -39,7 +39,10 @@ def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
             and "." not in joiner[:-1]
             and ";" not in joiner
         ):
-            kind = "from"
+            kind = "from"  # also "fell from 310 to 287 tonnes", as NewsQuant's gold reads it
+        elif joiner == ["~"] and c.attached(a.i1 - 1, a.i1) and c.attached(a.i1, b.i0) and a.value < b.value:
+            kind = "-"  # "3~5 days"
+            b.approximate, b.qualifier, b.q_start = False, None, None
         elif joiner in (["to"], ["-"], ["–"], ["—"]) and _compatible(a, b):
             if joiner == ["to"]:
                 prev_change = change_word(ctx, a.i0 - 1) is not None or c.low(a.i0 - 1) == "by"

@@ -24,5 +24,14 @@ def scan(ctx: Ctx) -> list[Num]:
             num, nxt = None, i + 1
         if num is not None and not excluded(ctx, num):
             nums.append(num)
+        elif (
+            num is not None
+            and ctx.low(nxt) == "-"
+            and ctx.attached(nxt - 1, nxt)
+            and ctx.attached(nxt, nxt + 1)
+            and ctx.low(nxt + 1)[:1].isdigit()
+        ):
+            # the rest of a name or code glued on by a hyphen: "Boeing 787-9", "bill 68-29"
+            nxt += 2
         i = max(nxt, i + 1)
     return nums

@@ -143,6 +143,8 @@ def _sequence(c: Ctx, i: int) -> tuple[Num | None, int]:
     num.end = last_end
     num.last_char = last_end - 1
     num.scaled = scaled
+    if scaled and p[last].low in lx.word_scales:
+        num.scale = lx.word_scales[p[last].low]
     after_number(c, num)
     return num, num.i1
 
