@@ -71,10 +71,10 @@ def read_words(
             v = number_words[lw]
             if current is None:
                 current = v
-            elif (20 <= current < 100 and current % 10 == 0 and v < 10) or (
-                current >= 100 and current % 100 == 0 and v < 100
+            elif (current >= 100 and current % 100 == 0 and v < 100) or (
+                20 <= current % 100 < 100 and current % 10 == 0 and v < 10
             ):
-                current += v
+                current += v  # "twenty-one", "three hundred and thirty one"
             else:
                 break
             last = j
@@ -92,7 +92,7 @@ def read_words(
             last = j
         elif not (
             (lw == "-" and j > 0 and glue == "" and j + 1 < n and words[j + 1][1] == "" and low(j + 1) in number_words)
-            or (lw == "and" and j > 0 and low(j + 1) in number_words and (current or 0) >= 100)
+            or (lw == "and" and j > 0 and low(j + 1) in number_words and ((current or 0) >= 100 or total > 0))
         ):
             break
         j += 1

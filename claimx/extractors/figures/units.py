@@ -20,32 +20,68 @@ def set_unit(c: Ctx, num: Num, j: int, n: int, unit: str, kind: str = "quantity"
 # ---- after the number: scale words, "and a half", units ------------------------
 
 
+def _spaced_scale(c: Ctx, num: Num, j: int) -> bool:
+    """ "2.33 k", "6 B": a scale letter after digits and a space, nothing glued after it."""
+    p = c.pieces
+    return (
+        p[j].text in c.lex.spaced_scales
+        and num.core[0] < num.core[1]
+        and c.text[num.core[0]].isdigit()
+        and not c.attached(j - 1, j)
+        and not (c.attached(j, j + 1) and p[j + 1].text[:1].isalnum())
+    )
+
+
+def _dozens(c: Ctx, num: Num, j: int) -> int:
+    """ "3 dozen", "three dozens": twelve times the number."""
+    p = c.pieces
+    if num.unit or num.scaled or not (j < len(p) and c.close(j - 1, j) and p[j].low in ("dozen", "dozens")):
+        return j
+    num.value *= 12
+    num.end = p[j].end
+    num.last_char = p[j].end - 1
+    return j + 1
+
+
+def _and_a_fraction(c: Ctx, num: Num, j: int) -> int:
+    """ "two and a half (million)", "five and a quarter"."""
+    p, lx = c.pieces, c.lex
+    if num.unit or not (j + 2 < len(p) and c.close(j - 1, j) and p[j].low == "and" and p[j + 1].low in ("a", "an")):
+        return j
+    frac = lx.fractions.get(p[j + 2].low)
+    if frac is None or p[j + 2].low.endswith("s"):
+        return j
+    num.value += frac * num.scale
+    num.end = p[j + 2].end
+    num.last_char = p[j + 2].end - 1
+    j += 3
+    if not num.scaled and j < len(p) and c.close(j - 1, j) and p[j].low in lx.word_scales:
+        scale = lx.word_scales[p[j].low]
+        num.value *= scale
+        num.scale = scale
+        num.scaled = True
+        num.end = p[j].end
+        num.last_char = p[j].end - 1
+        j += 1
+    return j
+
+
 def after_number(c: Ctx, num: Num) -> None:
     p, lx = c.pieces, c.lex
     j = num.i1
     if num.ordinal:
         return
+    j = _dozens(c, num, j)
     if not num.unit and not num.scaled:
-        while j < len(p) and c.close(j - 1, j) and p[j].low in lx.word_scales:
-            if p[j].low == "dozen":
-                break
-            num.value *= lx.word_scales[p[j].low]
-            num.scale *= lx.word_scales[p[j].low]
+        while j < len(p) and c.close(j - 1, j) and (p[j].low in lx.word_scales or _spaced_scale(c, num, j)):
+            scale = lx.word_scales.get(p[j].low) or lx.spaced_scales[p[j].text]
+            num.value *= scale
+            num.scale *= scale
             num.scaled = True
             num.end = p[j].end
             num.last_char = p[j].end - 1
             j += 1
-    # "two and a half"
-    if (
-        not num.unit
-        and j + 2 < len(p)
-        and [p[j].low, p[j + 1].low, p[j + 2].low] == ["and", "a", "half"]
-        and c.close(j - 1, j)
-    ):
-        num.value += 0.5 * num.scale
-        num.end = p[j + 2].end
-        num.last_char = p[j + 2].end - 1
-        j += 3
+    j = _and_a_fraction(c, num, j)
     num.i1 = j
     if num.unit or (num.currency and num.currency != "pence"):
         money_trailer(c, num)

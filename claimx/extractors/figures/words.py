@@ -34,7 +34,7 @@ def _a_scale(c: Ctx, i: int) -> tuple[Num | None, int] | None:
     p, lx = c.pieces, c.lex
     w = p[i].low
     n = len(p)
-    if w in ("a", "an", "one") and i + 1 < n and c.close(i, i + 1):
+    if w in ("a", "an") and i + 1 < n and c.close(i, i + 1):
         nw = p[i + 1].low
         if nw in lx.word_scales or nw == "dozen":
             mult = 12.0 if nw == "dozen" else lx.word_scales[nw]
@@ -46,7 +46,7 @@ def _a_scale(c: Ctx, i: int) -> tuple[Num | None, int] | None:
         if nw in lx.fractions and nw not in lx.half_words and c.low(i + 2) == "of":
             num = mk_word(c, i, i + 2, lx.fractions[nw])
             return num, num.i1
-    if w in ("a", "an") and i + 2 < n and p[i + 1].low == "half" and c.close(i, i + 1) and c.low(i + 2) != "-":
+    if w in ("a", "an") and i + 1 < n and p[i + 1].low == "half" and c.close(i, i + 1) and c.low(i + 2) != "-":
         num = mk_word(c, i, i + 2, 0.5)
         after_number(c, num)
         return num, num.i1
@@ -60,8 +60,8 @@ def _half(c: Ctx, i: int) -> tuple[Num | None, int]:
         return None, i + 1
     if c.low(i + 1) == "-" and c.attached(i, i + 1):
         return None, i + 1
-    if i + 2 < len(p) and p[i + 1].low in ("a", "an") and p[i + 2].low in lx.word_scales:
-        num = mk_word(c, i, i + 3, 0.5 * lx.word_scales[p[i + 2].low])
+    if i + 2 < len(p) and p[i + 1].low in ("a", "an") and p[i + 2].low in lx.word_scales | {"dozen": 12}:
+        num = mk_word(c, i, i + 3, 0.5 * (lx.word_scales | {"dozen": 12})[p[i + 2].low])
         num.scaled = True
         after_number(c, num)
         return num, num.i1
@@ -123,7 +123,6 @@ def _sequence(c: Ctx, i: int) -> tuple[Num | None, int]:
     """ "two hundred and five thousand", "twenty-one", "two-thirds"."""
     p, lx = c.pieces, c.lex
     n = len(p)
-    w = p[i].low
     value, used, scaled = read_words(PieceWords(c, i), lx.number_words, lx.word_scales)
     last = i + used - 1
     last_end = p[last].end
@@ -131,13 +130,9 @@ def _sequence(c: Ctx, i: int) -> tuple[Num | None, int]:
     # "two-thirds", "three quarters"
     if not scaled and value < 10 and j < n and (c.close(j - 1, j) or (c.low(j) == "-" and c.attached(j - 1, j))):
         k = j + 1 if c.low(j) == "-" else j
-        fw = c.low(k)
-        if (
-            fw in lx.fractions
-            and fw not in ("half",)
-            and ((value > 1 and fw.endswith("s")) or (value == 1 and not fw.endswith("s")))
-        ) and (w in lx.fraction_numerators or value < 10):
-            num = mk_word(c, i, k + 1, value * lx.fractions[fw])
+        frac = _denominator(c, k, value)
+        if frac is not None:
+            num = mk_word(c, i, k + 1, value * frac)
             return num, num.i1
     num = mk_word(c, i, j, value)
     num.end = last_end
@@ -147,6 +142,22 @@ def _sequence(c: Ctx, i: int) -> tuple[Num | None, int]:
         num.scale = lx.word_scales[p[last].low]
     after_number(c, num)
     return num, num.i1
+
+
+def _denominator(c: Ctx, k: int, value: float) -> float | None:
+    """The fraction piece ``k`` names after a count of ``value``: "two-thirds", "one
+    quarter", "five eighths" (a plural ordinal), "one eighth"; None when it names none."""
+    lx = c.lex
+    fw = c.low(k)
+    plural = fw.endswith("s")
+    if value < 1 or (value > 1) != plural:
+        return None
+    if fw in lx.fractions and fw != "half":
+        return lx.fractions[fw]
+    ordinal = lx.ordinal_words.get(fw[:-1] if plural else fw)
+    if ordinal is not None and ordinal >= 3:
+        return 1 / ordinal
+    return None
 
 
 def word_ordinal(c: Ctx, i: int) -> tuple[Num | None, int]:
