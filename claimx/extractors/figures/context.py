@@ -13,6 +13,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.figures.lexicon import PIECE_RE, Phrases, lexicon
+from claimx.extractors.figures.numbers import close_gap
 from claimx.nlp.spans import sentence_spans, source_text
 from claimx.schema import Span
 
@@ -114,8 +115,7 @@ class Ctx:
         n = len(self.pieces)
         if not (0 <= i < n and 0 <= j < n):
             return False
-        g = self.gap(i, j)
-        return len(g) <= 2 and "\n" not in g and not g.strip()
+        return close_gap(self.gap(i, j))
 
     def match_forward(self, i: int, phrases: Phrases) -> int:
         """Length of the longest phrase starting at piece ``i`` (0 when none)."""

@@ -47,7 +47,8 @@ def prefix(c: Ctx, i: int) -> tuple[int, str | None, bool, bool]:
             if before.low == "sub":
                 return i, None, False, True
             if before.text[0].isdigit():
-                return i, None, False, True
+                # "A350-900", "F-16-2": the tail of a model code
+                return i, None, False, not (i >= 3 and c.attached(i - 3, i - 2) and p[i - 3].text.isalpha())
             if before.text.isalpha() or before.text in ("#",):
                 return i, None, False, False
             return i, None, prev.text != "–", True

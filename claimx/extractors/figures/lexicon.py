@@ -56,7 +56,7 @@ class Lex:
         self.months_lower_ambiguous = _lower_set(data["months_lowercase_ambiguous"])
         self.threshold_words = _lower_set(data["threshold_words"])
         self.after_change: dict[str, str] = low(data["after_change_words"])
-        self.durations = _lower_set(data["duration_units"])
+        self.plain_before = _phrases(data["plain_before"])
         self.spaced_scales: dict[str, float] = dict(data["spaced_suffix_scales"])
         self.neutral_verbs = {w.lower() for w in data["change_neutral_verbs"]}
         self.rel_pronouns = {w.lower() for w in data["relative_pronouns"]}

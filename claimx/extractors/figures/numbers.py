@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 
-__all__ = ["MAX_DIGITS", "as_number", "num_value", "read_words"]
+__all__ = ["MAX_DIGITS", "as_number", "close_gap", "num_value", "read_words"]
 
 _COMMA_NUM = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _PLAIN_NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -41,8 +41,10 @@ def as_number(v: float | None) -> float | int | None:
     return float(v)
 
 
-def _close(glue: str) -> bool:
-    return len(glue) <= 2 and "\n" not in glue and not glue.strip()
+def close_gap(glue: str) -> bool:
+    """Two pieces this far apart belong together: a space or two, or one line break of
+    hard-wrapped wire copy ("9,140,000\ndlrs"); not a blank line."""
+    return len(glue) <= 2 and not glue.strip() and glue.count("\n") <= 1
 
 
 def read_words(
@@ -65,7 +67,7 @@ def read_words(
 
     while j < n:
         lw, glue = words[j]
-        if j > 0 and not _close(glue):
+        if j > 0 and not close_gap(glue):
             break
         if lw in number_words and lw != "dozen":
             v = number_words[lw]

@@ -27,9 +27,6 @@ def qualify(ctx: Ctx, num: Num) -> None:
         words = " ".join(p[k].text for k in range(i0 - n, i0))
         if what == "high" and p[i0 - n].low == "up" and (change_word(ctx, i0 - n - 1) or _particle(ctx, i0 - n)):
             continue
-        # "over three years" is a period, not a bound
-        if what == "low" and n == 1 and p[i0 - n].low == "over" and c.low(num.i1) in lx.durations:
-            continue
         num.qualifier = words
         num.q_start = p[i0 - n].start
         if what == "approx":
@@ -88,7 +85,11 @@ def change_word(ctx: Ctx, k: int) -> str | None:
     if tok is None:
         return None
     if piece.low in ("up", "down"):
-        if tok.dep_ == "prt" and tok.head.lemma_.lower() not in lx.neutral_verbs | lx.up_verbs | lx.down_verbs:
+        if (
+            tok.dep_ == "prt"
+            and tok.head.pos_ == "VERB"
+            and tok.head.lemma_.lower() not in lx.neutral_verbs | lx.up_verbs | lx.down_verbs
+        ):
             return None  # "gave up 517 yards"
         return piece.low
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -142,6 +143,8 @@ def _own_change(ctx: Ctx, num: Num) -> None:
     if num.q_start is not None:
         while start_piece > 0 and p[start_piece].start > num.q_start:
             start_piece -= 1
+    # "up just 0.2%", "rose a further 3%": words that leave the change to the verb before them
+    start_piece -= c.match_backward(start_piece, lx.plain_before)
     before = c.low(start_piece - 1)
     after = _after_change(ctx, num)
     if after is not None:
