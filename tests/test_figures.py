@@ -437,3 +437,17 @@ def test_thresholds_and_bounds(
 # --- real sentences from ../shared/corpora, checked by hand (file, start, end of the sentence)
 
 CORPUS_GOLD = []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "counts"),
+    [
+        ("The won weakened past 1,400 per dollar on Monday.", 1400, "won"),
+        ("the rand was quoted at 18.2 to the dollar.", 18.2, "rand"),
+    ],
+)
+def test_exchange_rates_count_the_quoted_currency(
+    nlp: spacy.language.Language, text: str, value: float, counts: str
+) -> None:
+    f = one(nlp, text, value)
+    assert f.counts is not None and f.counts.text == counts

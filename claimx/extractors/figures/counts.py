@@ -14,6 +14,9 @@ def find_counts(ctx: Ctx, num: Num) -> Span | None:
         return ctx.span(*num.cur_span)
     if num.unit_span is not None:
         return ctx.span(*num.unit_span)
+    rate = _quoted_currency(ctx, num)
+    if rate is not None:
+        return rate
     tok = ctx.token_at(num.last_char)
     if tok is None:
         return None
@@ -64,6 +67,29 @@ def find_counts(ctx: Ctx, num: Num) -> Span | None:
         nxt = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
     if nxt is not None and nxt.i > tok.i and nxt.i == tok.i + 1 and nxt.tag_ in ("NNS",) and nxt.text.isalpha():
         return ctx.span(nxt.idx, nxt.idx + len(nxt))
+    return None
+
+
+def _quoted_currency(ctx: Ctx, num: Num) -> Span | None:
+    """An exchange rate: "the yen weakened past 151 per dollar", "the peso closed at 56.12 to
+    the dollar" count the currency named before the rate, not the one it is quoted against."""
+    p, lx = ctx.pieces, ctx.lex
+    j = num.i1
+    if ctx.low(j) not in ("per", "to", "against") or not ctx.close(j - 1, j):
+        return None
+    j += 1
+    while ctx.low(j) in ("the", "one", "a", "u.s.", "us", "u", ".", "s"):
+        j += 1
+    n, quoted = ctx.match_map_forward(j, lx.cur_words)
+    if not n:
+        return None
+    sent = ctx.sentence(num.start)
+    for k in range(num.i0 - 1, -1, -1):
+        if ctx.sentence(p[k].start) != sent:
+            break
+        m, cur = ctx.match_map_forward(k, lx.cur_words)
+        if m and cur != quoted and p[k + m - 1].end <= num.start:
+            return ctx.span(p[k].start, p[k + m - 1].end)
     return None
 
 
