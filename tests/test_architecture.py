@@ -26,7 +26,6 @@ PLAIN_LAYERS = (
 #: What the layout inherited and is being split; an entry may only shrink and goes when its
 #: module or function is within the limit. Empty is the goal.
 OVERSIZE_MODULES: dict[str, int] = {
-    "claimx.extractors.attributions.rules": 557,
     "claimx.extractors.figures.scanner": 1333,
     "claimx.extractors.stances": 640,
     "claimx.inputs.reader": 844,

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.extractors.attributions import rules as attributions
+from claimx.extractors.attributions import combine as attributions
 from claimx.extractors.attributions.tagger import LABELS, AttributionTagger
 
 TEXT = (
