@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable
 from claimx.extractors.attributions.base import _ACCORDING, _CUE_NOUNS, Raw, _edge_span, _noun_span
+from claimx.extractors.attributions.tagger import keeps_going
 from claimx.extractors.attributions.verbs import _rule_verbs
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text
@@ -64,12 +65,12 @@ def _quote_content(raw: Raw, quotes: list[tuple[int, int]], text: str) -> Raw:
     s2, e2 = min(s, *(q[0] for q in hit)), max(e, *(q[1] for q in hit))
     # a second fragment right after the cue: '"This," he said, "is wrong."'
     nxt = [q for q in quotes if q[0] >= raw.cue[1] and q[0] - raw.cue[1] <= 40 and q[0] > e2]
-    if nxt and e2 <= raw.cue[0] and "\n" not in text[e2 : nxt[0][0]]:
+    if nxt and e2 <= raw.cue[0] and keeps_going(text, (s2, e2), e2, nxt[0][0]):
         e2 = nxt[0][1]
     # ... and the fragment right before the speaker: the same quote, split
     first = min(raw.cue[0], raw.source[0] if raw.source else raw.cue[0])
     prev = [q for q in quotes if q[1] <= first and first - q[1] <= 3 and s2 >= raw.cue[1]]
-    if prev and "\n" not in text[prev[-1][1] : s2]:
+    if prev and keeps_going(text, prev[-1], prev[-1][1], s2):
         s2 = prev[-1][0]
     return replace(raw, content=(s2, e2), direct=True)
 
