@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from claimx.extractors.actors import ActorTable, resolve_pronoun
 from claimx.extractors.attributions.according import _nominal, _quote_content, rule_attributions
 from claimx.extractors.attributions.base import _PRONOUNS
-from claimx.extractors.attributions.boundaries import passive_source
+from claimx.extractors.attributions.boundaries import parenthetical, passive_source
 from claimx.extractors.attributions.combine import _cue_lemma, _tagger, combine, learned_attributions, tag_many
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text, make_span, sentence_index
@@ -75,7 +75,7 @@ def find_attributions(
     # a learned content inside a quotation stretches to the whole quotation (measured: +0.4 F1)
     quotes = find_quotes(text)
     raws = [_nominal(_quote_content(r, quotes, text) if r.learned else r, doc) for r in raws]
-    raws = [passive_source(r, doc) for r in raws]
+    raws = [parenthetical(passive_source(r, doc), doc) for r in raws]
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):
