@@ -35,3 +35,8 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
 def test_any_mix_of_marks_is_handled(text: str) -> None:
     for s, e in find_quotes(text):
         assert 0 <= s < e <= len(text)
+
+
+def test_uk_straight_single_quotes_cover_every_quoted_sentence() -> None:
+    text = "'We will fix it. That takes time,' the minister said. The voters' mood isn't 'good'."
+    assert quotes(text) == ["'We will fix it. That takes time,'", "'good'"]

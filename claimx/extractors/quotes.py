@@ -39,7 +39,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if open_at is None:
             if mark in _OPENERS and mark not in ("’",):
                 # an opener must not be glued to the word before it ('"' after a letter closes)
-                if mark == '"' and i > 0 and text[i - 1].isalnum():
+                if mark in ('"', "'") and i > 0 and text[i - 1].isalnum():
                     continue
                 open_at = i
                 closer = dict(_PAIRS)[mark] if mark != '"' else '"'
