@@ -9,6 +9,8 @@ from spacy.tokens import Doc
 from claimx.extractors.actors import find_actors
 from claimx.extractors.attributions import rule_attributions
 
+from .conftest import assert_spans_valid
+
 
 def parsed(words, heads, deps, pos, tags, lemmas, ents=None) -> Doc:  # type: ignore[no-untyped-def]
     nlp = spacy.blank("en")
@@ -346,3 +348,82 @@ def test_split_quotes_that_end_their_sentence_or_paragraph_stay_apart(
     assert contents
     assert second is None or not any(first.strip("\"',") in c and second in c for c in contents), contents
     assert not any("\n" in c for c in contents), contents
+
+
+# -- daily patterns (issue 13, item 4), end to end in several house styles ---------------------
+
+
+def _triples(extract, text: str):  # type: ignore[no-untyped-def]
+    article = extract(text)
+    assert_spans_valid(article)
+    return [
+        (a.source.text if a.source else None, a.cue.text, a.content.text if a.content else None)
+        for a in article.attributions
+    ]
+
+
+def test_reuters_anonymous_sources_are_the_source_and_their_clause_reports_nothing(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Three sources, who declined to be named because they were not authorised to speak "
+        "publicly, told Reuters the deal was close."
+    )
+    got = _triples(extract, text)
+    assert [s for s, _, _ in got] == ["Three sources"]
+    assert [c for _, c, _ in got] == ["told"]
+
+
+def test_a_relative_pronoun_source_is_resolved_to_its_antecedent(extract) -> None:  # type: ignore[no-untyped-def]
+    article = extract("The city council, which said the budget was balanced, voted on Monday to approve it.")
+    att = next(a for a in article.attributions if a.cue.text == "said")
+    assert att.source is not None and att.source.actor is not None
+    actor = next(x for x in article.actors if x.id == att.source.actor)
+    assert "council" in actor.name.lower()
+
+
+def test_a_content_never_holds_its_own_source_and_cue(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(extract, "Troops shelled the town overnight, which officials said killed 1,200 people.")
+    said = [x for x in got if x[1] == "said"]
+    assert said and all(c is not None and "said" not in c and "officials" not in c for _, _, c in said)
+
+
+def test_ap_credit_lines_are_not_attributions(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "CHICAGO (AP) — The council approved the budget on Wednesday, the mayor said.\n\n"
+        "Associated Press writers Jane Doe and John Roe contributed to this report."
+    )
+    got = _triples(extract, text)
+    assert got and all("contributed" not in (c or "") and cue != "writers" for _, cue, c in got)
+
+
+def test_a_headline_verb_that_is_not_speech_is_no_attribution(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(extract, "Senate passes bill\n\nThe Senate on Tuesday passed the bill, its sponsor said.")
+    assert "passes" not in [cue for _, cue, _ in got]
+
+
+def test_uk_single_quotes_are_one_direct_quote_over_its_sentences(extract) -> None:  # type: ignore[no-untyped-def]
+    article = extract("'We will fix it. That takes time,' the health secretary said on Sunday.")
+    att = next(a for a in article.attributions if a.cue.text == "said")
+    assert att.content is not None and att.direct
+    assert "We will fix it. That takes time" in att.content.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the bridge would reopen in May and",
+        "The company said sales rose 5% in the quarter and that it would hire 200 people, and",
+    ],
+)
+def test_contents_never_end_in_a_dangling_and(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(extract, text)
+    assert got and all(c is not None and not c.rstrip(" ,").endswith(" and") for _, _, c in got)
+
+
+def test_raising_predicates_have_no_source(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(extract, "The minister appeared to concede that the plan had failed.")
+    assert all(s is None for s, cue, _ in got if cue.startswith("appeared"))
+
+
+def test_a_press_release_time_word_is_not_part_of_the_source(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(extract, "ACME Corp. today announced that it has acquired Widget Inc. for $50 million.")
+    assert ("ACME Corp.", "announced", "that it has acquired Widget Inc. for $50 million") in got
