@@ -16,11 +16,14 @@ Rules then resolve every source to an actor and link nested attributions to thei
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable, resolve_pronoun
+from claimx.extractors.attributions import selector
 from claimx.extractors.attributions.according import _nominal, _quote_content, rule_attributions
-from claimx.extractors.attributions.base import _PRONOUNS
+from claimx.extractors.attributions.base import _PRONOUNS, Raw
 from claimx.extractors.attributions.boundaries import parenthetical, passive_source
 from claimx.extractors.attributions.combine import _cue_lemma, _tagger, combine, learned_attributions, tag_many
 from claimx.extractors.attributions.patterns import antecedent, daily
@@ -55,15 +58,23 @@ def _resolve_source(doc: Doc, table: ActorTable, span: tuple[int, int]) -> tuple
     return aid, str(table.get(aid).kind)
 
 
+def _selected(raw: Raw, doc: Doc, contents: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str) -> Raw:
+    chosen = selector.select(doc, raw.cue, raw.source, raw.content, contents, quotes)
+    if raw.content is not None and chosen == selector.trim(text, raw.content):
+        return raw
+    return replace(raw, content=chosen)
+
+
 def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
     return make_span(doc, *se) if se is not None else None
 
 
 def find_attributions(
-    doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None, learned: bool = True
+    doc: Doc, *, tagged: list[tuple[str, int, int]] | None = None, learned: bool = True, select: bool = True
 ) -> list[Attribution]:
     """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted;
-    ``learned=False``: the parse rules alone (faster, less accurate)."""
+    ``learned=False``: the parse rules alone (faster, less accurate); ``select=False``: the
+    contents as the tagger and rules give them, without the learned content selector."""
     table: ActorTable | None = doc._.actor_table
     if table is None:
         from claimx.extractors.actors import find_actors
@@ -72,6 +83,8 @@ def find_attributions(
         doc._.actor_table = table
     text = clean_text(doc)
     use_tagger = learned and _tagger() is not None
+    if use_tagger and tagged is None:
+        tagged = tag_many([doc])[0]
     raws = combine(
         learned_attributions(doc, tagged) if use_tagger else [],
         rule_attributions(doc, table),
@@ -82,6 +95,9 @@ def find_attributions(
     quotes = find_quotes(text)
     raws = [_nominal(_quote_content(r, quotes, text) if r.learned else r, doc) for r in raws]
     raws = daily([parenthetical(passive_source(r, doc), doc) for r in raws], doc)
+    if use_tagger and select and tagged is not None:
+        contents = [(s, e) for label, s, e in tagged if label == "CONTENT"]
+        raws = [_selected(r, doc, contents, quotes, text) for r in raws]
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):
