@@ -55,8 +55,8 @@ def matches(pred: Stance, gold: dict[str, Any], names: dict[str, str], *, strict
 
 def run(nlp: Any, text: str) -> tuple[list[Stance], dict[str, str]]:
     doc = nlp(api.make_doc(nlp, text))
-    names = {a.id: a.name for a in (doc._.actors or [])}
-    return list(doc._.stances or []), names
+    names = {a["id"]: a["name"] for a in (doc._.actors or [])}
+    return [Stance.model_validate(s) for s in doc._.stances or []], names
 
 
 def score(nlp: Any, records: list[dict[str, Any]], *, verbose: bool = False) -> dict[str, float]:

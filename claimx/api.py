@@ -1,4 +1,5 @@
-"""The library API: ``extract`` one text, ``extract_many`` a stream of them."""
+"""The library API: ``extract`` one text, ``extract_many`` a stream of them; ``add_to`` a
+pipeline of your own and ``to_article`` for what its docs carry."""
 
 from __future__ import annotations
 
@@ -24,8 +25,27 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def to_article(doc: Doc, document: Document) -> Article:
-    """Collect what the components left on ``doc`` into an :class:`Article`."""
+def add_to(nlp: Language, *, fast: bool = False) -> Language:
+    """Add claimx's components, in order, to a loaded spaCy pipeline ``nlp`` (English, with
+    a parser and an entity recognizer); ``fast``: attributions from the parse rules alone,
+    without the learned tagger. Returns ``nlp``. Then ``claimx.to_article(nlp(text))``
+    gives what :func:`extract` gives (exactly so with ``nlp(make_doc(nlp, text))``, which
+    reads hard-wrapped lines and odd spaces as :func:`extract` does)::
+
+        nlp = spacy.load("en_core_web_sm")
+        claimx.add_to(nlp)
+        article = claimx.to_article(nlp(claimx.make_doc(nlp, text)))
+    """
+    return pipeline.add_components(nlp, learned=not fast)
+
+
+def to_article(doc: Doc, document: Document | None = None) -> Article:
+    """Collect what claimx's components left on ``doc`` into an :class:`Article`; id, meta,
+    encoding and warnings come from ``document`` (by default: id "article", as
+    :func:`extract`)."""
+    if document is None:
+        text = doc._.source_text
+        document = Document(id="article", text=text if text is not None else doc.text)
     sents = [Sentence(index=i, start=s, end=e, headline=h) for i, (s, e, h) in enumerate(sentence_spans(doc))]
     return Article(
         id=document.id,

@@ -20,6 +20,19 @@ class UnsuitableModel(ClaimxError):
     kind = "unsuitable_model"
 
 
+class PipelineError(ClaimxError):
+    """claimx's components in the wrong order, or a family whose prerequisite did not run."""
+
+    kind = "pipeline_error"
+
+
+class AttributionModelError(ClaimxError):
+    """The trained attribution pipeline is missing or cannot be read (``--fast`` does
+    without it)."""
+
+    kind = "attribution_model"
+
+
 class InputError(ClaimxError):
     """An input that cannot become an article (unreadable, not text, malformed record)."""
 

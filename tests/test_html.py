@@ -17,12 +17,23 @@ import claimx
 from claimx.cli import app
 from claimx.outputs.marks import ROLES, Mark, marks
 from claimx.outputs.page import nest, page
-from claimx.schema import Article, Attribution, Cue, ErrorInfo, ErrorRecord, Span, Stance
+from claimx.schema import (
+    Actor,
+    ActorSpan,
+    Article,
+    Attribution,
+    Claim,
+    Cue,
+    ErrorInfo,
+    ErrorRecord,
+    Figure,
+    Span,
+    Stance,
+)
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "seed" / "gaza-ceasefire-talks.txt"
-SAMPLE = ROOT / "samples" / "xinhua-grain-talks.txt"
+from .conftest import SAMPLES
+
+SAMPLE = SAMPLES / "xinhua-grain-talks.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 VOID = {"meta", "input", "br", "link", "img", "hr", "wbr", "col", "area", "base", "source", "track", "embed"}
 HOSTILE = (
@@ -115,30 +126,150 @@ def assert_marks_match(html: str, article: Article) -> PageParser:
     return p
 
 
+def _at(text: str, part: str, after: int = 0) -> Span:
+    start = text.index(part, after)
+    return Span(text=part, start=start, end=start + len(part))
+
+
+def _wire_article() -> Article:
+    """A wire story with every role marked, built by hand: the page is tested, not extraction."""
+    text = (
+        "Gaza ceasefire talks enter 2nd day in Egypt as Hamas demands permanent end to war\n\n"
+        "CAIRO, Oct. 7 (Xinhua) -- The talks will continue on Tuesday, an Egyptian source told Xinhua.\n"
+        '"We want the war to end," Hamas said. Hamas demands a permanent end to the war, and 48 hostages remain.'
+    )
+    body = text.index("CAIRO")
+    headline = _at(text, "Gaza ceasefire talks enter 2nd day in Egypt as Hamas demands permanent end to war")
+    source, told = _at(text, "an Egyptian source"), _at(text, "told")
+    content, outlet = _at(text, "The talks will continue on Tuesday"), _at(text, "Xinhua", told.end)
+    quote, said = _at(text, '"We want the war to end,"'), _at(text, "said", told.end)
+    hamas_said, hamas = _at(text, "Hamas", quote.end), _at(text, "Hamas", said.end)
+    demands, obj = _at(text, "demands", body), _at(text, "a permanent end to the war")
+    figure = _at(text, "48 hostages")
+    return Article(
+        id="gaza-ceasefire-talks",
+        text=text,
+        headline=headline,
+        actors=[
+            Actor(id="a1", name="an Egyptian source", kind="anonymous", mentions=[source]),
+            Actor(id="a2", name="Hamas", kind="organization", label="ORG", mentions=[hamas_said, hamas]),
+        ],
+        attributions=[
+            Attribution(
+                id="t1",
+                sentence=1,
+                source=ActorSpan(**source.model_dump(), actor="a1", kind="anonymous"),
+                cue=Cue(**told.model_dump(), lemma="tell", cue_type="speech"),
+                content=content,
+                outlet=outlet,
+            ),
+            Attribution(
+                id="t2",
+                sentence=2,
+                source=ActorSpan(**hamas_said.model_dump(), actor="a2", kind="organization"),
+                cue=Cue(**said.model_dump(), lemma="say", cue_type="speech"),
+                content=quote,
+                direct=True,
+            ),
+        ],
+        figures=[
+            Figure(
+                id="f1",
+                sentence=3,
+                text=figure.text,
+                start=figure.start,
+                end=figure.end,
+                value=48,
+                unit=None,
+                counts=_at(text, "hostages", figure.start),
+            ),
+        ],
+        stances=[
+            Stance(
+                id="s1",
+                sentence=3,
+                actor=ActorSpan(**hamas.model_dump(), actor="a2", kind="organization"),
+                stance="demand",
+                cue=Cue(**demands.model_dump(), lemma="demand", cue_type="verb"),
+                object=obj,
+            )
+        ],
+        claims=[
+            Claim(
+                id="c1",
+                sentence=1,
+                text=content.text,
+                start=content.start,
+                end=content.end,
+                attribution="t1",
+                actors=[],
+            ),
+            Claim(id="c2", sentence=3, text=obj.text, start=obj.start, end=obj.end, actors=["a2"], stances=["s1"]),
+        ],
+    )
+
+
+def _hostile_article() -> Article:
+    """Marks over text full of markup, built by hand (one of them ends inside an <img> tag)."""
+    text = HOSTILE
+    headline = _at(text, "Hostile <script>alert(1)</script> headline")
+    said = _at(text, "said")
+    content = _at(text, '"<b>taxes</b> will rise" onmouseover="x by 5 percent')
+    rejected = _at(text, "rejected")
+    obj = _at(text, "the plan <img src=x onerror=alert(2")
+    group = _at(text, 'The " onmouseover="x group & co')
+    figure = _at(text, "48 hostages")
+    return Article(
+        id='bad"<id>',
+        text=text,
+        headline=headline,
+        actors=[Actor(id="a1", name='The " onmouseover="x group & co', kind="group", mentions=[group])],
+        attributions=[
+            Attribution(
+                id="t1",
+                sentence=1,
+                source=ActorSpan(**_at(text, "The minister").model_dump()),
+                cue=Cue(**said.model_dump(), lemma="say"),
+                content=content,
+            ),
+        ],
+        figures=[Figure(id="f1", sentence=3, text=figure.text, start=figure.start, end=figure.end, value=48)],
+        stances=[
+            Stance(
+                id="s1",
+                sentence=2,
+                actor=ActorSpan(**_at(text, "Hamas").model_dump()),
+                stance="reject",
+                cue=Cue(**rejected.model_dump(), lemma="reject"),
+                object=obj,
+            ),
+        ],
+    )
+
+
 @pytest.fixture(scope="module")
-def seed() -> Article:
-    if not SHARED.exists() or not SEED.exists():
-        pytest.skip(f"{SEED} not available (research data lives outside the repo)")
-    return claimx.extract(SEED.read_text(encoding="utf-8"), id="gaza-ceasefire-talks")
+def wire() -> Article:
+    return _wire_article()
 
 
 @pytest.fixture(scope="module")
 def sample() -> Article:
+    """The one end-to-end article of this file: the sample story as claimx reads it."""
     return claimx.extract(SAMPLE.read_text(encoding="utf-8"), id="xinhua-grain-talks")
 
 
 @pytest.fixture(scope="module")
 def hostile() -> Article:
-    return claimx.extract(HOSTILE, id='bad"<id>')
+    return _hostile_article()
 
 
-def test_seed_page_marks_every_role(seed: Article) -> None:
-    html = page([seed])
-    p = assert_marks_match(html, seed)
+def test_wire_page_marks_every_role(wire: Article) -> None:
+    html = page([wire])
+    p = assert_marks_match(html, wire)
     roles = {m["data-role"] for m in p.marks}
-    expected = {m.role for m in marks(seed)}
+    expected = {m.role for m in marks(wire)}
     assert roles == expected
-    # the seed has all of them: quotes with outlets, actors, figures and stances with objects
+    # the story has all of them: quotes with outlets, actors, figures and stances with objects
     assert {"source", "cue", "content", "outlet", "actor", "figure", "stance", "object"} <= roles
     # the legend names each role present, in its colour
     for role in roles:
@@ -148,13 +279,13 @@ def test_seed_page_marks_every_role(seed: Article) -> None:
     assert "<h2>Gaza ceasefire talks enter 2nd day in Egypt as Hamas demands permanent end to war</h2>" in html
 
 
-def test_seed_hover_text(seed: Article) -> None:
-    html = page([seed])
+def test_wire_hover_text(wire: Article) -> None:
+    html = page([wire])
     p = parse(html)
     info = {(m["data-role"], int(m["data-start"]), int(m["data-end"])): m["data-info"] for m in p.marks}
     by_text = {(m["data-role"], m["text"]): m["data-info"] for m in p.marks}
     # a content says whose it is; a source says what it is linked to; a stance cue says who takes it
-    told = next(a for a in seed.attributions if a.cue.text == "told")  # "..., an Egyptian source told Xinhua."
+    told = next(a for a in wire.attributions if a.cue.text == "told")  # "..., an Egyptian source told Xinhua."
     assert told.content is not None and told.source is not None
     content_info = info[("content", told.content.start, told.content.end)]
     assert f"content {told.id}, source: an Egyptian source" in content_info.splitlines()
@@ -166,7 +297,7 @@ def test_seed_hover_text(seed: Article) -> None:
     assert f"cue {told.id}: tell" in by_text[("cue", "told")]
     assert "source: " in by_text[("cue", "told")]
     # each label from render.marks() is in its mark's data-info
-    for mk in marks(seed):
+    for mk in marks(wire):
         key = (mk.role, mk.start, mk.end)
         if key in info:
             assert mk.label in info[key]

@@ -1,13 +1,16 @@
 """Actors: named entities, officials and anonymous sources merged across their mentions.
 
-The :class:`ActorTable` is kept on the doc so that later components (attributions, stances)
-can resolve the spans they find — a pronoun, "the group", "a senior official" — to actors.
+The :class:`ActorTable` lives for one family's run: the actor component saves it on the doc
+as plain data (``doc._.actors``, ``doc._.actor_index``), and a later family (attributions,
+stances) rebuilds it with :meth:`ActorTable.from_doc` to resolve the spans it finds — a
+pronoun, "the group", "a senior official" — to actors, and saves what it added.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import numpy
@@ -17,12 +20,15 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
+from claimx.errors import PipelineError
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text, make_span
 from claimx.nlp.tokens import positions
 from claimx.schema import Actor, ActorKind
 
 _LEX = lexicons.load("actors")
-_ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
+#: the one map from an NER label to an actor kind
+ENTITY_KINDS: dict[str, str] = _LEX["entity_kinds"]
 _OFFICIAL_ORG = lexicons.word_set("actors", "official_org_words")
 _OFFICIAL_ORG_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_OFFICIAL_ORG))) + r")\b")
 _OFFICIAL_NOUNS = lexicons.word_set("actors", "official_nouns")
@@ -66,6 +72,14 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
+def entity_kind(label: str, *, labels: Collection[str] | None = None, default: str = "other") -> str:
+    """The actor kind of an NER label (:data:`ENTITY_KINDS`); ``default`` for a label not in
+    the map, or not among ``labels`` when those are given."""
+    if labels is not None and label not in labels:
+        return default
+    return ENTITY_KINDS.get(label, default)
+
+
 def is_outlet_name(name: str) -> bool:
     return _key(name) in _OUTLET_KEYS
 
@@ -75,7 +89,6 @@ class _Entry:
     actor: Actor
     keys: set[str] = field(default_factory=set)
     surfaces: Counter[str] = field(default_factory=Counter)
-    last_seen: int = -1
 
 
 class ActorTable:
@@ -86,6 +99,34 @@ class ActorTable:
         self._entries: list[_Entry] = []
         self._made = 0  # ids are never reused, even after a merge removes an actor
         self.mention_actor: dict[tuple[int, int], str] = {}
+
+    # -- plain data on the doc ---------------------------------------------------------
+    @classmethod
+    def from_doc(cls, doc: Doc) -> ActorTable:
+        """The table the actor component (and the families after it) saved on ``doc``."""
+        index = doc._.actor_index
+        if doc._.actors is None or index is None:
+            raise PipelineError(
+                "no actors on this doc: the claimx_actors component must run before attributions "
+                "and stances (use claimx.add_to(nlp) to add claimx's components in order)"
+            )
+        table = cls(doc)
+        table._made = index["made"]
+        for data in doc._.actors:
+            actor = Actor.model_validate(data)
+            surfaces: Counter[str] = Counter(index["surfaces"].get(actor.id, {}))
+            table._entries.append(_Entry(actor, {_key(s) for s in surfaces}, surfaces))
+        table.mention_actor = {(s, e): aid for s, e, aid in index["mentions"]}
+        return table
+
+    def save(self, doc: Doc) -> None:
+        """Write the actors and the table's bookkeeping to ``doc`` as plain data."""
+        doc._.actors = [a.model_dump(mode="json") for a in self.actors()]
+        doc._.actor_index = {
+            "made": self._made,
+            "mentions": [[s, e, aid] for (s, e), aid in self.mention_actor.items()],
+            "surfaces": {e.actor.id: dict(e.surfaces) for e in self._entries},
+        }
 
     # -- building ---------------------------------------------------------------------
     def _new(self, name: str, kind: str, label: str | None) -> _Entry:
@@ -100,7 +141,6 @@ class ActorTable:
             return
         entry.actor.mentions.append(make_span(self.doc, start, end))
         self.mention_actor[(start, end)] = entry.actor.id
-        entry.last_seen = max(entry.last_seen, start)
         if surface is not None:
             entry.surfaces[surface] += 1
             entry.keys.add(_key(surface))
@@ -272,20 +312,16 @@ def _title_before(span: SpacySpan) -> str | None:
 def _kind_of_entity(ent: SpacySpan) -> str | None:
     if is_outlet_name(ent.text):
         return "outlet"
-    kind = _ENTITY_KINDS.get(ent.label_)
+    kind = ENTITY_KINDS.get(ent.label_)
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     return kind
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``tok``: its left dependents, and
-    prepositional or adjectival modifiers to its right up to a clause."""
-    left = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod"):
-            left = min(left, child.left_edge.i)
-    return left, tok.i + 1
+    """Token range of the noun phrase headed by ``tok``: its left modifiers."""
+    first, last = syntax.phrase_tokens(tok, **syntax.MENTION)
+    return first, last + 1
 
 
 def _anonymity_marked(tok: Token) -> bool:
@@ -311,7 +347,7 @@ def find_actors(doc: Doc) -> ActorTable:
     date = doc._.dateline
     if date is not None:
         starts = doc.to_array(IDX)
-        taken.update(int(i) for i in numpy.flatnonzero((starts >= date.start) & (starts < date.end)))
+        taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     for _, s, e in _outlet_matcher(doc)(doc):
         span = doc[s:e]
         if any(i in taken for i in range(s, e)):
@@ -349,7 +385,7 @@ def find_actors(doc: Doc) -> ActorTable:
         taken.update(range(left, right))
 
     for ent in doc.ents:
-        if ent.label_ not in _ENTITY_KINDS:
+        if ent.label_ not in ENTITY_KINDS:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

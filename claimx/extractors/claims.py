@@ -8,6 +8,8 @@ itself (``attribution`` null).
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 from claimx.nlp.spans import sentence_spans, source_text, trim
@@ -41,10 +43,12 @@ def _is_proposition(doc: Doc, start: int, end: int) -> bool:
 
 
 def build_claims(doc: Doc) -> list[Claim]:
+    """The claims of ``doc``, from the attributions, figures, stances and actor mentions the
+    other components left on it."""
     text = source_text(doc)
-    atts: list[Attribution] = doc._.attributions or []
-    figures = doc._.figures or []
-    stances = doc._.stances or []
+    atts = [Attribution.model_validate(a) for a in doc._.attributions or []]
+    figures: list[dict[str, Any]] = doc._.figures or []
+    stances: list[dict[str, Any]] = doc._.stances or []
     mentions: dict[tuple[int, int], str] = doc._.mention_actor or {}
 
     spans: list[tuple[int, int, str | None, int]] = []  # start, end, attribution, sentence
@@ -88,8 +92,8 @@ def build_claims(doc: Doc) -> list[Claim]:
                 end=end,
                 attribution=att_id,
                 actors=actor_ids,
-                figures=[f.id for f in figures if start <= f.start and f.end <= end],
-                stances=[s.id for s in stances if start <= s.cue.start and s.cue.end <= end],
+                figures=[f["id"] for f in figures if start <= f["start"] and f["end"] <= end],
+                stances=[s["id"] for s in stances if start <= s["cue"]["start"] and s["cue"]["end"] <= end],
             )
         )
     return claims

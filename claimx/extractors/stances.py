@@ -24,7 +24,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from claimx import data as lexicons
-from claimx.extractors.actors import ActorTable
+from claimx.extractors.actors import ActorTable, entity_kind
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text, make_span, sentence_index
 from claimx.nlp.tokens import positions
 from claimx.schema import ActorKind, ActorSpan, Cue, Span, Stance
@@ -54,7 +55,6 @@ _PRONOUN_KINDS: dict[str, list[str]] = lexicons.load("actors")["pronouns"]
 
 _NOMINAL_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "compound", "poss", "npadvmod"])
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_PERSON_LABELS = frozenset(["PERSON"])
 
 
 @dataclass
@@ -98,89 +98,20 @@ def _subtree_span(tok: Token) -> tuple[int, int] | None:
 def _np_span(tok: Token, clause: Token | None = None) -> tuple[int, int] | None:
     """A noun phrase headed by ``tok``: its subtree, cut before a relative clause — and
     before ``clause`` (the clause the phrase was reached from) when that hangs inside it."""
-    right = tok.right_edge.i
-    for child in tok.rights:
-        if child.dep_ == "relcl":
-            right = min(right, child.left_edge.i - 1)
-    if clause is not None and tok.i < clause.left_edge.i <= right:
-        right = clause.left_edge.i - 1
-    return _edges(_contiguous(tok.doc, tok.left_edge.i, max(tok.i, right)))
+    return _edges(_contiguous(tok.doc, *syntax.subtree_without_relative(tok, clause)))
 
 
 def _actor_np(tok: Token) -> tuple[int, int] | None:
     """An actor phrase: left dependents, compounds and appositions, not clauses or
     long prepositional tails."""
-    doc = tok.doc
-    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ != "punct"])
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in ("compound", "appos", "nummod", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
-            right = max(right, child.right_edge.i)
-        elif child.dep_ in ("relcl", "acl", "cc", "conj", "punct"):
-            break
-    return _edges(_contiguous(doc, left, right))
+    return _edges(_contiguous(tok.doc, *syntax.phrase_tokens(tok, **syntax.ACTOR)))
 
 
 # -- parse helpers -------------------------------------------------------------------------
 
 
-def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def _antecedent(rel: Token) -> Token | None:
-    """The noun a relative clause verb hangs on. "which" does not refer to a person: in
-    "the plan proposed by Donald Trump, which Hamas accepted" climb to "plan"."""
-    verb = rel
-    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ not in ("relcl", "acl"):
-        return None
-    head = verb.head
-    pron = next((c for c in verb.children if c.lower_ in ("which",)), None)
-    if pron is not None and head.ent_type_ in _PERSON_LABELS:
-        node = head
-        while node.head is not node:
-            node = node.head
-            if node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in _PERSON_LABELS:
-                return node
-        return head
-    return head
-
-
-def _is_relative(tok: Token) -> bool:
-    return tok.lower_ in _REL_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$")
-
-
 def _passive(verb: Token) -> bool:
-    return bool(_children(verb, "nsubjpass", "auxpass")) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in _children(verb, "agent"):
-        for g in _children(child, "pobj"):
-            return g
-    return None
-
-
-def _subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
-    it ("Hamas rejected X and accepted Y", "Hamas is ready to accept Y")."""
-    if depth > 6:
-        return None
-    subs = _children(verb, "nsubj")
-    if subs:
-        sub = subs[0]
-        if _is_relative(sub):
-            return _antecedent(verb)
-        return sub
-    if verb.head is verb:
-        return None
-    if verb.dep_ in ("conj", "xcomp", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-        return _subject(verb.head, depth + 1)
-    if verb.dep_ == "relcl":
-        return _antecedent(verb)
-    return None
+    return bool(syntax.children(verb, "nsubjpass", "auxpass")) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def _negated(verb: Token) -> bool:
@@ -204,7 +135,7 @@ def _modality(verb: Token) -> tuple[str | None, Token | None]:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in _MODALS:
                 return _MODAL_NORM.get(c.lower_, c.lower_), c
-        if node.dep_ == "conj" and node.head is not node and not _children(node, "nsubj"):
+        if node.dep_ == "conj" and node.head is not node and not syntax.children(node, "nsubj"):
             node = node.head
             continue
         break
@@ -220,7 +151,7 @@ def _modality(verb: Token) -> tuple[str | None, Token | None]:
 
 
 def _fits(pron: str, noun: Token) -> bool:
-    if noun.pos_ == "PRON" or _is_relative(noun):
+    if noun.pos_ == "PRON" or syntax.is_relative(noun, _REL_PRONOUNS):
         return False
     person = noun.ent_type_ == "PERSON"
     if pron == "it":
@@ -241,14 +172,14 @@ def _clause_antecedent(pron: Token) -> Token | None:
         if node.head is node:
             break
         node = node.head
-        for sub in _children(node, "nsubj"):
+        for sub in syntax.children(node, "nsubj"):
             if sub.i < pron.i and sub is not pron and _fits(key, sub):
                 return sub
     return None
 
 
 def _kind_for(tok: Token) -> str:
-    return {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}.get(tok.ent_type_, "other")
+    return entity_kind(tok.ent_type_)
 
 
 def _actor_id(table: ActorTable, head: Token, np: tuple[int, int]) -> str | None:
@@ -264,15 +195,6 @@ def _actor_id(table: ActorTable, head: Token, np: tuple[int, int]) -> str | None
 
 
 def _resolve(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None:
-    try:
-        return _resolve_in(doc, table, tok)
-    except (StopIteration, KeyError, ValueError):
-        # the table belongs to another component; an inconsistency there must not stop us
-        span = _actor_np(tok) if tok is not None else None
-        return ActorSpan(**make_span(doc, *span).model_dump()) if span is not None else None
-
-
-def _resolve_in(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None:
     if tok is None:
         return None
     if tok.pos_ == "PRON" or tok.lower_ in _POSS_PRONOUNS:
@@ -319,7 +241,7 @@ def _plausible_actor(tok: Token | None) -> bool:
 
 
 def _first_noun_child(verb: Token) -> Token | None:
-    objs = _children(verb, "dobj")
+    objs = syntax.children(verb, "dobj")
     if objs:
         return objs[0]
     for c in verb.children:
@@ -336,9 +258,9 @@ def _clause_top(verb: Token) -> Token:
 
 def _rel_object(verb: Token) -> Token | None:
     """ "which Hamas has accepted": the relative pronoun object stands for the antecedent."""
-    for c in _children(verb, "dobj"):
-        if _is_relative(c):
-            return _antecedent(verb)
+    for c in syntax.children(verb, "dobj"):
+        if syntax.is_relative(c, _REL_PRONOUNS):
+            return syntax.antecedent(verb)
     return None
 
 
@@ -366,7 +288,7 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
     for frame in frames:
         if frame in ("dobj", "prt") or frame.startswith("prt:"):
             if frame.startswith("prt:"):
-                prts = [c for c in _children(verb, "prt") if c.lower_ == frame[4:]]
+                prts = [c for c in syntax.children(verb, "prt") if c.lower_ == frame[4:]]
                 if not prts:
                     continue
                 extra: Token | None = prts[0]
@@ -376,9 +298,9 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
             if rel is not None:
                 return _np_span(rel, _clause_top(verb)), extra
             if passive:
-                subj = _children(verb, "nsubjpass")
+                subj = syntax.children(verb, "nsubjpass")
                 if subj:
-                    target = _antecedent(verb) if _is_relative(subj[0]) else subj[0]
+                    target = syntax.antecedent(verb) if syntax.is_relative(subj[0], _REL_PRONOUNS) else subj[0]
                     if target is not None:
                         return _np_span(target, _clause_top(verb)), extra
                 if verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -392,28 +314,28 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
                     span = (span[0], max(span[1], tail))
                 return span, extra
         elif frame == "dobj+xcomp":
-            objs = _children(verb, "dobj")
-            xcs = _children(verb, "xcomp", "ccomp")
+            objs = syntax.children(verb, "dobj")
+            xcs = syntax.children(verb, "xcomp", "ccomp")
             if objs and xcs and xcs[0].i > objs[0].i:
                 return _edges(_contiguous(doc, objs[0].left_edge.i, xcs[0].right_edge.i)), None
             # "urged Israel to withdraw" parsed as a clause with its own subject
-            for cc in _children(verb, "ccomp"):
-                if _children(cc, "nsubj") and any(c.tag_ == "TO" for c in cc.children):
+            for cc in syntax.children(verb, "ccomp"):
+                if syntax.children(cc, "nsubj") and any(c.tag_ == "TO" for c in cc.children):
                     return _subtree_span(cc), None
         elif frame == "xcomp":
-            for xc in _children(verb, "xcomp"):
+            for xc in syntax.children(verb, "xcomp"):
                 if xc.i > verb.i and xc.lemma_.lower() not in _IGNORED_XCOMP and xc.pos_ in ("VERB", "AUX"):
                     return _subtree_span(xc), None
         elif frame == "ccomp":
-            for cc in _children(verb, "ccomp"):
+            for cc in syntax.children(verb, "ccomp"):
                 if cc.i > verb.i:
                     return _subtree_span(cc), None
         elif frame.startswith("prep:"):
             word, _, more = frame[5:].partition("+")
-            for prep in _children(verb, "prep"):
+            for prep in syntax.children(verb, "prep"):
                 if prep.lower_ != word:
                     continue
-                pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+                pobj = next(iter(syntax.children(prep, "pobj", "pcomp")), None)
                 if pobj is None:
                     continue
                 if more == "xcomp":
@@ -460,7 +382,7 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     lemma = verb.lemma_.lower()
     if _hypothetical(verb):
         return None
-    prts = [c.lower_ for c in _children(verb, "prt")]
+    prts = [c.lower_ for c in syntax.children(verb, "prt")]
     if any(p in _EXCLUDED_PRT.get(lemma, []) for p in prts):
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "refuse" and lemma != "refuse":
@@ -468,7 +390,7 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     obj, extra = _object_of(verb, entry["frames"])
     if obj is None:
         return None
-    actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
+    actor_tok = syntax.agent(verb) if _passive(verb) else syntax.subject(verb, relatives=_REL_PRONOUNS)
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None  # a stance is taken by somebody: "the plan was rejected" names nobody
     modality, modal_tok = _modality(verb)
@@ -493,9 +415,9 @@ def _noun_actor(noun: Token) -> Token | None:
     for c in noun.children:
         if c.dep_ == "poss":
             return c
-    for prep in _children(noun, "prep"):
+    for prep in syntax.children(noun, "prep"):
         if prep.lower_ in _NOUN_ACTOR_PREPS:
-            pobj = next(iter(_children(prep, "pobj")), None)
+            pobj = next(iter(syntax.children(prep, "pobj")), None)
             if pobj is not None:
                 return pobj
     for c in noun.lefts:
@@ -509,9 +431,9 @@ def _noun_actor(noun: Token) -> Token | None:
 
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
     obj: tuple[int, int] | None = None
-    for prep in _children(noun, "prep"):
+    for prep in syntax.children(noun, "prep"):
         if prep.lower_ in entry["preps"]:
-            pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+            pobj = next(iter(syntax.children(prep, "pobj", "pcomp")), None)
             if pobj is not None:
                 obj = _np_span(pobj)
                 break
@@ -519,7 +441,7 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
         for c in noun.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
                 marks = [m for m in c.children if m.dep_ in ("mark", "aux") and m.lower_ in ("that", "to")]
-                if marks and not any(_is_relative(x) for x in c.children):
+                if marks and not any(syntax.is_relative(x, _REL_PRONOUNS) for x in c.children):
                     obj = _subtree_span(c)
                     break
     if obj is None:
@@ -566,7 +488,7 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
         return None
     if modality is None and not focus:
         return None
-    actor_tok = _subject(head)
+    actor_tok = syntax.subject(head, relatives=_REL_PRONOUNS)
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None
     obj = _edges([t for t in clause.subtree if t.i != mark.i])
@@ -607,13 +529,9 @@ def _candidates(doc: Doc) -> list[_Raw]:
 
 
 def find_stances(doc: Doc) -> list[Stance]:
-    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order."""
-    table: ActorTable | None = doc._.actor_table
-    if table is None:
-        from claimx.extractors.actors import find_actors
-
-        table = find_actors(doc)
-        doc._.actor_table = table
+    """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order.
+    Reads the actor table the actor component left on the doc and saves what it adds."""
+    table = ActorTable.from_doc(doc)
     if not doc.has_annotation("DEP"):
         return []
     raws = sorted(_candidates(doc), key=lambda r: r.cue)
@@ -637,4 +555,5 @@ def find_stances(doc: Doc) -> list[Stance]:
                 modality=raw.modality,
             )
         )
+    table.save(doc)
     return out

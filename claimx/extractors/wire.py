@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from statistics import median
+from typing import Any
 
 from spacy.tokens import Doc
 
 from claimx import data as lexicons
 from claimx.nlp.spans import clean_text, make_span
-from claimx.schema import Dateline, Span
+from claimx.schema import Dateline
 
 # Control characters other than tab and newline read as spaces; so do CR, NBSP and the
 # Unicode line and paragraph separators (which the tokenizer would otherwise keep).
@@ -164,7 +165,7 @@ def set_structure(doc: Doc) -> Doc:
     if first is not None:
         starts.add(first)
     if struct.headline is not None:
-        doc._.headline = make_span(doc, *struct.headline)
+        doc._.headline = make_span(doc, *struct.headline).model_dump()
         body_tok = _token_at(doc, struct.body_start)
         if body_tok is not None:
             starts.add(body_tok)
@@ -180,7 +181,7 @@ def set_structure(doc: Doc) -> Doc:
             location=struct.location,
             agency=struct.agency,
             date=struct.date,
-        )
+        ).model_dump()
         after = _token_at(doc, struct.body_start)
         if after is not None:
             starts.add(after)
@@ -195,19 +196,19 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int, bool]]:
     """Output sentences: spaCy's, with the dateline cut away, white space trimmed, the
     headline as one sentence of its own."""
     text = clean_text(doc)
-    head: Span | None = doc._.headline
-    date: Dateline | None = doc._.dateline
+    head: dict[str, Any] | None = doc._.headline
+    date: dict[str, Any] | None = doc._.dateline
     out: list[tuple[int, int, bool]] = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
-        if date is not None and s < date.end and e > date.start:
-            s = max(s, date.end)
+        if date is not None and s < date["end"] and e > date["start"]:
+            s = max(s, date["end"])
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e <= s:
             continue
-        is_head = head is not None and head.start <= s and e <= head.end
+        is_head = head is not None and head["start"] <= s and e <= head["end"]
         out.append((s, e, is_head))
     return out

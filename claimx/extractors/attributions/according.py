@@ -8,10 +8,11 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable
-from claimx.extractors.attributions.base import _ACCORDING, _CUE_NOUNS, Raw, _edge_span, _noun_span
+from claimx.extractors.attributions.base import _ACCORDING, _CUE_NOUNS, Raw, _edge_span
 from claimx.extractors.attributions.tagger import keeps_going
 from claimx.extractors.attributions.verbs import _rule_verbs
 from claimx.extractors.quotes import find_quotes
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
 
@@ -28,7 +29,7 @@ def _rule_according_to(doc: Doc) -> list[Raw]:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        source = _noun_span(pobj)
+        source = syntax.speaker_span(pobj)
         head = tok.head if tok.dep_ == "prep" else tok
         phrase = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | {tok.i, to.i}
         sent = tok.sent
@@ -87,7 +88,7 @@ def _nominal(raw: Raw, doc: Doc) -> Raw:
     source = raw.source
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        source = _noun_span(owner)
+        source = syntax.speaker_span(owner)
     return replace(raw, content=content, source=source, lemma=raw.lemma or noun.lemma_.lower(), cue_type="speech")
 
 

@@ -59,21 +59,5 @@ def _subtree(tok: Token, *, exclude: set[int] | None = None) -> list[Token]:
     return [t for t in tok.subtree if t.i not in exclude]
 
 
-def _noun_span(tok: Token) -> tuple[int, int]:
-    """A source noun phrase: the token's subtree, but not a relative clause or a long
-    appositive tail."""
-    left = min([tok.i] + [c.left_edge.i for c in tok.lefts])
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in ("relcl", "acl", "punct", "cc", "conj") and child.dep_ != "appos":
-            break
-        if child.dep_ in ("appos", "prep", "compound", "amod", "nummod", "poss"):
-            right = max(right, child.right_edge.i)
-    doc = tok.doc
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]

@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from claimx.errors import AttributionModelError
 from claimx.extractors.attributions.base import (
     _CUE_CLASS,
     _PRONOUNS,
@@ -16,37 +17,32 @@ from claimx.extractors.attributions.base import (
     Raw,
     _overlaps,
 )
+from claimx.extractors.attributions.tagger import AttributionTagger, packaged_model_path, pair
 from claimx.nlp.spans import clean_text
 
 
 @cache
-def _tagger():
+def _tagger() -> AttributionTagger:
+    """The trained attribution pipeline, loaded once; missing or unreadable, an error (the
+    rules alone, ``learned=False``, do without it)."""
+    path = packaged_model_path()
     try:
-        from claimx.extractors.attributions.tagger import AttributionTagger
-    except ImportError:
-        return None
-    try:
-        return AttributionTagger.load()
-    except (OSError, FileNotFoundError, ValueError):
-        return None
+        return AttributionTagger.load(path)
+    except (OSError, ValueError) as exc:
+        raise AttributionModelError(
+            f"the attribution model at {path} is missing or unreadable ({exc}); reinstall claimx, "
+            "or extract without it (--fast, learned=False)"
+        ) from exc
 
 
 def tag_many(docs: list[Doc]) -> list[list[tuple[str, int, int]] | None]:
     """The tagger's spans for a batch of docs (one batched pass is faster than one a doc)."""
-    tagger = _tagger()
-    if tagger is None:
-        return [None] * len(docs)
-    return list(tagger.predict_many(docs, batch_size=max(1, len(docs))))
+    return list(_tagger().predict_many(docs, batch_size=max(1, len(docs))))
 
 
 def learned_attributions(doc: Doc, spans: list[tuple[str, int, int]] | None = None) -> list[Raw]:
-    tagger = _tagger()
-    if tagger is None:
-        return []
-    from claimx.extractors.attributions.tagger import pair
-
     out = []
-    for r in pair(spans if spans is not None else tagger.predict(doc), doc):
+    for r in pair(spans if spans is not None else _tagger().predict(doc), doc):
         out.append(Raw(cue=tuple(r.cue), source=r.source, content=r.content, learned=True))  # type: ignore[arg-type]
     return out
 

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.extractors.attributions.base import _ANON_MARKERS, _CUE_CLASS, _CUES, Raw, _noun_span
+from claimx.extractors.attributions.base import _ANON_MARKERS, _CUE_CLASS, _CUES, Raw
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text
 
 _CREDITS = tuple(_CUES["credit_lines"])
@@ -35,7 +36,7 @@ def antecedent(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
         clause = clause.head
     if clause.dep_ != "relcl" or clause.head.i >= src[0].i:
         return None
-    return _noun_span(clause.head)
+    return syntax.speaker_span(clause.head)
 
 
 def raising_source(raw: Raw, doc: Doc) -> Raw:
@@ -106,7 +107,8 @@ def reports_nothing(raw: Raw, doc: Doc) -> bool:
         return True
     headline = doc._.headline
     lemma = cue.root.lemma_.lower()
-    if headline is not None and headline.start <= raw.cue[0] < headline.end and lemma not in _CUE_CLASS:
+    # doc._.headline: plain data shaped like schema.Span
+    if headline is not None and headline["start"] <= raw.cue[0] < headline["end"] and lemma not in _CUE_CLASS:
         # "Senate passes bill"; the annotators keep "Judge rejects Times request to unseal ..."
         content = "" if raw.content is None else clean_text(doc)[raw.content[0] : raw.content[1]]
         if len(content.split()) <= 2:

@@ -20,18 +20,22 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from claimx.extractors.actors import ActorTable, resolve_pronoun
+from claimx.extractors.actors import ActorTable, entity_kind, resolve_pronoun
 from claimx.extractors.attributions import selector
 from claimx.extractors.attributions.according import _nominal, _quote_content, rule_attributions
 from claimx.extractors.attributions.base import _PRONOUNS, Raw
 from claimx.extractors.attributions.boundaries import parenthetical, passive_source
-from claimx.extractors.attributions.combine import _cue_lemma, _tagger, combine, learned_attributions, tag_many
+from claimx.extractors.attributions.combine import _cue_lemma, combine, learned_attributions, tag_many
 from claimx.extractors.attributions.patterns import antecedent, daily
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text, make_span, sentence_index
 from claimx.schema import ActorKind, ActorSpan, Attribution, Cue, Span
 
 __all__ = ["find_attributions", "rule_attributions", "tag_many"]
+
+#: a source the actor table does not know becomes a person or an organization, else "other"
+#: (a state or group named by the NER stays "other" here, unlike in the actor table)
+_SOURCE_LABELS = ("PERSON", "ORG")
 
 
 def _resolve_source(doc: Doc, table: ActorTable, span: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -49,7 +53,7 @@ def _resolve_source(doc: Doc, table: ActorTable, span: tuple[int, int]) -> tuple
                 table.refer(aid, *span)
         elif toks is not None and len(toks):
             root = toks.root
-            kind = "person" if root.ent_type_ == "PERSON" else ("organization" if root.ent_type_ == "ORG" else "other")
+            kind = entity_kind(root.ent_type_, labels=_SOURCE_LABELS)
             if root.pos_ == "PRON":
                 return None, None
             aid = table.add(span[0], span[1], name=toks.text, kind=kind, label=root.ent_type_ or None)
@@ -74,15 +78,11 @@ def find_attributions(
 ) -> list[Attribution]:
     """Attributions of ``doc``; ``tagged``: the tagger's spans when already predicted;
     ``learned=False``: the parse rules alone (faster, less accurate); ``select=False``: the
-    contents as the tagger and rules give them, without the learned content selector."""
-    table: ActorTable | None = doc._.actor_table
-    if table is None:
-        from claimx.extractors.actors import find_actors
-
-        table = find_actors(doc)
-        doc._.actor_table = table
+    contents as the tagger and rules give them, without the learned content selector. Reads
+    the actor table the actor component left on the doc and saves the sources it adds to it."""
+    table = ActorTable.from_doc(doc)
     text = clean_text(doc)
-    use_tagger = learned and _tagger() is not None
+    use_tagger = learned
     if use_tagger and tagged is None:
         tagged = tag_many([doc])[0]
     raws = combine(
@@ -129,6 +129,7 @@ def find_attributions(
             )
         )
     _link_parents(atts)
+    table.save(doc)
     return atts
 
 

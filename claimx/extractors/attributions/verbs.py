@@ -17,64 +17,11 @@ from claimx.extractors.attributions.base import (
     _VERB_POS,
     Raw,
     _edge_span,
-    _noun_span,
     _subtree,
 )
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
-
-
-def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "which Israeli authorities said": the relative pronoun is not the speaker
-    named = [c for c in subjects if c.tag_ not in ("WDT", "WP", "EX")]
-    if named:
-        return min(named, key=lambda c: abs(c.i - verb.i))
-    if subjects:
-        return subjects[0]
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        if verb.dep_ == "advcl" and any(c.dep_ == "mark" for c in verb.children):
-            return None
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl":
-            # "Hamas said it would ..., arguing that ...": the participle goes with the
-            # nearest speech verb above it, not with the reported clause's subject
-            head = verb.head
-            while head.head.i != head.i:
-                if head.lemma_.lower() in _CUE_CLASS and head.i < verb.i:
-                    found = _subject(head)
-                    if found is not None:
-                        return found
-                head = head.head
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-            return _noun_before(verb)
-        if verb.dep_ == "conj" and not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
-            # no "and" between them: "..., an Egyptian source told Xinhua" parsed as a conjunct
-            found = _noun_before(verb)
-            if found is not None:
-                return found
-        return _subject(verb.head)
-    if verb.tag_ in ("VBD", "VBZ", "VBP"):
-        return _noun_before(verb)
-    return None
-
-
-def _noun_before(verb: Token) -> Token | None:
-    """ "..., an Egyptian source told Xinhua": a speaker the parser hung elsewhere."""
-    if verb.i == 0:
-        return None
-    prev = verb.doc[verb.i - 1]
-    if prev.pos_ in ("NOUN", "PROPN", "PRON") and prev.dep_ not in ("dobj", "pobj"):
-        return prev
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
 
 
 def _content_clause(verb: Token) -> Token | None:
@@ -90,7 +37,7 @@ def _content_clause(verb: Token) -> Token | None:
 def _outlet_or_addressee(verb: Token, table: ActorTable) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     for child in verb.children:
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
-            span = _noun_span(child)
+            span = syntax.speaker_span(child)
             text = clean_text(verb.doc)[span[0] : span[1]]
             aid = table.at(*span)
             if is_outlet_name(text) or (aid is not None and table.get(aid).kind == "outlet"):
@@ -104,7 +51,7 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
     for i in positions(doc, lemmas=_CUE_LEMMAS, pos=_VERB_POS):
         tok = doc[i]
         lemma = tok.lemma_.lower()
-        subj = _subject(tok)
+        subj = syntax.speaker(tok, cues=_CUE_CLASS)
         clause = _content_clause(tok)
         content: tuple[int, int] | None = None
         if clause is not None:
@@ -136,12 +83,12 @@ def _rule_verbs(doc: Doc, table: ActorTable) -> list[Raw]:
             continue
         source: tuple[int, int] | None = None
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
-            agent = _agent(tok)
-            source = _noun_span(agent) if agent is not None else None
+            agent = syntax.agent(tok)
+            source = syntax.speaker_span(agent) if agent is not None else None
             if lemma not in _PASSIVE and agent is None:
                 continue
         elif subj is not None:
-            source = _noun_span(subj)
+            source = syntax.speaker_span(subj)
         if source is None and content is None:
             continue
         outlet, addressee = (None, None)

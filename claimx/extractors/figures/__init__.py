@@ -1,5 +1,5 @@
 """Figures: numbers read with their bounds, qualifiers, change, unit and what they count."""
 
-from claimx.extractors.figures.scanner import find_figures
+from claimx.extractors.figures.assembly import find_figures
 
 __all__ = ["find_figures"]

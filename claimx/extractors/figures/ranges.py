@@ -1,0 +1,130 @@
+"""Two numbers joined into a range ("between 4 and 6", "30-45"), and restatements that
+share the bounds and change of the figure they restate."""
+
+from __future__ import annotations
+
+import itertools
+
+from claimx.extractors.figures.context import Ctx, Num
+from claimx.extractors.figures.qualifiers import change_word
+
+
+def _compatible(a: Num, b: Num) -> bool:
+    ua = a.currency or a.unit
+    ub = b.currency or b.unit
+    return ua is None or ub is None or ua == ub
+
+
+def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
+    c, p = ctx, ctx.pieces
+    out: list[Num] = []
+    k = 0
+    while k < len(nums):
+        a = nums[k]
+        b = nums[k + 1] if k + 1 < len(nums) else None
+        if b is None or a.ordinal or b.ordinal or a.is_range or b.is_range:
+            out.append(a)
+            k += 1
+            continue
+        joiner = [p[j].low for j in range(a.i1, b.i0)]
+        before = c.low(a.i0 - 1)
+        kind: str | None = None
+        if before == "between" and joiner == ["and"] and a.qualifier is None:
+            kind = "between"
+        elif (
+            before == "from"
+            and joiner
+            and joiner[-1] == "to"
+            and len(joiner) <= 7
+            and "." not in joiner[:-1]
+            and ";" not in joiner
+        ):
+            kind = "from"  # also "fell from 310 to 287 tonnes", as NewsQuant's gold reads it
+        elif joiner == ["~"] and c.attached(a.i1 - 1, a.i1) and c.attached(a.i1, b.i0) and a.value < b.value:
+            kind = "-"  # "3~5 days"
+            b.approximate, b.qualifier, b.q_start = False, None, None
+        elif joiner in (["to"], ["-"], ["–"], ["—"]) and _compatible(a, b):
+            if joiner == ["to"]:
+                prev_change = change_word(ctx, a.i0 - 1) is not None or c.low(a.i0 - 1) == "by"
+                if (prev_change and (a.unit or a.currency)) or b.qualifier is not None:
+                    kind = None
+                elif a.value < _scaled_b(a, b):
+                    kind = "to"
+            else:
+                gap_ok = (c.attached(a.i1 - 1, a.i1) and c.attached(a.i1, b.i0)) or joiner != ["-"]
+                if gap_ok:
+                    if a.value < _scaled_b(a, b):
+                        kind = "-"
+                    elif a.is_int_literal and b.is_int_literal and not (a.unit or b.unit):
+                        # a score ("2-2", "24-17"), not a figure
+                        k += 2
+                        continue
+        if kind is None:
+            out.append(a)
+            k += 1
+            continue
+        lo = a.value
+        if b.scaled and not a.scaled and a.value < b.value / b.scale:
+            lo = a.value * b.scale
+        hi = b.value
+        r = Num(
+            i0=a.i0,
+            i1=b.i1,
+            start=a.start,
+            end=b.end,
+            value=lo,
+            core=(a.core[0], b.core[1]),
+            last_char=b.last_char,
+            currency=b.currency or a.currency,
+            cur_span=b.cur_span or a.cur_span,
+            unit=b.unit or a.unit,
+            unit_kind=b.unit_kind or a.unit_kind,
+            unit_span=b.unit_span or a.unit_span,
+            low=lo,
+            high=hi,
+            is_range=True,
+            approximate=a.approximate,
+        )
+        if kind in ("between", "from"):
+            r.q_start = p[a.i0 - 1].start
+            r.qualifier = {"between": "between … and", "from": "from … to"}[kind]
+            r.start = r.q_start
+        else:
+            r.qualifier = a.qualifier
+            r.q_start = a.q_start
+        out.append(r)
+        k += 2
+    return out
+
+
+def _scaled_b(a: Num, b: Num) -> float:
+    if b.scaled and not a.scaled and a.value < b.value / b.scale:
+        return b.value / b.scale
+    return b.value
+
+
+# --------------------------------------------------------------------------- main
+
+
+def inherit(ctx: Ctx, nums: list[Num]) -> None:
+    """ "lost 190 points, or 0.6%" and "7.5 million crowns (US $1.1 million)" share the
+    change and bounds of the figure they restate."""
+    p = ctx.pieces
+    for a, b in itertools.pairwise(nums):
+        joiner = [p[j].low for j in range(a.i1, b.i0)]
+        if b.q_start is not None:
+            continue
+        tail = joiner
+        while tail and tail[0].isalpha() and tail[0] not in ("or", "and") and len(joiner) - len(tail) < 2:
+            tail = tail[1:]
+        if tail in (["("], [",", "or"], ["or"], ["(", "or"], ["/"]) or (
+            joiner[:1] == ["("] and len(joiner) <= 3 and all(not w[0].isdigit() for w in joiner)
+        ):
+            if b.change is None:
+                b.change = a.change
+            if not b.approximate and b.low is None and b.high is None and not b.is_range:
+                b.approximate = a.approximate
+                if a.low is not None and a.high is None:
+                    b.low = b.value
+                if a.high is not None and a.low is None:
+                    b.high = b.value
