@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimx.extractors.attributions import rules as attributions
+from claimx.extractors.attributions import combine as attributions
 from claimx.extractors.attributions.tagger import LABELS, AttributionTagger
 
 TEXT = (
@@ -49,3 +49,38 @@ def test_spans_are_labelled_and_the_callers_doc_is_untouched(parsed: Doc, tagger
     for _, start, end in spans:
         assert 0 <= start < end <= len(TEXT)
     assert tagger.predict(parsed) == spans
+
+
+# -- the learned content selector --------------------------------------------------------------
+
+
+def test_the_selector_ships_only_feature_names_and_weights() -> None:
+    from claimx import data
+
+    model = data.load("content_selector")
+    assert set(model) <= {"features", "weights", "config"}
+    assert len(model["features"]) == len(model["weights"]) > 10
+    assert all(isinstance(w, float) for w in model["weights"])
+
+
+def test_selector_candidates_come_from_the_parse_the_tagger_and_the_sentence(nlp: Language) -> None:
+    from claimx.extractors.attributions import selector
+
+    doc = nlp("The talks will resume on Sunday, an Egyptian source told Xinhua.")
+    at = doc.text.index
+    cue = (at("told"), at("told") + 4)
+    source = (at("an Egyptian"), at(" told"))
+    tagged = [(0, at(","))]
+    cands = selector.candidates(doc, cue, source, None, tagged, [])
+    head = (0, at(","))
+    assert "tagger" in cands[head] and "head" in cands[head]
+    assert None in cands
+    # "told Xinhua": the outlet is no content
+    assert not any(c is not None and doc.text[c[0] : c[1]] == "Xinhua" for c in cands)
+    assert selector.select(doc, cue, source, None, tagged, []) == head
+
+
+def test_the_selector_keeps_a_quote_over_its_sentences(extract) -> None:  # type: ignore[no-untyped-def]
+    article = extract('"We will not sign. The deal is dead," Hamas official Bassem Naim told Reuters.')
+    att = next(a for a in article.attributions if a.cue.text == "told")
+    assert att.content is not None and "We will not sign. The deal is dead" in att.content.text

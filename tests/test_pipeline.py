@@ -78,16 +78,16 @@ def test_a_family_without_its_actors_is_an_error() -> None:
 def test_a_missing_attribution_model_is_an_error_not_a_downgrade(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from claimx.errors import AttributionModelError
     from claimx.extractors.actors import find_actors
-    from claimx.extractors.attributions import find_attributions, rules
+    from claimx.extractors.attributions import combine, find_attributions
 
     doc = spacy.blank("en")("The minister said the talks failed.")
     find_actors(doc).save(doc)
-    monkeypatch.setattr(rules, "packaged_model_path", lambda: tmp_path / "no-model")
-    rules._tagger.cache_clear()
+    monkeypatch.setattr(combine, "packaged_model_path", lambda: tmp_path / "no-model")
+    combine._tagger.cache_clear()
     try:
         with pytest.raises(AttributionModelError, match="--fast"):
             find_attributions(doc)
         assert find_attributions(doc, learned=False) == []  # the rules alone need no model
     finally:
         monkeypatch.undo()
-        rules._tagger.cache_clear()
+        combine._tagger.cache_clear()

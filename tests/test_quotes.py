@@ -35,3 +35,13 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
 def test_any_mix_of_marks_is_handled(text: str) -> None:
     for s, e in find_quotes(text):
         assert 0 <= s < e <= len(text)
+
+
+def test_uk_straight_single_quotes_cover_every_quoted_sentence() -> None:
+    text = "'We will fix it. That takes time,' the minister said. The voters' mood isn't 'good'."
+    assert quotes(text) == ["'We will fix it. That takes time,'", "'good'"]
+
+
+def test_straight_single_marks_that_are_apostrophes_open_no_quote() -> None:
+    assert quotes('In the \'90s, he said "we won" and left.') == ['"we won"']
+    assert quotes("It was rock 'n' roll, she said. 'It isn't over,' she added.") == ["'It isn't over,'"]

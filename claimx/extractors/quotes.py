@@ -11,7 +11,11 @@ import re
 
 from claimx import data as lexicons
 
-_PAIRS: list[tuple[str, str]] = [(p[0], p[1]) for p in lexicons.load("cues")["quote_pairs"]]
+_ALL_PAIRS: list[tuple[str, str]] = [(p[0], p[1]) for p in lexicons.load("cues")["quote_pairs"]]
+#: the straight single mark is also the apostrophe: its quotes are found in a pass of their own
+_SINGLE = "'"
+_PAIRS = [p for p in _ALL_PAIRS if p != (_SINGLE, _SINGLE)]
+_SINGLES = (_SINGLE, _SINGLE) in _ALL_PAIRS
 _OPENERS = sorted({o for o, _ in _PAIRS}, key=len, reverse=True)
 _TOKEN = re.compile("|".join(re.escape(m) for m in sorted({m for p in _PAIRS for m in p}, key=len, reverse=True)))
 
@@ -29,6 +33,27 @@ def _is_apostrophe(text: str, i: int, mark: str) -> bool:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation, quote marks included."""
+    out = _find_paired(text)
+    if _SINGLES:
+        out = sorted(out + [q for q in _single_quotes(text) if not any(a < q[1] and q[0] < b for a, b in out)])
+    return out
+
+
+_SINGLE_QUOTE = re.compile(r"(?<![\w'])'(?=[A-Za-z])([^'\n]|'(?=\w))*?[^\s']'(?!\w)")
+
+
+def _single_quotes(text: str) -> list[tuple[int, int]]:
+    """UK style 'quotes' in straight single marks, within a paragraph: the opening mark
+    before a letter and after no word ('90s, rock 'n' roll and voters' are no quotes), the
+    closing one after no space and before no word; apostrophes inside (isn't) are skipped."""
+    out = []
+    for m in _SINGLE_QUOTE.finditer(text):
+        if m.end() - m.start() > 3:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _find_paired(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""

@@ -292,4 +292,19 @@ def _join_split_quote(
     lo, hi = (content[1], other[0]) if before else (other[1], content[0])
     if _has_words(text, lo, hi, [cue] + ([source] if source else [])):
         return content
+    first = content if before else other
+    if not keeps_going(text, first, lo, hi):
+        return content
     return (min(content[0], other[0]), max(content[1], other[1]))
+
+
+_CLOSERS = "\"'”’»“‘«) \t"
+
+
+def keeps_going(text: str, first: Offsets, lo: int, hi: int) -> bool:
+    """Whether the first piece of a quote split by its cue goes on after the cue: not when a
+    paragraph break lies between the pieces, nor when the first piece ends its sentence
+    ('"We won." he said. "Now we govern."' are two contents)."""
+    if "\n" in text[lo:hi]:
+        return False
+    return not text[first[0] : first[1]].rstrip(_CLOSERS).endswith((".", "!", "?"))

@@ -1,0 +1,132 @@
+"""Train the content selector (``claimx.extractors.attributions.selector``) on PolNeAR train.
+
+    python models/training/content_selector.py TRAIN.jsonl models/content_selector.json \\
+        [--cache /tmp/claimx-selector] [--exclude-mod 10]
+
+Parses the articles with claimx's pipeline once (cached as a DocBin beside the tagger's spans),
+runs the attribution rules without the selector, and for every predicted cue that overlaps a
+gold cue builds the selector's candidates; a conditional-logit model (softmax over each cue's
+candidates, L2-regularised, full-batch gradient descent, deterministic) learns to pick the
+candidate equal to the gold content. Articles whose id's MD5 is 0 mod ``--exclude-mod`` are left
+out (a held-out slice). Writes only feature names and weights, never corpus text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+
+CONFIG = {"l2": 1e-3, "steps": 400, "rate": 0.5}
+LATER = ["claimx_actors", "claimx_attributions", "claimx_figures", "claimx_stances", "claimx_claims"]
+
+
+def _records(path: Path, mod: int) -> list[dict]:
+    out = []
+    for line in path.open(encoding="utf-8"):
+        rec = json.loads(line)
+        if mod and int(hashlib.md5(rec["id"].encode()).hexdigest(), 16) % mod == 0:
+            continue
+        out.append(rec)
+    return out
+
+
+def _parsed(records: list[dict], cache: Path):  # type: ignore[no-untyped-def]
+    from spacy.tokens import DocBin
+
+    from claimx.api import make_doc
+    from claimx.extractors.attributions import tag_many
+    from claimx.nlp import pipeline
+
+    nlp = pipeline.load()
+    if not (cache / "docs.spacy").exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        docs = list(nlp.pipe((make_doc(nlp, r["text"]) for r in records), disable=LATER, batch_size=16))
+        tags = tag_many(docs)
+        extra = [(d._.source_text, d._.headline, d._.dateline) for d in docs]
+        DocBin(store_user_data=False, docs=docs).to_disk(cache / "docs.spacy")
+        (cache / "extra.pkl").write_bytes(pickle.dumps((extra, tags)))
+    docs = list(DocBin().from_disk(cache / "docs.spacy").get_docs(nlp.vocab))
+    extra, tags = pickle.loads((cache / "extra.pkl").read_bytes())
+    for d, (a, b, c) in zip(docs, extra, strict=True):
+        d._.source_text, d._.headline, d._.dateline = a, b, c
+    return docs, tags
+
+
+def _groups(records: list[dict], docs, tags):  # type: ignore[no-untyped-def]
+    from claimx.extractors.attributions import find_attributions, selector
+    from claimx.extractors.quotes import find_quotes
+    from claimx.nlp.components import ActorFinder
+    from claimx.nlp.spans import clean_text
+
+    groups = []
+    for rec, doc, tagged in zip(records, docs, tags, strict=True):
+        ActorFinder()(doc)
+        text = clean_text(doc)
+        contents = [(s, e) for label, s, e in tagged if label == "CONTENT"]
+        quotes = find_quotes(text)
+        gold = [g for g in rec["attributions"] if g.get("cue")]
+        for att in find_attributions(doc, tagged=[tuple(t) for t in tagged], select=False):
+            cue = (att.cue.start, att.cue.end)
+            match = [g for g in gold if g["cue"][0] < cue[1] and cue[0] < g["cue"][1]]
+            if not match:
+                continue
+            want = selector.trim(text, tuple(match[0]["content"])) if match[0].get("content") else None
+            source = (att.source.start, att.source.end) if att.source else None
+            content = (att.content.start, att.content.end) if att.content else None
+            cands = selector.candidates(doc, cue, source, content, contents, quotes)
+            spans = list(cands)
+            if want not in cands:
+                continue
+            feats = [selector.features(doc, cue, source, c, cands[c], contents) for c in spans]
+            groups.append((feats, spans.index(want)))
+    return groups
+
+
+def train(groups: list, config: dict) -> tuple[list[str], np.ndarray]:
+    names = sorted({k for feats, _ in groups for f in feats for k in f})
+    index = {n: i for i, n in enumerate(names)}
+    rows = [f for feats, _ in groups for f in feats]
+    x = np.zeros((len(rows), len(names)))
+    for r, f in enumerate(rows):
+        for k, v in f.items():
+            x[r, index[k]] = v
+    sizes = np.array([len(feats) for feats, _ in groups])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    owner = np.repeat(np.arange(len(groups)), sizes)
+    gold = starts + np.array([g for _, g in groups])
+    w = np.zeros(len(names))
+    for _ in range(config["steps"]):
+        s = x @ w
+        s -= np.maximum.reduceat(s, starts)[owner]
+        p = np.exp(s)
+        p /= np.add.reduceat(p, starts)[owner]
+        grad = (p @ x - x[gold].sum(0)) / len(groups) + config["l2"] * w
+        w -= config["rate"] * grad
+    s = x @ w
+    picked = np.array([int(np.argmax(s[a : a + n])) for a, n in zip(starts, sizes, strict=True)])
+    print(f"train: {len(groups)} cues, picked the gold content for {np.mean(picked == gold - starts):.3f}")
+    return names, w
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("train", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/claimx-selector"))
+    ap.add_argument("--exclude-mod", type=int, default=10)
+    args = ap.parse_args(argv)
+    records = _records(args.train, args.exclude_mod)
+    docs, tags = _parsed(records, args.cache)
+    names, w = train(_groups(records, docs, tags), CONFIG)
+    model = {"features": names, "weights": [round(float(v), 6) for v in w], "config": CONFIG}
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
