@@ -1,6 +1,7 @@
 """A batch overview over claimx JSONL: sources, actors, stances and figures."""
 
-from claimx.summary.core import (
+from claimx.summary.compute import norm_counts, norm_source, read_jsonl, summarize
+from claimx.summary.model import (
     ActorClaims,
     ActorStances,
     BadLine,
@@ -9,15 +10,8 @@ from claimx.summary.core import (
     SourceRow,
     Summary,
     Totals,
-    norm_counts,
-    norm_source,
-    read_jsonl,
-    render_json,
-    render_markdown,
-    render_table,
-    summarize,
-    summarize_command,
 )
+from claimx.summary.render import render_json, render_markdown, render_table, summarize_command
 
 __all__ = [
     "ActorClaims",
