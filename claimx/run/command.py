@@ -1,15 +1,17 @@
-"""What ``claimx extract`` does, apart from option parsing: read, run, write, report."""
+"""What ``claimx extract`` does, apart from option parsing: read, run, write, report.
+
+:func:`extract_command` takes an :class:`ExtractOptions` and goes step by step: check the
+options and the output target, read the inputs (skipping what a resumed output holds), pick a
+format, run the pool, write, and report on stderr."""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
@@ -18,6 +20,7 @@ from claimx.errors import UsageError
 from claimx.inputs import FOLDER_SUFFIXES
 from claimx.outputs.formats import FORMATTERS, OutputFormat
 from claimx.run import pool as batch
+from claimx.run.writes import atomic, existing_ids, write_dir, write_jsonl
 from claimx.schema import Article, ErrorRecord, Result
 
 
@@ -43,49 +46,10 @@ class Tally:
         self.stances += s
 
 
-def existing_ids(path: Path) -> set[str]:
-    """Ids already written to a JSONL output (error records included: resuming reprocesses
-    nothing; delete an error's line to retry it); a last line cut short by a kill is cut off
-    so that appending continues a valid file."""
-    ids: set[str] = set()
-    if not path.exists():
-        return ids
-    good = 0
-    with path.open("rb") as fh:
-        for raw in fh:
-            if not raw.endswith(b"\n"):
-                break
-            try:
-                rec = json.loads(raw)
-            except ValueError:
-                break
-            if isinstance(rec, dict) and "id" in rec:
-                ids.add(str(rec["id"]))
-            good += len(raw)
-    if good < path.stat().st_size:
-        with path.open("r+b") as fh:
-            fh.truncate(good)
-    return ids
-
-
 def _parse(line: batch.Line) -> Result:
     if line.error:
         return ErrorRecord.model_validate_json(line.json)
     return Article.model_validate_json(line.json)
-
-
-@contextmanager
-def _atomic(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` at the end."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def estimate_total(inputs: list[str]) -> int | None:
@@ -135,57 +99,106 @@ def _progress(enabled: bool):
     )
 
 
-def extract_command(
-    *,
-    inputs: list[str],
-    fmt: OutputFormat | None,
-    output: str | None,
-    model: str | None,
-    workers: int | None,
-    batch_size: int,
-    resume: bool,
-    force: bool,
-    encoding: str | None,
-    max_chars: int | None,
-    from_list: str | None,
-    quiet: bool,
-    fast: bool = False,
-    stdout: TextIO | None = None,
-    stderr: TextIO | None = None,
-) -> int:
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What the user asked of ``claimx extract`` (and ``render``), as parsed by the CLI."""
+
+    inputs: tuple[str, ...] = ()
+    fmt: OutputFormat | None = None
+    output: str | None = None
+    model: str | None = None
+    workers: int | None = None
+    batch_size: int = 16
+    resume: bool = False
+    force: bool = False
+    encoding: str | None = None
+    max_chars: int | None = None
+    from_list: str | None = None
+    quiet: bool = False
+    fast: bool = False
+
+
+@dataclass
+class _Target:
+    """Where output goes: a file (``path``), a folder of ``.json`` files (``folder``), or
+    stdout (neither)."""
+
+    path: Path | None = None
+    folder: Path | None = None
+    done: set[str] = field(default_factory=set)
+
+
+def extract_command(options: ExtractOptions, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run ``claimx extract``; returns the exit code (1 when any input failed)."""
-    from claimx import inputs as reader
     from claimx.nlp import pipeline
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    list_stream: TextIO | None = None
-    if from_list is not None:
-        if from_list != "-" and not Path(from_list).is_file():
-            raise UsageError(f"--from-list {from_list}: no such file")
-        list_stream = sys.stdin if from_list == "-" else Path(from_list).open(encoding="utf-8")  # noqa: SIM115
+    list_stream = _open_list(options.from_list)
+    inputs = list(options.inputs)
     if not inputs and list_stream is None:
         if sys.stdin.isatty():
             raise UsageError("no input: name files, folders or .jsonl files, or pipe text to -")
         inputs = ["-"]
 
     # fail on a missing model before reading anything
-    pipeline.resolve_model_name(model)
+    pipeline.resolve_model_name(options.model)
+    target = _target(options)
+    tally = Tally()
+    items = _read(options, inputs, list_stream, target, tally)
 
+    # the default format depends on where output goes and how many articles there are
+    items_it = iter(items)
+    head = list(islice(items_it, 2))
+    fmt = _format(options, target, several=len(head) > 1, stdout=stdout)
+
+    show = not options.quiet and stderr.isatty()
+    started = time.perf_counter()
+    lines = batch.run(
+        chain(head, items_it),
+        model=options.model,
+        workers=options.workers or batch.default_workers(),
+        batch_size=options.batch_size,
+        learned=not options.fast,
+    )
+    total = estimate_total(inputs) if show and list_stream is None else None
+    if total is not None:
+        total = max(0, total - len(target.done))
+    _write(_reported(lines, tally, stderr, show=show, total=total, started=started), fmt, target, options, stdout)
+    if not options.quiet:
+        stderr.write(_summary(tally, time.perf_counter() - started))
+    return 1 if tally.failures else 0
+
+
+def _open_list(from_list: str | None) -> TextIO | None:
+    if from_list is None:
+        return None
+    if from_list != "-" and not Path(from_list).is_file():
+        raise UsageError(f"--from-list {from_list}: no such file")
+    return sys.stdin if from_list == "-" else Path(from_list).open(encoding="utf-8")
+
+
+def _target(options: ExtractOptions) -> _Target:
+    output = options.output
     to_dir = output is not None and output != "-" and (output.endswith(("/", os.sep)) or Path(output).is_dir())
     out_path = Path(output) if output not in (None, "-") and not to_dir else None
-    if out_path is not None and out_path.exists() and not (force or resume):
+    if out_path is not None and out_path.exists() and not (options.force or options.resume):
         raise UsageError(f"{out_path} exists: use --force to overwrite it or --resume to continue it")
-    if resume and out_path is None:
+    if options.resume and out_path is None:
         raise UsageError("--resume needs -o FILE (a JSONL output to continue)")
+    return _Target(path=out_path, folder=Path(output) if to_dir and output is not None else None)
+
+
+def _read(
+    options: ExtractOptions, inputs: list[str], list_stream: TextIO | None, target: _Target, tally: Tally
+) -> Iterable[batch.Item]:
+    from claimx import inputs as reader
 
     items: Iterable[batch.Item] = reader.iter_inputs(
-        inputs, encoding=encoding, from_list=list_stream, max_chars=max_chars
+        inputs, encoding=options.encoding, from_list=list_stream, max_chars=options.max_chars
     )
-    tally = Tally()
-    done: set[str] = set()
-    if resume and out_path is not None:
-        done = existing_ids(out_path)
+    if options.resume and target.path is not None:
+        target.done = done = existing_ids(target.path)
 
         def unseen(stream: Iterable[batch.Item]) -> Iterator[batch.Item]:
             for it in stream:
@@ -195,53 +208,48 @@ def extract_command(
                 yield it
 
         items = unseen(items)
+    return items
 
-    # the default format depends on where output goes and how many articles there are
-    items_it = iter(items)
-    head = list(islice(items_it, 2))
-    items = chain(head, items_it)
+
+def _format(options: ExtractOptions, target: _Target, *, several: bool, stdout: TextIO) -> OutputFormat:
+    fmt = options.fmt
     if fmt is None:
-        if out_path is None and not to_dir and stdout.isatty():
+        if target.path is None and target.folder is None and stdout.isatty():
             fmt = OutputFormat.table
-        elif resume or len(head) > 1 or (out_path is not None and out_path.suffix == ".jsonl"):
+        elif options.resume or several or (target.path is not None and target.path.suffix == ".jsonl"):
             fmt = OutputFormat.jsonl
         else:
             fmt = OutputFormat.json
-    if resume and fmt is not OutputFormat.jsonl:
+    if options.resume and fmt is not OutputFormat.jsonl:
         raise UsageError("--resume works with --format jsonl only")
+    return fmt
 
-    n_workers = workers or batch.default_workers()
-    show = not quiet and stderr.isatty()
-    started = time.perf_counter()
-    lines = batch.run(items, model=model, workers=n_workers, batch_size=batch_size, learned=not fast)
 
-    def counted(stream: Iterator[batch.Line]) -> Iterator[batch.Line]:
-        with _progress(show) as progress:
-            total = estimate_total(inputs) if show and list_stream is None else None
-            if total is not None:
-                total = max(0, total - len(done))
-            task = progress.add_task("extract", total=total, rate="0.0")
-            for line in stream:
-                tally.add(line)
-                for w in line.warnings:
-                    stderr.write(f"claimx: {line.id}: {w}\n")
-                if line.error:
-                    err = json.loads(line.json)["error"]
-                    stderr.write(f"claimx: {line.id}: {err['type']}: {err['message']}\n")
-                elapsed = max(time.perf_counter() - started, 1e-9)
-                progress.update(task, advance=1, rate=f"{(tally.articles + tally.failures) / elapsed:.1f}")
-                yield line
+def _reported(
+    lines: Iterator[batch.Line], tally: Tally, stderr: TextIO, *, show: bool, total: int | None, started: float
+) -> Iterator[batch.Line]:
+    """The lines, counted, with warnings and errors on stderr and a progress bar when shown."""
+    with _progress(show) as progress:
+        task = progress.add_task("extract", total=total, rate="0.0")
+        for line in lines:
+            tally.add(line)
+            for w in line.warnings:
+                stderr.write(f"claimx: {line.id}: {w}\n")
+            if line.error:
+                err = json.loads(line.json)["error"]
+                stderr.write(f"claimx: {line.id}: {err['type']}: {err['message']}\n")
+            elapsed = max(time.perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{(tally.articles + tally.failures) / elapsed:.1f}")
+            yield line
 
-    stream = counted(lines)
-    if to_dir:
-        assert output is not None
-        _write_dir(stream, Path(output), force=force)
-    elif fmt is OutputFormat.jsonl and out_path is not None:
-        mode = "a" if resume else "w"
-        with out_path.open(mode, encoding="utf-8") as fh:
-            for line in stream:
-                fh.write(line.json + "\n")
-                fh.flush()
+
+def _write(
+    stream: Iterator[batch.Line], fmt: OutputFormat, target: _Target, options: ExtractOptions, stdout: TextIO
+) -> None:
+    if target.folder is not None:
+        write_dir(stream, target.folder, force=options.force)
+    elif fmt is OutputFormat.jsonl and target.path is not None:
+        write_jsonl(stream, target.path, append=options.resume)
     elif fmt is OutputFormat.jsonl:
         for line in stream:
             stdout.write(line.json + "\n")
@@ -249,33 +257,17 @@ def extract_command(
     else:
         formatter = FORMATTERS[fmt]
         results = (_parse(line) for line in stream)
-        if out_path is not None:
-            with _atomic(out_path) as fh:
+        if target.path is not None:
+            with atomic(target.path) as fh:
                 formatter(results, fh, color=False)
         else:
             formatter(results, stdout, color=stdout.isatty())
 
-    elapsed = time.perf_counter() - started
-    if not quiet:
-        skipped = f", {tally.skipped} skipped (already done)" if tally.skipped else ""
-        stderr.write(
-            f"claimx: {tally.articles} articles, {tally.claims} claims, {tally.attributions} "
-            f"attributions, {tally.figures} figures, {tally.stances} stances, "
-            f"{tally.failures} failures{skipped} in {elapsed:.1f}s\n"
-        )
-    return 1 if tally.failures else 0
 
-
-def _write_dir(lines: Iterable[batch.Line], folder: Path, *, force: bool) -> None:
-    """One ``<id>.json`` per article, mirroring the input paths."""
-    folder.mkdir(parents=True, exist_ok=True)
-    root = folder.resolve()
-    for line in lines:
-        rel = line.id.replace("\\", "/").lstrip("/")
-        target = (folder / f"{rel}.json").resolve()
-        if root not in target.parents:  # an id like "../x" must not escape the folder
-            target = folder / (rel.replace("/", "_").replace("..", "_") + ".json")
-        if target.exists() and not force:
-            raise UsageError(f"{target} exists: use --force to overwrite it")
-        with _atomic(target) as fh:
-            fh.write(json.dumps(json.loads(line.json), ensure_ascii=False, indent=2) + "\n")
+def _summary(tally: Tally, elapsed: float) -> str:
+    skipped = f", {tally.skipped} skipped (already done)" if tally.skipped else ""
+    return (
+        f"claimx: {tally.articles} articles, {tally.claims} claims, {tally.attributions} "
+        f"attributions, {tally.figures} figures, {tally.stances} stances, "
+        f"{tally.failures} failures{skipped} in {elapsed:.1f}s\n"
+    )
