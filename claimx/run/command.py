@@ -20,7 +20,7 @@ from claimx.errors import UsageError
 from claimx.inputs import FOLDER_SUFFIXES
 from claimx.outputs.formats import FORMATTERS, OutputFormat
 from claimx.run import pool as batch
-from claimx.run.writes import atomic, existing_ids, write_dir, write_jsonl
+from claimx.run.writes import atomic, resume_state, write_dir, write_jsonl
 from claimx.schema import Article, ErrorRecord, Result
 
 
@@ -145,7 +145,7 @@ def extract_command(options: ExtractOptions, *, stdout: TextIO | None = None, st
     pipeline.resolve_model_name(options.model)
     target = _target(options)
     tally = Tally()
-    items = _read(options, inputs, list_stream, target, tally)
+    items = _read(options, inputs, list_stream, target, tally, stderr)
 
     # the default format depends on where output goes and how many articles there are
     items_it = iter(items)
@@ -186,11 +186,18 @@ def _target(options: ExtractOptions) -> _Target:
         raise UsageError(f"{out_path} exists: use --force to overwrite it or --resume to continue it")
     if options.resume and out_path is None:
         raise UsageError("--resume needs -o FILE (a JSONL output to continue)")
+    if options.resume and options.fmt not in (None, OutputFormat.jsonl):
+        raise UsageError("--resume works with --format jsonl only")
     return _Target(path=out_path, folder=Path(output) if to_dir and output is not None else None)
 
 
 def _read(
-    options: ExtractOptions, inputs: list[str], list_stream: TextIO | None, target: _Target, tally: Tally
+    options: ExtractOptions,
+    inputs: list[str],
+    list_stream: TextIO | None,
+    target: _Target,
+    tally: Tally,
+    stderr: TextIO,
 ) -> Iterable[batch.Item]:
     from claimx import inputs as reader
 
@@ -198,7 +205,10 @@ def _read(
         inputs, encoding=options.encoding, from_list=list_stream, max_chars=options.max_chars
     )
     if options.resume and target.path is not None:
-        target.done = done = existing_ids(target.path)
+        resumed = resume_state(target.path)
+        for note in resumed.notes:
+            stderr.write(f"claimx: {note}\n")
+        target.done = done = resumed.ids
 
         def unseen(stream: Iterable[batch.Item]) -> Iterator[batch.Item]:
             for it in stream:

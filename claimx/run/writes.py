@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -15,29 +16,87 @@ from claimx.errors import UsageError
 from claimx.run import pool as batch
 
 
-def existing_ids(path: Path) -> set[str]:
-    """Ids already written to a JSONL output (error records included: resuming reprocesses
-    nothing; delete an error's line to retry it); a last line cut short by a kill is cut off
-    so that appending continues a valid file."""
-    ids: set[str] = set()
+@dataclass
+class Resumed:
+    """What a JSONL output already holds: the ids to skip, and what the user must be told."""
+
+    ids: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+
+
+def _is_record(value: object) -> bool:
+    """A claimx article or error record, as a JSON object."""
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("id"), str)
+        and (isinstance(value.get("error"), dict) or ("text" in value and "sentences" in value))
+    )
+
+
+def resume_state(path: Path) -> Resumed:
+    """The ids already in a claimx JSONL output, so that ``--resume`` skips them and appends.
+
+    Nothing that parses is ever dropped. A file that holds no claimx record at all (a
+    pretty-printed ``.json``, a CSV, another tool's JSONL) is refused with a
+    :class:`UsageError`, untouched. A complete line that is not a claimx record (a corrupt
+    line in the middle) is kept and reported; its article is done again. Only a last line
+    cut short (no newline) that does not parse is cut off, and that is reported too. Error
+    records count as done: delete an error's line to retry it."""
+    state = Resumed()
     if not path.exists():
-        return ids
-    good = 0
+        return state
+    if not path.is_file():
+        raise UsageError(f"--resume: {path} is not a file")
+    size = path.stat().st_size
+    keep = 0  # bytes of the file that stay
+    records = bad = 0
+    cut: tuple[int, int] | None = None  # (line number, bytes) of a last line cut short
+    last_raw = b""
     with path.open("rb") as fh:
-        for raw in fh:
-            if not raw.endswith(b"\n"):
-                break
+        for n, raw in enumerate(fh, 1):
             try:
-                rec = json.loads(raw)
-            except ValueError:
+                value = json.loads(raw)
+            except ValueError:  # not JSON, or not UTF-8
+                value = None
+            if _is_record(value):
+                records += 1
+                state.ids.add(value["id"])
+            elif not raw.endswith(b"\n"):
+                cut, last_raw = (n, len(raw)), raw
                 break
-            if isinstance(rec, dict) and "id" in rec:
-                ids.add(str(rec["id"]))
-            good += len(raw)
-    if good < path.stat().st_size:
+            elif raw.strip():
+                bad += 1
+                if bad <= 5:
+                    state.notes.append(f"{path}, line {n}: not a claimx record (kept; its article is done again)")
+            keep += len(raw)
+    partial_record = cut is not None and last_raw.startswith(b'{"id":')
+    if not records and (bad or (cut is not None and not partial_record)):
+        raise UsageError(
+            f"--resume: {path} is not a claimx JSONL output (no line is an article or error record); "
+            "it was left untouched: name another -o file, or --force to overwrite it"
+        )
+    if bad > 5:
+        state.notes.append(f"{path}: {bad} lines in all are not claimx records (kept)")
+    if cut is not None:
         with path.open("r+b") as fh:
-            fh.truncate(good)
-    return ids
+            fh.truncate(keep)
+        state.notes.append(
+            f"{path}, line {cut[0]}: the last line was cut short ({cut[1]:,} bytes, an interrupted write): "
+            "dropped, its article is done again"
+        )
+    elif keep and keep == size:
+        with path.open("rb") as fh:
+            fh.seek(keep - 1)
+            last = fh.read(1)
+        if last != b"\n":  # a whole record without its newline: end the line before appending
+            with path.open("ab") as fh:
+                fh.write(b"\n")
+    return state
+
+
+def existing_ids(path: Path) -> set[str]:
+    """The ids :func:`resume_state` finds (which may cut off a last line cut short)."""
+    return resume_state(path).ids
 
 
 @contextmanager
