@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,35 @@ def test_fast_mode_uses_the_rules_alone() -> None:
     nlp = pipeline.load(learned=False)
     assert nlp.get_pipe("claimx_attributions").learned is False
     assert pipeline.load().get_pipe("claimx_attributions").learned is True
+
+
+def test_output_files_follow_the_umask(tmp_path: Path) -> None:
+    """0644 under umask 022 as for any file the user creates; 027 shows it is the umask, not a constant."""
+    mask = 0o027
+    src = tmp_path / "story.txt"
+    src.write_text("The minister said 12 people were hurt.", encoding="utf-8")
+    runs = {
+        "a.json": ["extract", str(src), "-f", "json"],
+        "a.csv": ["extract", str(src), "-f", "csv"],
+        "a.md": ["extract", str(src), "-f", "markdown"],
+        "a.html": ["extract", str(src), "-f", "html"],
+        "a.jsonl": ["extract", str(src), "-f", "jsonl"],
+        "page.html": ["render", str(src)],
+    }
+    old = os.umask(mask)
+    try:
+        for name, args in runs.items():
+            result = runner.invoke(
+                app,
+                [*args, "-o", str(tmp_path / name), "--quiet"]
+                if args[0] == "extract"
+                else [*args, "-o", str(tmp_path / name)],
+            )
+            assert result.exit_code == 0, (name, result.output)
+        result = runner.invoke(app, ["extract", str(src), "-o", str(tmp_path / "folder") + "/", "--quiet"])
+        assert result.exit_code == 0, result.output
+    finally:
+        os.umask(old)
+    written = [tmp_path / name for name in runs] + [tmp_path / "folder" / "story.json"]
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in written} == {p.name: 0o666 & ~mask for p in written}
+    assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "folder").glob(".*"))

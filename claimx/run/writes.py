@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -101,9 +101,12 @@ def existing_ids(path: Path) -> set[str]:
 
 @contextmanager
 def atomic(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` at the end."""
+    """Write to a temporary file beside ``path`` and rename it over ``path`` at the end.
+
+    The temporary file is created with mode 0666 less the umask, as ``open()`` would create
+    ``path`` (0644 under umask 022), not mkstemp's private 0600."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = _create_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
@@ -111,6 +114,17 @@ def atomic(path: Path) -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _create_beside(path: Path) -> tuple[int, str]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"cannot create a temporary file beside {path}")
 
 
 def write_jsonl(lines: Iterable[batch.Line], path: Path, *, append: bool) -> None:
