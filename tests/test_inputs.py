@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from claimx.document import Document
 from claimx.errors import InputError
 from claimx.inputs import check_encoding, decode_bytes, html_to_text, iter_inputs
+from claimx.inputs.markup import _plain_html
 from claimx.schema import ErrorRecord
 
 FIXTURES = Path(__file__).parent / "fixtures" / "inputs"
@@ -499,13 +500,44 @@ def test_html_charset_from_meta(tmp_path: Path) -> None:
     assert "Министр заявил" in doc.text
 
 
-def test_html_fallback_parser_without_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails
-    text, title = html_to_text((FIXTURES / "article.html").read_text(encoding="utf-8"))
+def test_html_without_trafilatura_is_an_error_never_a_quiet_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "trafilatura", None)  # import fails, as when lxml_html_clean is missing
+    page = write(tmp_path / "a.html", (FIXTURES / "article.html").read_bytes())
+    [item] = list(iter_inputs([str(page)]))
+    assert isinstance(item, ErrorRecord)
+    assert item.error.type == "missing_dependency"
+    assert "trafilatura" in item.error.message and "lxml_html_clean" in item.error.message
+    with pytest.raises(InputError, match="trafilatura"):
+        html_to_text("<html><body><p>x</p></body></html>")
+
+
+def test_trafilatura_is_importable_with_its_cleaner() -> None:
+    """The install brings lxml_html_clean, without which trafilatura does not import."""
+    import lxml_html_clean  # noqa: F401
+    import trafilatura  # noqa: F401
+
+
+def test_the_plain_parser_keeps_the_article_and_drops_the_page_furniture() -> None:
+    """What HTML falls back to when trafilatura finds no article text."""
+    paragraphs, title = _plain_html((FIXTURES / "article.html").read_text(encoding="utf-8"))
     assert title == "Ceasefire talks to resume in Cairo"
-    assert text.split("\n\n")[0] == title
+    text = "\n\n".join(paragraphs)
     assert "Egyptian officials said on Monday" in text
     assert "TRACKING_CODE" not in text and "Sport" not in text and "Copyright" not in text
+
+
+def test_trafilatura_failing_on_a_page_is_said_on_the_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("odd markup")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", broken)
+    doc = one_doc(write(tmp_path / "a.html", (FIXTURES / "article.html").read_bytes()))
+    assert "Egyptian officials said on Monday" in doc.text
+    assert any("trafilatura failed" in w for w in doc.warnings)
 
 
 def test_html_with_no_text(tmp_path: Path) -> None:

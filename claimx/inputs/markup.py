@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
-__all__ = ["html_to_text", "looks_like_html"]
+from claimx.errors import InputError
+
+__all__ = ["html_article", "html_to_text", "looks_like_html"]
 
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])",
@@ -22,10 +25,18 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     """The article text of an HTML page and its title: ``(text, title)``.
 
     The text comes from trafilatura (boilerplate, navigation and scripts dropped), or from a
-    plain HTML parser when trafilatura finds nothing or is missing. Paragraphs are separated
-    by a blank line; a title that is not already the first paragraph is put first (a
-    headline)."""
-    paragraphs, title = _trafilatura(markup)
+    plain HTML parser when trafilatura finds nothing. Paragraphs are separated by a blank
+    line; a title that is not already the first paragraph is put first (a headline). Raises
+    :class:`InputError` (kind ``"missing_dependency"``) when trafilatura cannot be imported:
+    HTML is never quietly read with less cleaning than the install promises."""
+    text, title, _warnings = html_article(markup)
+    return text, title
+
+
+def html_article(markup: str) -> tuple[str, str | None, list[str]]:
+    """:func:`html_to_text` with the warnings to put on the document: ``(text, title, warnings)``."""
+    warnings: list[str] = []
+    paragraphs, title = _trafilatura(markup, warnings)
     if not paragraphs:
         paragraphs, title2 = _plain_html(markup)
         title = title or title2
@@ -33,17 +44,27 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
         title = " ".join(title.split())
         if not paragraphs or " ".join(paragraphs[0].split()) != title:
             paragraphs.insert(0, title)
-    return "\n\n".join(paragraphs), title
+    return "\n\n".join(paragraphs), title, warnings
 
 
-def _trafilatura(markup: str) -> tuple[list[str], str | None]:
+def _import_trafilatura() -> Any:
     try:
         import trafilatura
-    except ImportError:
-        return [], None
+    except ImportError as exc:  # trafilatura itself, or lxml_html_clean, which it needs
+        raise InputError(
+            f"HTML input needs trafilatura, which cannot be imported ({exc}); "
+            "reinstall claimx, or `pip install trafilatura lxml_html_clean`",
+            kind="missing_dependency",
+        ) from None
+    return trafilatura
+
+
+def _trafilatura(markup: str, warnings: list[str]) -> tuple[list[str], str | None]:
+    trafilatura = _import_trafilatura()
     try:
         doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False)
-    except Exception:  # trafilatura chokes on some markup; the plain parser is the fallback
+    except Exception as exc:  # trafilatura chokes on some markup: say so, then the plain parser
+        warnings.append(f"trafilatura failed on this page ({type(exc).__name__}): read with the plain HTML parser")
         return [], None
     if doc is None:
         return [], None

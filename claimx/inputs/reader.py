@@ -28,7 +28,7 @@ from typing import Any, BinaryIO, TextIO
 from claimx.document import Document
 from claimx.errors import InputError
 from claimx.inputs.decoding import _declared_charset, _decode, check_encoding, decode_bytes
-from claimx.inputs.markup import html_to_text, looks_like_html
+from claimx.inputs.markup import html_article, html_to_text, looks_like_html
 from claimx.inputs.records import Item, _error, _Records
 from claimx.schema import ErrorRecord
 
@@ -198,7 +198,11 @@ class _Reader(_Records):
         meta: dict[str, Any] = {"path": where}
         text, warnings = d.text, d.warnings
         if html or (html is None and looks_like_html(text)):
-            text, _title = html_to_text(text)
+            try:
+                text, _title, html_warnings = html_article(text)
+            except InputError as e:
+                return _error(ident, e.kind, f"{where}: {e}", path=where)
+            warnings = [*warnings, *html_warnings]
             meta["format"] = "html"
             if not text.strip():
                 warnings.append("no article text found in the HTML")
