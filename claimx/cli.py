@@ -22,6 +22,7 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -177,6 +178,8 @@ def render(
     from claimx.run import command as runner
 
     try:
+        if input != "-" and not Path(input).exists():
+            raise UsageError(f"{input}: no such file (no page written)")
         options = runner.ExtractOptions(
             inputs=(input,),
             fmt=OutputFormat.html,

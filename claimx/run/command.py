@@ -6,6 +6,7 @@ format, run the pool, write, and report on stderr."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -16,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TextIO
 
-from claimx.errors import UsageError
+from claimx.errors import UsageError, plural
 from claimx.inputs import FOLDER_SUFFIXES
 from claimx.outputs.formats import FORMATTERS, OutputFormat
 from claimx.run import pool as batch
@@ -134,18 +135,19 @@ def extract_command(options: ExtractOptions, *, stdout: TextIO | None = None, st
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    _check_encoding(options.encoding)
     list_stream = _open_list(options.from_list)
     inputs = list(options.inputs)
+    piped: bytes | None = None
     if not inputs and list_stream is None:
-        if sys.stdin.isatty():
-            raise UsageError("no input: name files, folders or .jsonl files, or pipe text to -")
+        piped = _piped_stdin()
         inputs = ["-"]
 
     # fail on a missing model before reading anything
-    pipeline.resolve_model_name(options.model)
+    _check_model(pipeline.resolve_model_name(options.model))
     target = _target(options)
     tally = Tally()
-    items = _read(options, inputs, list_stream, target, tally, stderr)
+    items = _read(options, inputs, list_stream, target, tally, stderr, piped)
 
     # the default format depends on where output goes and how many articles there are
     items_it = iter(items)
@@ -168,6 +170,46 @@ def extract_command(options: ExtractOptions, *, stdout: TextIO | None = None, st
     if not options.quiet:
         stderr.write(_summary(tally, time.perf_counter() - started))
     return 1 if tally.failures else 0
+
+
+def _check_encoding(encoding: str | None) -> None:
+    from claimx.errors import InputError
+    from claimx.inputs import check_encoding
+
+    if encoding is not None:
+        try:
+            check_encoding(encoding)
+        except InputError as exc:
+            raise UsageError(f"--encoding: {exc} (e.g. utf-8, cp1252, latin-1, utf-16)") from None
+
+
+def _piped_stdin() -> bytes:
+    """What is piped in when no input is named; a terminal, a closed stdin or an empty pipe
+    (cron) is "no input", a usage error, never an empty article."""
+    hint = "name files, folders or .jsonl files, or pipe text to -"
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise UsageError(f"no input (stdin is closed): {hint}")
+    if stream.isatty():
+        raise UsageError(f"no input: {hint}")
+    try:
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"no input (cannot read stdin: {exc}): {hint}") from None
+    if not data.strip():
+        raise UsageError(f"no input (stdin is empty): {hint}")
+    return data
+
+
+def _check_model(name: str) -> None:
+    """A named pipeline that is neither an installed package nor a folder: say what is installed."""
+    import spacy.util
+
+    from claimx.errors import ModelNotFound, missing_model_message
+
+    if spacy.util.is_package(name) or Path(name).is_dir():
+        return
+    raise ModelNotFound(missing_model_message(name, sorted(spacy.util.get_installed_models())))
 
 
 def _open_list(from_list: str | None) -> TextIO | None:
@@ -198,11 +240,16 @@ def _read(
     target: _Target,
     tally: Tally,
     stderr: TextIO,
+    piped: bytes | None,
 ) -> Iterable[batch.Item]:
     from claimx import inputs as reader
 
     items: Iterable[batch.Item] = reader.iter_inputs(
-        inputs, encoding=options.encoding, from_list=list_stream, max_chars=options.max_chars
+        inputs,
+        encoding=options.encoding,
+        from_list=list_stream,
+        max_chars=options.max_chars,
+        stdin=io.BytesIO(piped) if piped is not None else None,
     )
     if options.resume and target.path is not None:
         resumed = resume_state(target.path)
@@ -276,8 +323,15 @@ def _write(
 
 def _summary(tally: Tally, elapsed: float) -> str:
     skipped = f", {tally.skipped} skipped (already done)" if tally.skipped else ""
-    return (
-        f"claimx: {tally.articles} articles, {tally.claims} claims, {tally.attributions} "
-        f"attributions, {tally.figures} figures, {tally.stances} stances, "
-        f"{tally.failures} failures{skipped} in {elapsed:.1f}s\n"
+    counts = ", ".join(
+        plural(n, word)
+        for n, word in (
+            (tally.articles, "article"),
+            (tally.claims, "claim"),
+            (tally.attributions, "attribution"),
+            (tally.figures, "figure"),
+            (tally.stances, "stance"),
+            (tally.failures, "failure"),
+        )
     )
+    return f"claimx: {counts}{skipped} in {elapsed:.1f}s\n"

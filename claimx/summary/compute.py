@@ -324,8 +324,17 @@ def _parse(line: int, record: Mapping[str, Any] | BadLine) -> Article | ErrorRec
     except ValidationError as exc:
         errors = exc.errors()
         where = ".".join(str(p) for p in errors[0]["loc"]) if errors else ""
-        msg = errors[0]["msg"] if errors else str(exc)
+        msg = _plain(errors[0]) if errors else "not valid"
         return BadLine(line=line, reason=f"not an article or error record: {where + ': ' if where else ''}{msg}")
+
+
+def _plain(error: Mapping[str, Any]) -> str:
+    """A validation error in plain words, without Pydantic's phrasing ("Field required",
+    "Value error, ...")."""
+    if error.get("type") == "missing":
+        return "missing"
+    msg = str(error.get("msg", "not valid")).removeprefix("Value error, ")
+    return msg[:1].lower() + msg[1:]
 
 
 def read_jsonl(stream: TextIO) -> Iterator[tuple[int, Mapping[str, Any] | BadLine]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TextIO
 
+from claimx.errors import plural
 from claimx.summary.compute import _summarize, read_jsonl
 from claimx.summary.model import ActorStances, Summary
 
@@ -27,10 +28,16 @@ def _stance_examples(row: ActorStances) -> str:
 
 def _totals_line(s: Summary) -> str:
     t = s.totals
-    return (
-        f"{t.articles} articles, {t.errors} errors, {t.attributions} attributions, {t.claims} claims, "
-        f"{t.figures} figures, {t.stances} stances" + (f", {t.bad_lines} bad lines skipped" if t.bad_lines else "")
+    counts = (
+        (t.articles, "article"),
+        (t.errors, "error"),
+        (t.attributions, "attribution"),
+        (t.claims, "claim"),
+        (t.figures, "figure"),
+        (t.stances, "stance"),
     )
+    bad = f", {plural(t.bad_lines, 'bad line')} skipped" if t.bad_lines else ""
+    return ", ".join(plural(n, word) for n, word in counts) + bad
 
 
 def render_json(summary: Summary, out: TextIO) -> None:
