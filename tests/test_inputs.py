@@ -551,3 +551,12 @@ def test_text_file_is_not_taken_for_html(tmp_path: Path) -> None:
     doc = one_doc(write(tmp_path / "a.txt", raw))
     assert doc.text == raw
     assert "format" not in doc.meta
+
+
+def test_a_lone_surrogate_in_a_record_becomes_u_fffd_with_a_warning(tmp_path: Path) -> None:
+    """Legal in JSON, not in Unicode text (it cannot be written as UTF-8): one U+FFFD each, so
+    offsets into the rest of the text stay where they were."""
+    src = write(tmp_path / "a.jsonl", b'{"id": "s", "text": "He said \\ud800 no, \\ud83d\\ude00."}\n')
+    doc = one_doc(src)
+    assert doc.text == "He said \ufffd no, \U0001f600."
+    assert any("1 lone surrogate" in w for w in doc.warnings)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,6 +26,7 @@ from claimx.schema import ErrorInfo, ErrorRecord
 
 Item = Document | ErrorRecord
 TEXT_FIELDS = ("text", "body", "content")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _error(ident: str, kind: str, message: str, **meta: Any) -> ErrorRecord:
@@ -94,7 +96,12 @@ class _Records:
                 f"{place}: {name!r} is {_json_type(type(text).__name__)}, not a string",
                 **where,
             )
-        return self.finish(ident, text, rec, encoding, [], where)
+        warnings = []
+        surrogates = len(_SURROGATE.findall(text))
+        if surrogates:  # legal in JSON ("\\ud800"), not in Unicode text: one U+FFFD each keeps offsets
+            text = _SURROGATE.sub("\ufffd", text)
+            warnings.append(f"{surrogates} lone surrogate(s) in the text replaced with U+FFFD")
+        return self.finish(ident, text, rec, encoding, warnings, where)
 
     def jsonl(self, path: Path, ident: str) -> Iterator[Item]:
         where = str(path)
