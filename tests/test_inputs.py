@@ -560,3 +560,12 @@ def test_a_lone_surrogate_in_a_record_becomes_u_fffd_with_a_warning(tmp_path: Pa
     doc = one_doc(src)
     assert doc.text == "He said \ufffd no, \U0001f600."
     assert any("1 lone surrogate" in w for w in doc.warnings)
+
+
+def test_a_missing_encoding_detector_is_said_not_guessed_around(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "charset_normalizer", None)  # import fails
+    cyrillic = "Министр заявил, что переговоры возобновятся на следующей неделе.".encode("cp1251")
+    with pytest.raises(InputError, match="encoding detector cannot be imported") as info:
+        decode_bytes(cyrillic)
+    assert info.value.kind == "missing_dependency"
+    assert decode_bytes(cyrillic, encoding="cp1251")[0].startswith("Министр")

@@ -235,7 +235,12 @@ def _cp1252(data: bytes) -> str | None:
 def _charset_normalizer(data: bytes) -> tuple[str, str] | None:
     try:
         from charset_normalizer import from_bytes
-
+    except ImportError as exc:  # a broken install: say so, never guess less well in silence
+        raise InputError(
+            f"the encoding detector cannot be imported ({exc}): reinstall claimx, or name the encoding with --encoding",
+            kind="missing_dependency",
+        ) from None
+    try:
         best = from_bytes(data).best()
         if best is None:
             return None
