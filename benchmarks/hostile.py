@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -86,6 +87,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--scale", type=float, default=1.0, help="shrink the big inputs (0.05: a 100 KB story)")
+    ap.add_argument("--timeout", type=float, help="stop the run after this many seconds and report what it reached")
     ap.add_argument("--keep", type=Path, help="make the inputs in this folder and keep them")
     ap.add_argument("extra", nargs="*", help="more claimx extract options (after --)")
     a = ap.parse_args()
@@ -98,10 +100,16 @@ def main() -> None:
         out, err = Path(tmp) / "out.jsonl", Path(tmp) / "err.txt"
         start = time.perf_counter()
         with out.open("wb") as so, err.open("wb") as se:
-            proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL)
+            # its own process group, so that a timeout stops the run and its workers, nothing else
+            proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, start_new_session=True)
             peak = 0
             while proc.poll() is None:
                 peak = max(peak, _tree_rss_kb(proc.pid))
+                if a.timeout and time.perf_counter() - start > a.timeout:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                    proc.wait()
+                    print(f"stopped after {a.timeout:.0f}s: the figures below are what the run reached")
+                    break
                 time.sleep(0.5)
         elapsed = time.perf_counter() - start
         report(out, err.read_text(errors="replace"), expected, proc.returncode, elapsed, peak / 1024)
