@@ -73,7 +73,7 @@ def resume_state(path: Path) -> Resumed:
     if not records and (bad or (cut is not None and not partial_record)):
         raise UsageError(
             f"--resume: {path} is not a claimx JSONL output (no line is an article or error record); "
-            "it was left untouched: name another -o file, or --force to overwrite it"
+            "it was left untouched: name another -o file, or use --force instead of --resume to overwrite it"
         )
     if bad > 5:
         state.notes.append(f"{path}: {bad} lines in all are not claimx records (kept)")
