@@ -78,7 +78,8 @@ def extract(
         typer.Option(
             "--output",
             "-o",
-            help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article.",
+            help="Write here: a file, - for stdout, or a folder (ends in /): one .json per article, "
+            "or with --format jsonl part-00000.jsonl, ... (a folder or an fsspec URL).",
         ),
     ] = None,
     model: Annotated[
@@ -118,6 +119,15 @@ def extract(
             "faster, less accurate (see the README).",
         ),
     ] = False,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            envvar="CLAIMX_CLUSTER",
+            help="Run on Dask: tcp://HOST:8786 (a running scheduler), or local / local:N "
+            'for N worker processes here. Needs pip install "claimx[dask]".',
+        ),
+    ] = None,
 ) -> None:
     """Extract claims from articles and write them as JSON, JSONL, a table, CSV or Markdown."""
     from claimx.run import command as runner
@@ -137,6 +147,7 @@ def extract(
             from_list=from_list,
             quiet=quiet,
             fast=fast,
+            cluster=cluster,
         )
     except ClaimxError as exc:
         raise _fail(exc) from None

@@ -33,6 +33,7 @@ from typing import Any, BinaryIO, TextIO
 
 from claimx.document import Document
 from claimx.errors import InputError
+from claimx.inputs import source
 from claimx.schema import ErrorInfo, ErrorRecord
 
 __all__ = [
@@ -560,18 +561,21 @@ class _Reader:
                 return
             yield self.document(data, "stdin", "-", html=None)
             return
+        if source.is_url(spec):
+            yield from source.iter_url(spec, FOLDER_SUFFIXES, self.file)
+            return
         path = Path(spec)
         if path.is_dir():
             yield from self.folder(path)
         elif path.exists():
-            yield from self.file(path, path.stem)
+            yield from self.file(path, source.stem(path))
         elif _GLOB_CHARS.search(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
                 yield _error(Path(spec).stem, "not_found", f"no files match {spec!r}", path=spec)
             for match in matches:
                 p = Path(match)
-                yield from (self.folder(p) if p.is_dir() else self.file(p, p.stem))
+                yield from (self.folder(p) if p.is_dir() else self.file(p, source.stem(p)))
         else:
             yield _error(path.stem or spec, "not_found", f"{spec}: no such file or folder", path=spec)
 
@@ -604,18 +608,18 @@ class _Reader:
                     is_dir = False
                 if is_dir:
                     yield from walk(p, (*rel, entry.name))
-                elif p.suffix.lower() in FOLDER_SUFFIXES:
-                    yield from self.file(p, "/".join((*rel, p.stem)))
+                elif source.suffix(p) in FOLDER_SUFFIXES:
+                    yield from self.file(p, "/".join((*rel, source.stem(p))))
 
         yield from walk(root, ())
 
-    def file(self, path: Path, ident: str) -> Iterator[Item]:
-        suffix = path.suffix.lower()
+    def file(self, path: Path | str, ident: str) -> Iterator[Item]:
+        suffix = source.suffix(path)
         if suffix in JSONL_SUFFIXES:
             yield from self.jsonl(path, ident)
             return
         try:
-            data = path.read_bytes()
+            data = source.read_bytes(path)
         except FileNotFoundError:
             yield _error(ident, "not_found", f"{path}: no such file (a broken link?)", path=str(path))
             return
@@ -700,10 +704,10 @@ class _Reader:
             )
         return self.finish(ident, text, rec, encoding, [], where)
 
-    def jsonl(self, path: Path, ident: str) -> Iterator[Item]:
+    def jsonl(self, path: Path | str, ident: str) -> Iterator[Item]:
         where = str(path)
         try:
-            f = path.open("rb")
+            f = source.open_binary(path)
         except FileNotFoundError:
             yield _error(ident, "not_found", f"{path}: no such file (a broken link?)", path=where)
             return
@@ -743,7 +747,7 @@ class _Reader:
                 if item is not None:
                     yield item
 
-    def jsonl_wide(self, f: BinaryIO, path: Path, ident: str, enc: str) -> Iterator[Item]:
+    def jsonl_wide(self, f: BinaryIO, path: Path | str, ident: str, enc: str) -> Iterator[Item]:
         text = io.TextIOWrapper(f, encoding=enc, newline=None)
         n = 0
         try:
@@ -772,7 +776,7 @@ class _Reader:
             d = _decode(raw)
             return d.text, d.encoding
 
-    def jsonl_line(self, line: str, n: int, path: Path, ident: str, enc: str) -> Item | None:
+    def jsonl_line(self, line: str, n: int, path: Path | str, ident: str, enc: str) -> Item | None:
         if not line.strip():
             return None
         where = {"path": str(path), "line": n}
@@ -789,7 +793,7 @@ class _Reader:
             return _error(f"{ident}:{n}", "bad_json", f"{path}, line {n}: JSON nested too deep", **where)
         return self.record(value, f"{ident}:{n}", enc, where, f"{path}, line {n}")
 
-    def json_file(self, data: bytes, path: Path, ident: str) -> Iterator[Item]:
+    def json_file(self, data: bytes, path: Path | str, ident: str) -> Iterator[Item]:
         where = str(path)
         try:
             d = _decode(data, encoding=self.encoding)

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from claimx.errors import UsageError
-from claimx.inputs import FOLDER_SUFFIXES
+from claimx.inputs import FOLDER_SUFFIXES, source
 from claimx.outputs.formats import FORMATTERS, OutputFormat
+from claimx.run import engine, partitions
 from claimx.run import pool as batch
 from claimx.schema import Article, ErrorRecord, Result
 
@@ -97,8 +98,8 @@ def estimate_total(inputs: list[str]) -> int | None:
         if name == "-":
             total += 1
         elif path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
-        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            total += sum(1 for p in path.rglob("*") if source.suffix(p) in FOLDER_SUFFIXES and p.is_file())
+        elif source.suffix(name) == ".jsonl" and not source.is_gzip(name) and path.is_file():
             with path.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
         elif path.is_file():
@@ -150,11 +151,11 @@ def extract_command(
     from_list: str | None,
     quiet: bool,
     fast: bool = False,
+    cluster: str | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
     """Run ``claimx extract``; returns the exit code (1 when any input failed)."""
-    from claimx import inputs as reader
     from claimx.nlp import pipeline
 
     stdout = stdout or sys.stdout
@@ -176,16 +177,25 @@ def extract_command(
     out_path = Path(output) if output not in (None, "-") and not to_dir else None
     if out_path is not None and out_path.exists() and not (force or resume):
         raise UsageError(f"{out_path} exists: use --force to overwrite it or --resume to continue it")
-    if resume and out_path is None:
-        raise UsageError("--resume needs -o FILE (a JSONL output to continue)")
+    if to_dir and fmt is None:
+        fmt = OutputFormat.json  # one .json per article, as before partitioned output
+    dest = output if to_dir and fmt is OutputFormat.jsonl else None  # partitioned JSONL
+    if to_dir and dest is None and source.is_url(str(output)):
+        raise UsageError(f"-o {output}: a URL takes partitioned JSONL (--format jsonl)")
+    if resume and out_path is None and dest is None:
+        raise UsageError("--resume needs -o FILE (a JSONL output to continue) or -o DIR/ with --format jsonl")
 
-    items: Iterable[batch.Item] = reader.iter_inputs(
-        inputs, encoding=encoding, from_list=list_stream, max_chars=max_chars
+    items: Iterable[batch.Item] = engine.read(
+        inputs, cluster=cluster, encoding=encoding, from_list=list_stream, max_chars=max_chars
     )
     tally = Tally()
     done: set[str] = set()
+    first_part = 0
+    if dest is not None:
+        done, first_part = partitions.prepare(dest, resume=resume, force=force)
     if resume and out_path is not None:
         done = existing_ids(out_path)
+    if done:
 
         def unseen(stream: Iterable[batch.Item]) -> Iterator[batch.Item]:
             for it in stream:
@@ -213,7 +223,19 @@ def extract_command(
     n_workers = workers or batch.default_workers()
     show = not quiet and stderr.isatty()
     started = time.perf_counter()
-    lines = batch.run(items, model=model, workers=n_workers, batch_size=batch_size, learned=not fast)
+    lines = engine.lines(
+        items,
+        cluster=cluster,
+        model=pipeline.resolve_model_name(model) if cluster else model,
+        workers=n_workers,
+        batch_size=batch_size,
+        learned=not fast,
+        encoding=encoding,
+        max_chars=max_chars,
+        dest=dest,
+        first_part=first_part,
+        stderr=None if quiet else stderr,
+    )
 
     def counted(stream: Iterator[batch.Line]) -> Iterator[batch.Line]:
         with _progress(show) as progress:
@@ -233,7 +255,10 @@ def extract_command(
                 yield line
 
     stream = counted(lines)
-    if to_dir:
+    if dest is not None:
+        for _ in stream:  # the runner wrote the parts
+            pass
+    elif to_dir:
         assert output is not None
         _write_dir(stream, Path(output), force=force)
     elif fmt is OutputFormat.jsonl and out_path is not None:
