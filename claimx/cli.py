@@ -32,7 +32,9 @@ def _err_console():
 
 
 def _fail(exc: ClaimxError) -> typer.Exit:
-    _err_console().print(f"[bold red]claimx:[/] {exc}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    _err_console().print(f"[bold red]claimx:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(exc.exit_code)
 
 
@@ -60,6 +62,26 @@ InputsArg = Annotated[
     ),
 ]
 
+OutputOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article "
+        "(with --format jsonl: part-00000.jsonl, ...; a folder or an fsspec URL).",
+    ),
+]
+ClusterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        envvar="CLAIMX_CLUSTER",
+        help="Run on Dask: tcp://HOST:8786 (a running scheduler), or local / local:N for N worker "
+        'processes here. Needs pip install "claimx[dask]". Default: the local worker pool.',
+        show_default=False,
+    ),
+]
+
 
 @app.command()
 def extract(
@@ -73,15 +95,7 @@ def extract(
             case_sensitive=False,
         ),
     ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="Write here: a file, - for stdout, or a folder (ends in /): one .json per article, "
-            "or with --format jsonl part-00000.jsonl, ... (a folder or an fsspec URL).",
-        ),
-    ] = None,
+    output: OutputOpt = None,
     model: Annotated[
         str | None,
         typer.Option(
@@ -119,15 +133,7 @@ def extract(
             "faster, less accurate (see the README).",
         ),
     ] = False,
-    cluster: Annotated[
-        str | None,
-        typer.Option(
-            "--cluster",
-            envvar="CLAIMX_CLUSTER",
-            help="Run on Dask: tcp://HOST:8786 (a running scheduler), or local / local:N "
-            'for N worker processes here. Needs pip install "claimx[dask]".',
-        ),
-    ] = None,
+    cluster: ClusterOpt = None,
 ) -> None:
     """Extract claims from articles and write them as JSON, JSONL, a table, CSV or Markdown."""
     from claimx.run import command as runner

@@ -561,11 +561,10 @@ class _Reader:
                 return
             yield self.document(data, "stdin", "-", html=None)
             return
+        path = Path(spec)
         if source.is_url(spec):
             yield from source.iter_url(spec, FOLDER_SUFFIXES, self.file)
-            return
-        path = Path(spec)
-        if path.is_dir():
+        elif path.is_dir():
             yield from self.folder(path)
         elif path.exists():
             yield from self.file(path, source.stem(path))
@@ -591,12 +590,7 @@ class _Reader:
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as e:
                 ident = "/".join(rel) or folder.name
-                yield _error(
-                    ident,
-                    "read_error",
-                    f"{folder}: cannot read folder: {e.strerror}",
-                    path=str(folder),
-                )
+                yield _error(ident, "read_error", f"{folder}: cannot read folder: {e.strerror}", path=str(folder))
                 return
             for entry in entries:
                 if entry.name.startswith("."):

@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import TextIO
 from claimx.errors import UsageError
 from claimx.inputs import FOLDER_SUFFIXES, source
 from claimx.outputs.formats import FORMATTERS, OutputFormat
-from claimx.run import engine, partitions
+from claimx.run import engine
 from claimx.run import pool as batch
 from claimx.schema import Article, ErrorRecord, Result
 
@@ -177,22 +178,11 @@ def extract_command(
     out_path = Path(output) if output not in (None, "-") and not to_dir else None
     if out_path is not None and out_path.exists() and not (force or resume):
         raise UsageError(f"{out_path} exists: use --force to overwrite it or --resume to continue it")
-    if to_dir and fmt is None:
-        fmt = OutputFormat.json  # one .json per article, as before partitioned output
-    dest = output if to_dir and fmt is OutputFormat.jsonl else None  # partitioned JSONL
-    if to_dir and dest is None and source.is_url(str(output)):
-        raise UsageError(f"-o {output}: a URL takes partitioned JSONL (--format jsonl)")
-    if resume and out_path is None and dest is None:
-        raise UsageError("--resume needs -o FILE (a JSONL output to continue) or -o DIR/ with --format jsonl")
-
-    items: Iterable[batch.Item] = engine.read(
-        inputs, cluster=cluster, encoding=encoding, from_list=list_stream, max_chars=max_chars
-    )
+    fmt, dest = engine.partitioned(output, fmt, to_dir=to_dir, to_file=out_path is not None, resume=resume)
+    done, first_part = engine.parts_done(dest, resume=resume, force=force)
+    run = engine.Run(cluster, encoding, max_chars, dest, first_part, None if quiet else stderr)
+    items: Iterable[batch.Item] = run.read(inputs, list_stream)
     tally = Tally()
-    done: set[str] = set()
-    first_part = 0
-    if dest is not None:
-        done, first_part = partitions.prepare(dest, resume=resume, force=force)
     if resume and out_path is not None:
         done = existing_ids(out_path)
     if done:
@@ -223,19 +213,7 @@ def extract_command(
     n_workers = workers or batch.default_workers()
     show = not quiet and stderr.isatty()
     started = time.perf_counter()
-    lines = engine.lines(
-        items,
-        cluster=cluster,
-        model=pipeline.resolve_model_name(model) if cluster else model,
-        workers=n_workers,
-        batch_size=batch_size,
-        learned=not fast,
-        encoding=encoding,
-        max_chars=max_chars,
-        dest=dest,
-        first_part=first_part,
-        stderr=None if quiet else stderr,
-    )
+    lines = run.lines(items, model=model, workers=n_workers, batch_size=batch_size, learned=not fast)
 
     def counted(stream: Iterator[batch.Line]) -> Iterator[batch.Line]:
         with _progress(show) as progress:
@@ -256,8 +234,7 @@ def extract_command(
 
     stream = counted(lines)
     if dest is not None:
-        for _ in stream:  # the runner wrote the parts
-            pass
+        deque(stream, maxlen=0)  # the runner wrote the parts
     elif to_dir:
         assert output is not None
         _write_dir(stream, Path(output), force=force)
