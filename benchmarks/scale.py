@@ -155,7 +155,7 @@ def hostile_folder(folder: Path, shared: Path) -> None:
     (folder / "control.txt").write_bytes(bytes(range(1, 32)) * 1000)
 
 
-def hostile(workers: int, shared: Path) -> None:
+def hostile(workers: int, shared: Path, runners: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "hostile"
         folder.mkdir()
@@ -165,6 +165,8 @@ def hostile(workers: int, shared: Path) -> None:
             (f"local runner --workers {workers}", ["--workers", str(workers)]),
             (f"dask --cluster local:{workers}", ["--cluster", f"local:{workers}"]),
         ):
+            if runners != "both" and not label.startswith(runners):
+                continue
             out = Path(tmp) / "out.jsonl"
             secs, code, peaks, tree = measure([*base, *flags, "-o", str(out)])
             recs = [json.loads(line) for line in out.open(encoding="utf-8")]
@@ -183,9 +185,10 @@ def main() -> None:
     ap.add_argument("--cluster", default="local:2")
     ap.add_argument("--hostile", action="store_true")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--runners", choices=("both", "local", "dask"), default="both", help="with --hostile")
     a = ap.parse_args()
     if a.hostile:
-        hostile(a.workers, Path(a.shared))
+        hostile(a.workers, Path(a.shared), a.runners)
     else:
         scale(a.n, a.cluster, Path(a.shared))
 

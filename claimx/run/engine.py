@@ -17,11 +17,13 @@ def partitioned(
     output: str | None, fmt: OutputFormat | None, *, to_dir: bool, to_file: bool, resume: bool
 ) -> tuple[OutputFormat | None, str | None]:
     """The format, and the folder (or URL) of a partitioned JSONL output: ``-o DIR/`` with
-    ``--format jsonl``; ``-o DIR/`` alone is one ``.json`` per article, as it always was."""
+    ``--format jsonl`` (the default for a URL); ``-o DIR/`` alone is one ``.json`` per
+    article, as it always was."""
+    url = source.is_url(str(output))
     if to_dir and fmt is None:
-        fmt = OutputFormat.json
+        fmt = OutputFormat.jsonl if url else OutputFormat.json
     dest = output if to_dir and fmt is OutputFormat.jsonl else None
-    if to_dir and dest is None and source.is_url(str(output)):
+    if to_dir and dest is None and url:
         raise UsageError(f"-o {output}: a URL takes partitioned JSONL (--format jsonl)")
     if resume and not to_file and dest is None:
         raise UsageError("--resume needs -o FILE (a JSONL output to continue) or -o DIR/ with --format jsonl")
