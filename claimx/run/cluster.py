@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from claimx.errors import UsageError
+from claimx.inputs import source
 from claimx.run import partitions, pool
 from claimx.run.units import Ref, Unit, read_units
 from claimx.schema import ErrorInfo, ErrorRecord
@@ -136,6 +137,8 @@ def run(
 ) -> Iterator[list[pool.Line]]:
     """Each batch's lines, in input order; with ``dest`` the workers write part
     ``first_index + n`` of batch ``n`` themselves."""
+    if dest is not None and not source.is_url(dest):
+        dest = os.path.abspath(dest)  # the workers' working folder may not be the client's
     client, cluster = connect(address)
     pending: deque[tuple[Any, list[Unit], int]] = deque()
     try:
