@@ -1,7 +1,7 @@
 """Throughput of claimx against a bare spaCy pipeline over the same corpora.
 
     python benchmarks/throughput.py [--shared ../shared] [--workers 1 2] [--memory] [--fast]
-        [--no-speedups] [--cluster local:2]
+        [--no-speedups] [--cluster local:2 [--only-cluster]]
 
 Both run as whole processes (model loading included) over ../shared/corpora/reuters and
 ../shared/corpora/bbc, with the same worker count. Prints articles/s, tokens/s, the ratio
@@ -68,6 +68,7 @@ def main() -> None:
         help="also run claimx with CLAIMX_SPEEDUPS=0 (spaCy's attribute ruler untouched)",
     )
     ap.add_argument("--cluster", help="also run claimx --cluster ADDRESS (e.g. local:2)")
+    ap.add_argument("--only-cluster", action="store_true", help="with --cluster: only it and the local runner")
     a = ap.parse_args()
     folders = [Path(a.shared) / "corpora" / "reuters", Path(a.shared) / "corpora" / "bbc"]
     n_docs, n_tokens = count_tokens(folders)
@@ -82,7 +83,7 @@ def main() -> None:
     if a.fast:
         variants.append(("claimx --fast", ["--fast"], {}, "ratio claimx --fast/bare"))
     with tempfile.TemporaryDirectory() as tmp:
-        for w in a.workers:
+        for w in [] if a.only_cluster else a.workers:
             out = Path(tmp) / f"out{w}.jsonl"
             t_bare, rss_bare, _ = run(
                 [py, str(ROOT / "benchmarks" / "bare_pipe.py"), *map(str, folders), "--workers", str(w)]
