@@ -68,7 +68,7 @@ def connect(address: str) -> tuple[Any, Any]:
         n_workers=n,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=":0" if _has_dashboard() else None,
+        dashboard_address=":0",  # any free port (served only with bokeh)
         silence_logs=logging.ERROR,
     )
     return distributed.Client(cluster), cluster
