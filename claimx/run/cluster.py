@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any, TextIO
 
 from claimx.errors import UsageError
@@ -64,14 +67,28 @@ def connect(address: str) -> tuple[Any, Any]:
             return distributed.Client(address, timeout="20s"), None
         except OSError as e:
             raise UsageError(f"--cluster {address}: cannot reach the Dask scheduler ({e})") from None
-    cluster = distributed.LocalCluster(
-        n_workers=n,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",  # any free port (served only with bokeh)
-        silence_logs=logging.ERROR,
-    )
+    with _sigint_ignored():  # Ctrl-C is the client's: it stops the job and closes the workers
+        cluster = distributed.LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port (served only with bokeh)
+            silence_logs=logging.ERROR,
+        )
     return distributed.Client(cluster), cluster
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Worker processes started inside inherit SIGINT ignored (no tracebacks from them)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
 
 
 def _has_dashboard() -> bool:
