@@ -68,11 +68,12 @@ def main() -> None:
         help="also run claimx with CLAIMX_SPEEDUPS=0 (spaCy's attribute ruler untouched)",
     )
     ap.add_argument("--cluster", help="also run claimx --cluster ADDRESS (e.g. local:2)")
+    ap.add_argument("--corpora", nargs="+", default=["reuters", "bbc"], help="which corpora (default both)")
     ap.add_argument("--only-cluster", action="store_true", help="with --cluster: only it and the local runner")
     a = ap.parse_args()
-    folders = [Path(a.shared) / "corpora" / "reuters", Path(a.shared) / "corpora" / "bbc"]
+    folders = [Path(a.shared) / "corpora" / name for name in a.corpora]
     n_docs, n_tokens = count_tokens(folders)
-    print(f"corpora: {n_docs} articles, {n_tokens} tokens (reuters + bbc)")
+    print(f"corpora: {n_docs} articles, {n_tokens} tokens ({' + '.join(a.corpora)})")
     py = sys.executable
     claimx = [py, "-m", "claimx", "extract", *map(str, folders), "--quiet", "--format", "jsonl"]
     results: dict[int, dict[str, float]] = {}
