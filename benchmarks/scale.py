@@ -114,12 +114,13 @@ def scale(n: int, cluster: str, shared: Path) -> None:
             got = [json.loads(line)["id"] for p in sorted(out.glob("part-*.jsonl")) for line in p.open()]
             once = len(got) == len(set(got)) and sorted(got) == ids
             client = peaks[min(peaks, key=lambda pid: peaks[pid][0])][1] / 1024
-            workers = sorted((kb / 1024 for d, kb in peaks.values() if d >= 2 and kb > 200 * 1024), reverse=True)
-            others = sum(kb for d, kb in peaks.values() if d == 1) / 1024
+            # a LocalCluster's nannies live in the client; its workers are the client's big children
+            workers = sorted((kb / 1024 for d, kb in peaks.values() if d >= 1 and kb > 200 * 1024), reverse=True)
+            others = sum(kb for d, kb in peaks.values() if d >= 1 and kb <= 200 * 1024) / 1024
             print(
                 f"{size} stories, {cluster}: {secs:.0f} s, {size / secs:.1f} articles/s, exit {code}, "
                 f"{len(list(out.glob('part-*.jsonl')))} parts; peak RSS client {client:.0f} MiB, "
-                f"workers {', '.join(f'{w:.0f}' for w in workers)} MiB, nannies and helpers {others:.0f} MiB, "
+                f"workers {', '.join(f'{w:.0f}' for w in workers)} MiB, helpers {others:.0f} MiB, "
                 f"whole tree {tree:.0f} MiB; every id exactly once: {once}"
             )
 
