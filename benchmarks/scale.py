@@ -45,7 +45,8 @@ def measure(cmd: list[str]) -> tuple[float, int, dict[int, tuple[int, int]], flo
     """Run ``cmd``: (seconds, exit code, {pid: (depth, peak RSS kB)} over its process tree,
     peak of the whole tree's summed RSS in MiB)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    errors = tempfile.TemporaryFile()  # a pipe read only at the end could fill and stall the run
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
     peaks: dict[int, tuple[int, int]] = {}
     tree_peak = 0
     while proc.poll() is None:
@@ -66,7 +67,8 @@ def measure(cmd: list[str]) -> tuple[float, int, dict[int, tuple[int, int]], flo
                 now += _rss(pid)
         tree_peak = max(tree_peak, now)
         time.sleep(0.25)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    errors.seek(0)
+    err = errors.read().decode(errors="replace")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
     return time.perf_counter() - start, proc.returncode, peaks, tree_peak / 1024
