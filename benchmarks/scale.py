@@ -45,7 +45,7 @@ def measure(cmd: list[str]) -> tuple[float, int, dict[int, tuple[int, int]], flo
     """Run ``cmd``: (seconds, exit code, {pid: (depth, peak RSS kB)} over its process tree,
     peak of the whole tree's summed RSS in MiB)."""
     start = time.perf_counter()
-    errors = tempfile.TemporaryFile()  # a pipe read only at the end could fill and stall the run
+    errors = tempfile.TemporaryFile()  # noqa: SIM115  (a pipe read only at the end could fill up)
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
     peaks: dict[int, tuple[int, int]] = {}
     tree_peak = 0
