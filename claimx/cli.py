@@ -34,7 +34,7 @@ def _err_console():
 def _fail(exc: ClaimxError) -> typer.Exit:
     from rich.markup import escape
 
-    _err_console().print(f"[bold red]claimx:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    _err_console().print(f"[bold red]claimx:[/] {escape(str(exc))}", highlight=False, emoji=False, soft_wrap=True)
     return typer.Exit(exc.exit_code)
 
 

@@ -108,6 +108,17 @@ def test_cluster_without_dask_is_a_one_line_error(monkeypatch: pytest.MonkeyPatc
     assert len(result.output.strip().splitlines()) == 1
 
 
+def test_cluster_addresses() -> None:
+    from claimx.errors import UsageError
+    from claimx.run.cluster import local_workers
+
+    assert local_workers("local:3") == 3
+    assert local_workers("tcp://10.0.0.5:8786") is None
+    for bad in ("local:x", "local:0"):
+        with pytest.raises(UsageError, match="local:N"):
+            local_workers(bad)
+
+
 def test_local_runner_partitioned_output_resumes(tmp_path: Path, nlp: Any) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
