@@ -1,13 +1,15 @@
 """Throughput of claimx against a bare spaCy pipeline over the same corpora.
 
     python benchmarks/throughput.py [--shared ../shared] [--workers 1 2] [--memory] [--fast]
-        [--no-speedups]
+        [--no-speedups] [--cluster local:2 [--only-cluster]]
 
 Both run as whole processes (model loading included) over ../shared/corpora/reuters and
 ../shared/corpora/bbc, with the same worker count. Prints articles/s, tokens/s, the ratio
 claimx / bare, the speed-up of 2 workers over 1, and the peak RSS of each process tree.
 With --memory, also runs claimx over a JSONL of the Reuters corpus repeated 10 times and
-compares its peak RSS with one pass (streaming keeps memory flat).
+compares its peak RSS with one pass (streaming keeps memory flat). With --cluster ADDRESS,
+also runs claimx on Dask (``local:N`` starts the cluster inside the measured process) and
+prints its throughput against the local runner's at the same worker count.
 """
 
 from __future__ import annotations
@@ -36,6 +38,24 @@ def count_tokens(folders: list[Path]) -> tuple[int, int]:
     return n_docs, n_tokens
 
 
+def compare_cluster(
+    address: str, claimx: list[str], results: dict[int, dict[str, float]], tmp: Path, n_docs: int
+) -> None:
+    """claimx on Dask against the local runner with as many workers, whole processes."""
+    w = int(address.partition(":")[2] or 2) if address.startswith("local") else max(results or [2])
+    out_local, out_dask = tmp / "local.jsonl", tmp / "dask.jsonl"
+    if w not in results:
+        t_local, rss_local, _ = run([*claimx, "--workers", str(w), "-o", str(out_local), "--force"])
+        results[w] = {"claimx": t_local}
+        print(f"workers {w}: claimx {n_docs / t_local:6.1f} articles/s peak RSS {rss_local:6.0f} MiB")
+    t_dask, rss_dask, _ = run([*claimx, "--cluster", address, "-o", str(out_dask), "--force"])
+    lines = sum(1 for _ in out_dask.open(encoding="utf-8"))
+    print(
+        f"--cluster {address}: claimx {n_docs / t_dask:6.1f} articles/s peak RSS {rss_dask:6.0f} MiB "
+        f"({lines} lines) | dask / local runner at {w} workers: {results[w]['claimx'] / t_dask:.2f}x"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -47,10 +67,13 @@ def main() -> None:
         action="store_true",
         help="also run claimx with CLAIMX_SPEEDUPS=0 (spaCy's attribute ruler untouched)",
     )
+    ap.add_argument("--cluster", help="also run claimx --cluster ADDRESS (e.g. local:2)")
+    ap.add_argument("--corpora", nargs="+", default=["reuters", "bbc"], help="which corpora (default both)")
+    ap.add_argument("--only-cluster", action="store_true", help="with --cluster: only it and the local runner")
     a = ap.parse_args()
-    folders = [Path(a.shared) / "corpora" / "reuters", Path(a.shared) / "corpora" / "bbc"]
+    folders = [Path(a.shared) / "corpora" / name for name in a.corpora]
     n_docs, n_tokens = count_tokens(folders)
-    print(f"corpora: {n_docs} articles, {n_tokens} tokens (reuters + bbc)")
+    print(f"corpora: {n_docs} articles, {n_tokens} tokens ({' + '.join(a.corpora)})")
     py = sys.executable
     claimx = [py, "-m", "claimx", "extract", *map(str, folders), "--quiet", "--format", "jsonl"]
     results: dict[int, dict[str, float]] = {}
@@ -61,7 +84,7 @@ def main() -> None:
     if a.fast:
         variants.append(("claimx --fast", ["--fast"], {}, "ratio claimx --fast/bare"))
     with tempfile.TemporaryDirectory() as tmp:
-        for w in a.workers:
+        for w in [] if a.only_cluster else a.workers:
             out = Path(tmp) / f"out{w}.jsonl"
             t_bare, rss_bare, _ = run(
                 [py, str(ROOT / "benchmarks" / "bare_pipe.py"), *map(str, folders), "--workers", str(w)]
@@ -83,6 +106,8 @@ def main() -> None:
                 )
         if 1 in results and 2 in results:
             print(f"claimx 2 workers / 1 worker: {results[1]['claimx'] / results[2]['claimx']:.2f}x")
+        if a.cluster:
+            compare_cluster(a.cluster, claimx, results, Path(tmp), n_docs)
         if a.memory:
             one = Path(tmp) / "one.jsonl"
             ten = Path(tmp) / "ten.jsonl"

@@ -33,7 +33,9 @@ def _err_console():
 
 
 def _fail(exc: ClaimxError) -> typer.Exit:
-    _err_console().print(f"[bold red]claimx:[/] {exc}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    _err_console().print(f"[bold red]claimx:[/] {escape(str(exc))}", highlight=False, emoji=False, soft_wrap=True)
     return typer.Exit(exc.exit_code)
 
 
@@ -74,7 +76,20 @@ FormatOpt = Annotated[
 OutputOpt = Annotated[
     str | None,
     typer.Option(
-        "--output", "-o", help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article."
+        "--output",
+        "-o",
+        help="Write here: a file, - for stdout, or a folder (ends in /) for one .json per article "
+        "(with --format jsonl: part-00000.jsonl, ...; a folder or an fsspec URL).",
+    ),
+]
+ClusterOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        envvar="CLAIMX_CLUSTER",
+        help="Run on Dask: tcp://HOST:8786 (a running scheduler), or local / local:N for N worker "
+        'processes here. Needs pip install "claimx[dask]". Default: the local worker pool.',
+        show_default=False,
     ),
 ]
 ModelOpt = Annotated[
@@ -125,6 +140,7 @@ def extract(
     from_list: FromListOpt = None,
     quiet: QuietOpt = False,
     fast: FastOpt = False,
+    cluster: ClusterOpt = None,
 ) -> None:
     """Extract claims from articles and write them as JSON, JSONL, a table, CSV or Markdown."""
     from claimx.run import command as runner
@@ -143,6 +159,7 @@ def extract(
         from_list=from_list,
         quiet=quiet,
         fast=fast,
+        cluster=cluster,
     )
     try:
         code = runner.extract_command(options)

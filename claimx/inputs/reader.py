@@ -27,6 +27,7 @@ from typing import Any, BinaryIO, TextIO
 
 from claimx.document import Document
 from claimx.errors import InputError
+from claimx.inputs import source
 from claimx.inputs.decoding import _declared_charset, _decode, check_encoding, decode_bytes
 from claimx.inputs.markup import html_article, html_to_text, looks_like_html
 from claimx.inputs.records import Item, _error, _Records
@@ -122,17 +123,19 @@ class _Reader(_Records):
             yield self.document(data, "stdin", "-", html=None)
             return
         path = Path(spec)
-        if path.is_dir():
+        if source.is_url(spec):
+            yield from source.iter_url(spec, FOLDER_SUFFIXES, self.file)
+        elif path.is_dir():
             yield from self.folder(path)
         elif path.exists():
-            yield from self.file(path, path.stem)
+            yield from self.file(path, source.stem(path))
         elif _GLOB_CHARS.search(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
                 yield _error(Path(spec).stem, "not_found", f"no files match {spec!r}", path=spec)
             for match in matches:
                 p = Path(match)
-                yield from (self.folder(p) if p.is_dir() else self.file(p, p.stem))
+                yield from (self.folder(p) if p.is_dir() else self.file(p, source.stem(p)))
         else:
             yield _error(path.stem or spec, "not_found", f"{spec}: no such file or folder", path=spec)
 
@@ -165,18 +168,18 @@ class _Reader(_Records):
                     is_dir = False
                 if is_dir:
                     yield from walk(p, (*rel, entry.name))
-                elif p.suffix.lower() in FOLDER_SUFFIXES:
-                    yield from self.file(p, "/".join((*rel, p.stem)))
+                elif source.suffix(p) in FOLDER_SUFFIXES:
+                    yield from self.file(p, "/".join((*rel, source.stem(p))))
 
         yield from walk(root, ())
 
-    def file(self, path: Path, ident: str) -> Iterator[Item]:
-        suffix = path.suffix.lower()
+    def file(self, path: Path | str, ident: str) -> Iterator[Item]:
+        suffix = source.suffix(path)
         if suffix in JSONL_SUFFIXES:
             yield from self.jsonl(path, ident)
             return
         try:
-            data = path.read_bytes()
+            data = source.read_bytes(path)
         except FileNotFoundError:
             yield _error(ident, "not_found", f"{path}: no such file (a broken link?)", path=str(path))
             return

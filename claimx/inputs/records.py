@@ -13,6 +13,7 @@ from typing import Any, BinaryIO
 
 from claimx.document import Document
 from claimx.errors import InputError
+from claimx.inputs import source
 from claimx.inputs.decoding import (
     _BOMS,
     _SNIFF,
@@ -103,10 +104,10 @@ class _Records:
             warnings.append(f"{surrogates} lone surrogate(s) in the text replaced with U+FFFD")
         return self.finish(ident, text, rec, encoding, warnings, where)
 
-    def jsonl(self, path: Path, ident: str) -> Iterator[Item]:
+    def jsonl(self, path: Path | str, ident: str) -> Iterator[Item]:
         where = str(path)
         try:
-            f = path.open("rb")
+            f = source.open_binary(path)
         except FileNotFoundError:
             yield _error(ident, "not_found", f"{path}: no such file (a broken link?)", path=where)
             return
@@ -146,7 +147,7 @@ class _Records:
                 if item is not None:
                     yield item
 
-    def jsonl_wide(self, f: BinaryIO, path: Path, ident: str, enc: str) -> Iterator[Item]:
+    def jsonl_wide(self, f: BinaryIO, path: Path | str, ident: str, enc: str) -> Iterator[Item]:
         text = io.TextIOWrapper(f, encoding=enc, newline=None)
         n = 0
         try:
@@ -175,7 +176,7 @@ class _Records:
             d = _decode(raw)
             return d.text, d.encoding
 
-    def jsonl_line(self, line: str, n: int, path: Path, ident: str, enc: str) -> Item | None:
+    def jsonl_line(self, line: str, n: int, path: Path | str, ident: str, enc: str) -> Item | None:
         if not line.strip():
             return None
         where = {"path": str(path), "line": n}
@@ -192,7 +193,7 @@ class _Records:
             return _error(f"{ident}:{n}", "bad_json", f"{path}, line {n}: JSON nested too deep", **where)
         return self.record(value, f"{ident}:{n}", enc, where, f"{path}, line {n}")
 
-    def json_file(self, data: bytes, path: Path, ident: str) -> Iterator[Item]:
+    def json_file(self, data: bytes, path: Path | str, ident: str) -> Iterator[Item]:
         where = str(path)
         try:
             d = _decode(data, encoding=self.encoding)

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import TextIO
 
 from claimx.errors import UsageError, plural
-from claimx.inputs import FOLDER_SUFFIXES
+from claimx.inputs import FOLDER_SUFFIXES, source
 from claimx.outputs.formats import FORMATTERS, OutputFormat
+from claimx.run import engine
 from claimx.run import pool as batch
 from claimx.run.writes import atomic, resume_state, write_dir, write_jsonl
 from claimx.schema import Article, ErrorRecord, Result
@@ -62,8 +64,8 @@ def estimate_total(inputs: list[str]) -> int | None:
         if name == "-":
             total += 1
         elif path.is_dir():
-            total += sum(1 for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
-        elif path.suffix.lower() == ".jsonl" and path.is_file():
+            total += sum(1 for p in path.rglob("*") if source.suffix(p) in FOLDER_SUFFIXES and p.is_file())
+        elif source.suffix(name) == ".jsonl" and not source.is_gzip(name) and path.is_file():
             with path.open("rb") as fh:
                 total += sum(1 for line in fh if line.strip())
         elif path.is_file():
@@ -117,6 +119,7 @@ class ExtractOptions:
     from_list: str | None = None
     quiet: bool = False
     fast: bool = False
+    cluster: str | None = None  # a Dask scheduler address, "local" or "local:N"; None: the local pool
 
 
 @dataclass
@@ -127,6 +130,9 @@ class _Target:
     path: Path | None = None
     folder: Path | None = None
     done: set[str] = field(default_factory=set)
+    fmt: OutputFormat | None = None  # as asked, or as a partitioned output implies
+    dest: str | None = None  # a partitioned JSONL output (folder or URL), written batch by batch
+    first_part: int = 0
 
 
 def extract_command(options: ExtractOptions, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -156,7 +162,15 @@ def extract_command(options: ExtractOptions, *, stdout: TextIO | None = None, st
 
     show = not options.quiet and stderr.isatty()
     started = time.perf_counter()
-    lines = batch.run(
+    run = engine.Run(
+        options.cluster,
+        options.encoding,
+        options.max_chars,
+        target.dest,
+        target.first_part,
+        None if options.quiet else stderr,
+    )
+    lines = run.lines(
         chain(head, items_it),
         model=options.model,
         workers=options.workers or batch.default_workers(),
@@ -226,11 +240,14 @@ def _target(options: ExtractOptions) -> _Target:
     out_path = Path(output) if output not in (None, "-") and not to_dir else None
     if out_path is not None and out_path.exists() and not (options.force or options.resume):
         raise UsageError(f"{out_path} exists: use --force to overwrite it or --resume to continue it")
-    if options.resume and out_path is None:
-        raise UsageError("--resume needs -o FILE (a JSONL output to continue)")
-    if options.resume and options.fmt not in (None, OutputFormat.jsonl):
+    fmt, dest = engine.partitioned(
+        output, options.fmt, to_dir=to_dir, to_file=out_path is not None, resume=options.resume
+    )
+    if options.resume and fmt not in (None, OutputFormat.jsonl):
         raise UsageError("--resume works with --format jsonl only")
-    return _Target(path=out_path, folder=Path(output) if to_dir and output is not None else None)
+    done, first_part = engine.parts_done(dest, resume=options.resume, force=options.force)
+    folder = Path(output) if to_dir and dest is None and output is not None else None
+    return _Target(path=out_path, folder=folder, done=done, fmt=fmt, dest=dest, first_part=first_part)
 
 
 def _read(
@@ -244,18 +261,24 @@ def _read(
 ) -> Iterable[batch.Item]:
     from claimx import inputs as reader
 
-    items: Iterable[batch.Item] = reader.iter_inputs(
-        inputs,
-        encoding=options.encoding,
-        from_list=list_stream,
-        max_chars=options.max_chars,
-        stdin=io.BytesIO(piped) if piped is not None else None,
-    )
+    items: Iterable[batch.Item]
+    if options.cluster is None:
+        items = reader.iter_inputs(
+            inputs,
+            encoding=options.encoding,
+            from_list=list_stream,
+            max_chars=options.max_chars,
+            stdin=io.BytesIO(piped) if piped is not None else None,
+        )
+    else:
+        items = engine.Run(options.cluster, options.encoding, options.max_chars).read(inputs, list_stream)
     if options.resume and target.path is not None:
         resumed = resume_state(target.path)
         for note in resumed.notes:
             stderr.write(f"claimx: {note}\n")
-        target.done = done = resumed.ids
+        target.done = resumed.ids
+    done = target.done
+    if done:
 
         def unseen(stream: Iterable[batch.Item]) -> Iterator[batch.Item]:
             for it in stream:
@@ -269,7 +292,7 @@ def _read(
 
 
 def _format(options: ExtractOptions, target: _Target, *, several: bool, stdout: TextIO) -> OutputFormat:
-    fmt = options.fmt
+    fmt = target.fmt
     if fmt is None:
         if target.path is None and target.folder is None and stdout.isatty():
             fmt = OutputFormat.table
@@ -303,7 +326,9 @@ def _reported(
 def _write(
     stream: Iterator[batch.Line], fmt: OutputFormat, target: _Target, options: ExtractOptions, stdout: TextIO
 ) -> None:
-    if target.folder is not None:
+    if target.dest is not None:
+        deque(stream, maxlen=0)  # the runner wrote the parts
+    elif target.folder is not None:
         write_dir(stream, target.folder, force=options.force)
     elif fmt is OutputFormat.jsonl and target.path is not None:
         write_jsonl(stream, target.path, append=options.resume)

@@ -11,13 +11,13 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from itertools import islice
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from claimx.document import Document
 from claimx.schema import Article, ErrorInfo, ErrorRecord
 
 Item = Document | ErrorRecord
+T = TypeVar("T")
 
 
 class Line(NamedTuple):
@@ -83,9 +83,31 @@ def _failure(doc: Document, exc: Exception) -> ErrorRecord:
     )
 
 
-def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
+#: A batch holds at most this many characters of text (a longer text is a batch alone and is
+#: parsed a piece at a time), so one worker never parses a 2 MB story and its neighbours at once.
+BATCH_CHARS = 200_000
+
+
+def weight(item: object) -> int:
+    """How many characters an item puts in a batch (what it will parse)."""
+    if isinstance(item, Document):
+        return len(item.text)
+    return int(getattr(item, "size", 0))
+
+
+def batches(items: Iterable[T], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[T]]:
+    """Consecutive batches of at most ``size`` items and ``max_chars`` characters (an item
+    longer than that makes a batch of its own)."""
+    batch: list[T] = []
+    chars = 0
+    for item in items:
+        n = weight(item)
+        if batch and (len(batch) >= size or chars + n > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += n
+    if batch:
         yield batch
 
 
@@ -103,29 +125,42 @@ def run(
 ) -> Iterator[Line]:
     """Results for ``items`` in input order. With one worker, or when the whole input fits
     in one batch, everything runs in this process (no start-up cost for one article)."""
-    batches = _batches(items, batch_size)
-    first = next(batches, None)
+    for lines in run_batches(items, model=model, workers=workers, batch_size=batch_size, learned=learned):
+        yield from lines
+
+
+def run_batches(
+    items: Iterable[Item],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 16,
+    learned: bool = True,
+) -> Iterator[list[Line]]:
+    """:func:`run`, a batch's results at a time (one part of a partitioned output each)."""
+    todo = batches(items, batch_size)
+    first = next(todo, None)
     if first is None:
         return
-    second = next(batches, None)
+    second = next(todo, None)
     if workers <= 1 or second is None:
-        yield from process_batch(first, model, learned)
+        yield process_batch(first, model, learned)
         if second is not None:
-            yield from process_batch(second, model, learned)
-            for batch in batches:
-                yield from process_batch(batch, model, learned)
+            yield process_batch(second, model, learned)
+            for batch in todo:
+                yield process_batch(batch, model, learned)
         return
     ctx = mp.get_context("spawn") if os.name == "nt" else mp.get_context("forkserver")
     window = workers * 2
     pending: deque[Future[list[Line]]] = deque()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(model, learned))
     try:
-        for batch in _chain(first, second, batches):
+        for batch in _chain(first, second, todo):
             pending.append(pool.submit(process_batch, batch))
             if len(pending) >= window:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:
         # on Ctrl-C or a closed output: drop the batches not started, don't wait for them
         pool.shutdown(wait=not pending, cancel_futures=True)

@@ -1,0 +1,215 @@
+"""Running the pipeline on a Dask cluster: ``--cluster tcp://host:8786`` or ``local[:N]``.
+
+Each Dask task is one batch (:func:`claimx.run.pool.batches`: bounded by articles and by
+characters). What travels to a worker is the batch's units: the location and id of each file
+(the worker reads it) or, for stdin and JSONL records, the text. Workers load the pipeline
+once per process (:func:`claimx.nlp.pipeline.load` is cached per process) and send back each
+article's JSON line, or, with a partitioned output, write their batch as one part themselves
+and send back only the counts.
+
+At most a few tasks per worker thread are in flight, so memory stays flat however long the
+input. A task whose worker dies is run again elsewhere (Dask's ``allowed-failures``); one that
+keeps failing becomes error records for its articles, naming the cause. Results come back in
+input order.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import threading
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from claimx.errors import UsageError
+from claimx.inputs import source
+from claimx.run import partitions, pool
+from claimx.run.units import Ref, Unit, read_units
+from claimx.schema import ErrorInfo, ErrorRecord
+
+INSTALL_HINT = 'the Dask runner needs Dask: pip install "claimx[dask]"'
+ENV_VAR = "CLAIMX_CLUSTER"
+#: How often a task that raised is tried again (a dead worker is Dask's allowed-failures)
+RETRIES = 2
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(f"--cluster: {INSTALL_HINT}") from None
+    return distributed
+
+
+def local_workers(address: str) -> int | None:
+    """N for ``local:N`` (the number of cores for ``local``), None for a scheduler address."""
+    if address == "local":
+        return pool.default_workers()
+    if address.startswith("local:"):
+        n = address.removeprefix("local:")
+        if not n.isdigit() or int(n) < 1:
+            raise UsageError(f"--cluster {address}: use local, local:N (N >= 1) or tcp://HOST:PORT")
+        return int(n)
+    return None
+
+
+def connect(address: str) -> tuple[Any, Any]:
+    """``(client, cluster)``: a LocalCluster of worker processes for ``local[:N]`` (one thread
+    each: spaCy is not shared between threads), else a client of the scheduler at ``address``."""
+    distributed = _distributed()
+    n = local_workers(address)
+    if n is None:
+        try:
+            return distributed.Client(address, timeout="20s"), None
+        except OSError as e:
+            raise UsageError(f"--cluster {address}: cannot reach the Dask scheduler ({e})") from None
+    with _sigint_ignored():  # Ctrl-C is the client's: it stops the job and closes the workers
+        cluster = distributed.LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port (served only with bokeh)
+            silence_logs=logging.ERROR,
+        )
+    return distributed.Client(cluster), cluster
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Worker processes started inside inherit SIGINT ignored (no tracebacks from them)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+def _has_dashboard() -> bool:
+    try:
+        import bokeh  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def dashboard(client: Any) -> str | None:
+    """The dashboard's address when the scheduler serves one."""
+    if not _has_dashboard() or "dashboard" not in client.scheduler_info().get("services", {}):
+        return None
+    return str(client.dashboard_link)
+
+
+def run_task(
+    units: list[Unit],
+    model: str | None,
+    learned: bool,
+    encoding: str | None,
+    max_chars: int | None,
+    dest: str | None,
+    index: int,
+) -> list[pool.Line]:
+    """One batch, on a worker: read, extract, and write its part when the output is partitioned."""
+    items = read_units(units, encoding=encoding, max_chars=max_chars)
+    lines = pool.process_batch(items, model, learned)
+    if dest is None:
+        return lines
+    partitions.write_part(dest, index, (line.json for line in lines))
+    return partitions.light(lines)
+
+
+def _lost(units: list[Unit], exc: BaseException) -> list[pool.Line]:
+    """Error lines for a batch that could not be run, naming the cause."""
+    cause = f"{type(exc).__name__}: {exc}".strip()
+    out = []
+    for unit in units:
+        meta = {"path": unit.loc} if isinstance(unit, Ref) else {}
+        rec = ErrorRecord(
+            id=unit.id,
+            error=ErrorInfo(type="worker_lost", message=f"the batch failed on the cluster after retries ({cause})"),
+            meta=meta,
+        )
+        out.append(pool.Line(rec.id, rec.model_dump_json(), True))
+    return out
+
+
+def run(
+    units: Iterable[Unit],
+    *,
+    address: str,
+    model: str | None,
+    learned: bool,
+    batch_size: int,
+    encoding: str | None = None,
+    max_chars: int | None = None,
+    dest: str | None = None,
+    first_index: int = 0,
+    stderr: TextIO | None = None,
+) -> Iterator[list[pool.Line]]:
+    """Each batch's lines, in input order; with ``dest`` the workers write part
+    ``first_index + n`` of batch ``n`` themselves."""
+    if dest is not None and not source.is_url(dest):
+        dest = os.path.abspath(dest)  # the workers' working folder may not be the client's
+    client, cluster = connect(address)
+    pending: deque[tuple[Any, list[Unit], int]] = deque()
+    try:
+        link = dashboard(client)
+        if link and stderr is not None:
+            stderr.write(f"claimx: Dask dashboard at {link}\n")
+        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+        window = max(4, 3 * threads)
+        run_id = uuid.uuid4().hex[:8]
+        for n, batch in enumerate(pool.batches(units, batch_size)):
+            index = first_index + n
+            future = client.submit(
+                run_task,
+                batch,
+                model,
+                learned,
+                encoding,
+                max_chars,
+                dest,
+                index,
+                key=f"claimx-{run_id}-{index}",
+                retries=RETRIES,
+                pure=False,
+            )
+            pending.append((future, batch, index))
+            if len(pending) >= window:
+                yield _result(*pending.popleft(), dest)
+        while pending:
+            yield _result(*pending.popleft(), dest)
+    finally:
+        for future, _, _ in pending:  # Ctrl-C or a closed output: stop what has not run
+            future.cancel()
+        _close(client, cluster)
+
+
+def _result(future: Any, batch: list[Unit], index: int, dest: str | None) -> list[pool.Line]:
+    try:
+        return list(future.result())
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a batch that killed its workers or kept failing: error records
+        lines = _lost(batch, exc)
+        if dest is not None:
+            partitions.write_part(dest, index, (line.json for line in lines))
+        return lines
+
+
+def _close(client: Any, cluster: Any) -> None:
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
+def from_env(option: str | None) -> str | None:
+    """``--cluster``, else ``$CLAIMX_CLUSTER``, else None (the local runner)."""
+    return option or os.environ.get(ENV_VAR) or None
