@@ -13,10 +13,10 @@ from claimx.extractors.stances.lexicon import (
     _MODALS,
     _NEGATING_HEADS,
     _NEGATORS,
-    _PERSON_LABELS,
     _REL_PRONOUNS,
     _VERBS,
 )
+from claimx.nlp import syntax
 from claimx.schema import ActorSpan
 
 
@@ -62,7 +62,8 @@ def _subtree_span(tok: Token) -> tuple[int, int] | None:
 
 
 def _np_span(tok: Token, clause: Token | None = None) -> tuple[int, int] | None:
-    """A noun phrase headed by ``tok``: its subtree, cut before a relative clause set off by a
+    """A noun phrase headed by ``tok`` (the stance object's own rule, unlike
+    :func:`claimx.nlp.syntax.subtree_without_relative`): its subtree, cut before a relative clause set off by a
     comma ("the plan, which Hamas accepted") but keeping a restrictive one ("a deal that hurts
     farmers") — and before ``clause`` (the clause the phrase was reached from) when that
     hangs inside it."""
@@ -80,46 +81,19 @@ def _np_span(tok: Token, clause: Token | None = None) -> tuple[int, int] | None:
 def _actor_np(tok: Token) -> tuple[int, int] | None:
     """An actor phrase: left dependents, compounds and appositions, not clauses or
     long prepositional tails."""
-    doc = tok.doc
-    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ != "punct"])
-    right = tok.i
-    for child in tok.rights:
-        if child.dep_ in ("compound", "appos", "nummod", "flat") or (child.dep_ == "prep" and child.lower_ == "of"):
-            right = max(right, child.right_edge.i)
-        elif child.dep_ in ("relcl", "acl", "cc", "conj", "punct"):
-            break
-    return _edges(_contiguous(doc, left, right))
-
-
-# -- parse helpers -------------------------------------------------------------------------
+    return _edges(_contiguous(tok.doc, *syntax.phrase_tokens(tok, **syntax.ACTOR)))
 
 
 def _children(tok: Token, *deps: str) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return syntax.children(tok, *deps)
 
 
 def _antecedent(rel: Token) -> Token | None:
-    """The noun a relative clause verb hangs on. "which" does not refer to a person: in
-    "the plan proposed by Donald Trump, which Hamas accepted" climb to "plan"."""
-    verb = rel
-    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ not in ("relcl", "acl"):
-        return None
-    head = verb.head
-    pron = next((c for c in verb.children if c.lower_ in ("which",)), None)
-    if pron is not None and head.ent_type_ in _PERSON_LABELS:
-        node = head
-        while node.head is not node:
-            node = node.head
-            if node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in _PERSON_LABELS:
-                return node
-        return head
-    return head
+    return syntax.antecedent(rel)
 
 
 def _is_relative(tok: Token) -> bool:
-    return tok.lower_ in _REL_PRONOUNS and tok.tag_ in ("WDT", "WP", "WP$")
+    return syntax.is_relative(tok, _REL_PRONOUNS)
 
 
 def _passive(verb: Token) -> bool:
@@ -127,30 +101,13 @@ def _passive(verb: Token) -> bool:
 
 
 def _agent(verb: Token) -> Token | None:
-    for child in _children(verb, "agent"):
-        for g in _children(child, "pobj"):
-            return g
-    return None
+    return syntax.agent(verb)
 
 
-def _subject(verb: Token, depth: int = 0) -> Token | None:
+def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
-    it ("Hamas rejected X and accepted Y", "Hamas is ready to accept Y")."""
-    if depth > 6:
-        return None
-    subs = _children(verb, "nsubj")
-    if subs:
-        sub = subs[0]
-        if _is_relative(sub):
-            return _antecedent(verb)
-        return sub
-    if verb.head is verb:
-        return None
-    if verb.dep_ in ("conj", "xcomp", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-        return _subject(verb.head, depth + 1)
-    if verb.dep_ == "relcl":
-        return _antecedent(verb)
-    return None
+    it (:func:`claimx.nlp.syntax.subject`)."""
+    return syntax.subject(verb, relatives=_REL_PRONOUNS)
 
 
 def _negated(verb: Token) -> bool:
