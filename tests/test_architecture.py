@@ -26,9 +26,7 @@ PLAIN_LAYERS = (
 #: What the layout inherited and is being split; an entry may only shrink and goes when its
 #: module or function is within the limit. Empty is the goal.
 OVERSIZE_MODULES: dict[str, int] = {}
-OVERSIZE_FUNCTIONS: dict[str, int] = {
-    "claimx.outputs.page.render_article": 102,
-}
+OVERSIZE_FUNCTIONS: dict[str, int] = {}
 HEAVY = ("spacy", "thinc", "claimx.nlp", "claimx.extractors", "claimx.api", "claimx.run", "claimx.cli")
 
 

@@ -287,6 +287,14 @@ def render_article(article: Article) -> str:
     parts.append(_legend(present))
     parts.append(f'<div class="text">{render_text(article)}</div>')
 
+    parts.extend(_tables(article))
+    parts.append("</article>")
+    return "\n".join(parts)
+
+
+def _tables(article: Article) -> list[str]:
+    """The claims, actors, figures and stances tables of an article."""
+    out: list[str] = []
     atts = {a.id: a for a in article.attributions}
     actor_names = {a.id: a.name for a in article.actors}
     figs = {f.id: f for f in article.figures}
@@ -305,10 +313,8 @@ def render_article(article: Article) -> str:
                 "; ".join(f"{stances[s].stance}: {stances[s].cue.text}" for s in claim.stances if s in stances),
             )
         )
-    parts.append(
-        _table("Claims", ("id", "claim", "source", "cue", "actors", "figures", "stances"), claim_rows, ("id",))
-    )
-    parts.append(
+    out.append(_table("Claims", ("id", "claim", "source", "cue", "actors", "figures", "stances"), claim_rows, ("id",)))
+    out.append(
         _table(
             "Actors",
             ("id", "name", "kind", "title", "mentions"),
@@ -327,7 +333,7 @@ def render_article(article: Article) -> str:
             ("id",),
         )
     )
-    parts.append(
+    out.append(
         _table(
             "Figures",
             ("id", "figure", "kind", "value", "low–high", "unit", "counts"),
@@ -346,7 +352,7 @@ def render_article(article: Article) -> str:
             ("id", "", "", "num", "num"),
         )
     )
-    parts.append(
+    out.append(
         _table(
             "Stances",
             ("id", "actor", "stance", "cue", "object"),
@@ -363,8 +369,7 @@ def render_article(article: Article) -> str:
             ("id",),
         )
     )
-    parts.append("</article>")
-    return "\n".join(parts)
+    return out
 
 
 def render_error(error: ErrorRecord) -> str:
