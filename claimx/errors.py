@@ -76,3 +76,9 @@ def missing_model_message(name: str, installed: list[str]) -> str:
         f"spaCy pipeline {name!r} is not installed. Installed: {', '.join(installed)}; "
         f"name one of them with --model, {how}"
     )
+
+
+class NotClaimxOutput(ClaimxError):
+    """``claimx summarize`` was given a file with no claimx record in it (exit code 1)."""
+
+    exit_code = 1

@@ -151,7 +151,8 @@ def batch() -> list[dict[str, Any]]:
     c.attribution("The diplomat", "said", kind="anonymous", cue_nth=1)
     c.figure("48", 48, "Israeli hostages")
 
-    d = Doc("d", "Fifty hostages remain, a spokesman said.")
+    d = Doc("d", "Fifty hostages remain in Gaza, a spokesman for Hamas said.")
+    d.actor("Hamas", "organization", "Hamas")
     d.attribution("a spokesman", "said", kind="official")
     d.figure("Fifty", 50, "hostages")
     return [a.record(), b.record(), c.record(), d.record()]
@@ -235,12 +236,44 @@ def test_figure_disagreement_flagged(summary: Summary) -> None:
 def test_figure_note_counts_stories() -> None:
     docs = []
     for n, value in enumerate((48, 48, 48, 50)):
-        d = Doc(f"x{n}", f"Officials said {value} hostages remain.")
+        d = Doc(f"x{n}", f"Hamas officials said {value} hostages remain.")
+        d.actor("Hamas", "organization", "Hamas")
         d.figure(str(value), value, "hostages")
         docs.append(d.record())
     g = summarize(docs).figures[0]
     assert g.note == "hostages: 48 in 3 stories, 50 in 1"
     assert g.disagreement
+
+
+def test_figures_of_unrelated_stories_do_not_disagree() -> None:
+    """The same counted noun in two stories about different events is no disagreement."""
+    docs = []
+    for n, (value, who) in enumerate(((48, "Hamas"), (12, "the FARC"))):
+        d = Doc(f"y{n}", f"{who} holds {value} hostages.")
+        d.actor(who, "organization", who)
+        d.figure(str(value), value, "hostages")
+        docs.append(d.record())
+    g = summarize(docs).figures[0]
+    assert g.stories == 2 and not g.disagreement
+
+
+def test_units_are_never_what_a_figure_counts_and_pronouns_never_a_source() -> None:
+    d = Doc("z", "Profit rose 5 cts, he said. It earned 12 dlrs, the company said.")
+    company = d.actor("the company", "organization", "the company")
+    d.figure("5", 5, "cts")
+    d.figure("12", 12, "dlrs")
+    d.attribution("he", "said", kind="person")
+    d.attribution("the company", "said", kind="organization", actor=company)
+    s = summarize([d.record()])
+    assert s.figures == [] and s.figures_without_counts == 2
+    assert [r.name for r in s.sources] == ["the company"] and s.unresolved_pronoun_sources == 1
+
+
+def test_a_file_that_is_not_claimx_output_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "other.jsonl"
+    path.write_text('{"name": "x"}\n[1, 2]\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["summarize", str(path)])
+    assert result.exit_code == 1 and "not claimx output" in result.output
 
 
 def test_normalising() -> None:

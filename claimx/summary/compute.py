@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
+from claimx.data import models_dir
 from claimx.schema import Article, ErrorRecord
 from claimx.summary.model import (
     ActorClaims,
@@ -40,6 +41,10 @@ _IRREGULAR = {
 }
 _NO_STRIP = ("ss", "us", "is", "ics", "news")
 _EXAMPLES = 3
+_LEX = json.loads((models_dir() / "summary.json").read_text(encoding="utf-8"))
+_NOT_COUNTED = frozenset(_LEX["not_counted"])
+_PRONOUN_SOURCES = frozenset(_LEX["pronoun_sources"])
+_EVENT_KINDS = frozenset(_LEX["event_actor_kinds"])
 
 
 def _words(text: str) -> list[str]:
@@ -133,6 +138,9 @@ class _Accumulator:
         self.fig_articles: dict[_FigureKey, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
         self.fig_mentions: dict[_FigureKey, Counter[str]] = defaultdict(Counter)
         self.fig_labels: dict[_FigureKey, Counter[str]] = defaultdict(Counter)
+        # article -> the people, organisations and groups it names: stories sharing one are
+        # taken to be about the same event
+        self.event_actors: dict[int, set[str]] = {}
 
     def add(self, line: int, record: Mapping[str, Any] | BadLine) -> None:
         s, t = self.s, self.s.totals
@@ -154,6 +162,7 @@ class _Accumulator:
         t.stances += len(art.stances)
         t.actors += len(art.actors)
         actors = {a.id: a for a in art.actors}
+        self.event_actors[n] = {a.name.casefold() for a in art.actors if str(a.kind) in _EVENT_KINDS}
         self.add_sources(art, actors, n)
         self.add_claims(art, actors, n)
         self.add_stances(art, actors)
@@ -168,6 +177,9 @@ class _Accumulator:
             linked = actors.get(att.source.actor or "")
             kind = str(att.source.kind or (linked.kind if linked else None) or "other")
             self.kinds[kind] += 1
+            if linked is None and norm_source(att.source.text) in _PRONOUN_SOURCES:
+                self.s.unresolved_pronoun_sources += 1  # "he" with no actor is nobody a reader can name
+                continue
             key = (True, linked.name.casefold()) if linked else (False, norm_source(att.source.text))
             self.src_count[key] += 1
             self.src_articles[key].add(n)
@@ -213,7 +225,14 @@ class _Accumulator:
                 continue
             # "245,000 tonnes", "$5 million", "12 pct": the counts span is the figure's own unit, not a thing counted
             unit_only = fig.counts is not None and fig.start <= fig.counts.start and fig.counts.end <= fig.end
-            if fig.counts is None or unit_only or not norm_counts(fig.counts.text):
+            counted = norm_counts(fig.counts.text) if fig.counts is not None else ""
+            if (
+                fig.counts is None
+                or unit_only
+                or not counted
+                or counted in _NOT_COUNTED
+                or not re.search(r"[a-z]", counted)
+            ):
                 self.s.figures_without_counts += 1
                 continue
             if fig.value is not None:
@@ -271,7 +290,7 @@ class _Accumulator:
         )
         s.figures = sorted(
             (
-                _figure_group(k, self.fig_articles[k], self.fig_mentions[k], self.fig_labels[k])
+                _figure_group(k, self.fig_articles[k], self.fig_mentions[k], self.fig_labels[k], self.event_actors)
                 for k in self.fig_articles
             ),
             key=lambda g: (not g.disagreement, -g.stories, -g.mentions, g.counts),
@@ -286,16 +305,35 @@ def _summarize(numbered: Iterable[tuple[int, Mapping[str, Any] | BadLine]]) -> S
     return acc.finish()
 
 
+def _same_event(a: int, b: int, event_actors: Mapping[int, set[str]]) -> bool:
+    return bool(event_actors.get(a, set()) & event_actors.get(b, set()))
+
+
+def _disagree(articles: Mapping[str, set[int]], event_actors: Mapping[int, set[str]]) -> bool:
+    """Two different values of one counted thing, in two stories about the same event (they
+    name a person, organisation or group in common): "hostages: 48 in one story, 50 in
+    another" about the same war, not two unrelated stories that both count hostages."""
+    values = list(articles.items())
+    for i, (_, stories_a) in enumerate(values):
+        for _, stories_b in values[i + 1 :]:
+            if any(a != b and _same_event(a, b, event_actors) for a in stories_a for b in stories_b):
+                return True
+    return False
+
+
 def _figure_group(
-    key: tuple[str, str | None], articles: Mapping[str, set[int]], mentions: Counter[str], labels: Counter[str]
+    key: tuple[str, str | None],
+    articles: Mapping[str, set[int]],
+    mentions: Counter[str],
+    labels: Counter[str],
+    event_actors: Mapping[int, set[str]],
 ) -> FigureGroup:
     values = sorted(
         (FigureValue(value=v, stories=len(a), mentions=mentions[v]) for v, a in articles.items()),
         key=lambda v: (-v.stories, -v.mentions, v.value),
     )
     stories: set[int] = set().union(*articles.values())
-    # different values in different stories: two or more values, seen in two or more stories
-    disagreement = len(values) > 1 and len(stories) > 1
+    disagreement = len(values) > 1 and len(stories) > 1 and _disagree(articles, event_actors)
     label = labels.most_common(1)[0][0]
     unit = f" ({key[1]})" if key[1] else ""
     parts = [f"{v.value} in {v.stories} {'story' if v.stories == 1 else 'stories'}" for v in values[:1]]

@@ -71,6 +71,9 @@ class Summary(BaseModel):
     anonymous_share: float = Field(0.0, description="share of attributions whose source is anonymous")
     official_share: float = Field(0.0, description="share of attributions whose source is an official")
     unsourced: int = Field(0, description="attributions with no source span")
+    unresolved_pronoun_sources: int = Field(
+        0, description="attributions whose source is a pronoun no actor was found for (not listed as sources)"
+    )
     sources: list[SourceRow] = Field(default_factory=list)
     actors_by_claims: list[ActorClaims] = Field(default_factory=list)
     actors_by_stances: list[ActorStances] = Field(default_factory=list)

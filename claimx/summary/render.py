@@ -126,7 +126,7 @@ def render_table(summary: Summary, out: TextIO) -> None:
     console.print(table)
 
     table = Table(title="Figures by what they count")
-    for col, just in (("counts", "left"), ("stories", "right"), ("values", "left"), ("", "left")):
+    for col, just in (("counts", "left"), ("stories", "right"), ("values", "left"), ("flag", "left")):
         table.add_column(col, justify=just, overflow="fold")  # type: ignore[arg-type]
     for g in s.figures:
         flag = Text("disagree", style="bold red") if g.disagreement else Text("")
@@ -144,10 +144,15 @@ _RENDERERS = {"table": render_table, "json": render_json, "markdown": render_mar
 
 def summarize_command(stream: TextIO, *, fmt: str, top: int, out: TextIO) -> None:
     """Read a claimx JSONL output from ``stream`` and write its summary to ``out``."""
-    from claimx.errors import UsageError
+    from claimx.errors import NotClaimxOutput, UsageError
 
     renderer = _RENDERERS.get(fmt)
     if renderer is None:
         raise UsageError(f"unknown format {fmt!r}: use table, json or markdown")
     summary = _summarize(read_jsonl(stream))
+    if summary.totals.articles == 0 and summary.totals.errors == 0 and summary.bad_lines:
+        first = summary.bad_lines[0]
+        raise NotClaimxOutput(
+            f"not claimx output: no article or error record in it (line {first.line}: {first.reason})"
+        )
     renderer(summary.top(max(top, 1)), out)
