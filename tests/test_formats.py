@@ -66,3 +66,23 @@ def test_human_formats_show_the_claim(fmt: OutputFormat) -> None:
     out = io.StringIO()
     FORMATTERS[fmt]([article()], out, color=False)
     assert "traders" in out.getvalue() and "Prices rose" in out.getvalue()
+
+
+def test_markdown_lists_stances_on_their_claims_and_in_a_table() -> None:
+    from claimx.schema import ActorSpan, Stance
+
+    text = "Unions rejected the offer."
+    st = Stance(
+        id="s1",
+        sentence=0,
+        actor=ActorSpan(text="Unions", start=0, end=6),
+        stance="reject",
+        cue=Cue(text="rejected", start=7, end=15, lemma="reject"),
+        object=Span(text="the offer", start=16, end=25),
+    )
+    claim = Claim(id="c1", sentence=0, text=text[:-1], start=0, end=25, stances=["s1"])
+    out = io.StringIO()
+    FORMATTERS[OutputFormat.markdown]([Article(id="u", text=text, stances=[st], claims=[claim])], out)
+    md = out.getvalue()
+    assert "| reject: rejected |" in md
+    assert "| Unions | reject | rejected | the offer |" in md

@@ -115,11 +115,18 @@ def write_markdown(results: Iterable[Result], out: TextIO, *, color: bool = Fals
         if art.dateline:
             parts = [art.dateline.location, art.dateline.date, art.dateline.agency]
             out.write(f"*Dateline:* {', '.join(p for p in parts if p)}\n\n")
-        out.write("| claim | source | cue | actors | figures |\n|---|---|---|---|---|\n")
+        out.write("| claim | source | cue | actors | figures | stances |\n|---|---|---|---|---|---|\n")
         for row in claim_rows(art):
-            out.write(
-                "| " + " | ".join(_md_cell(row[k]) for k in ("text", "source", "cue", "actors", "figures")) + " |\n"
-            )
+            cells = ("text", "source", "cue", "actors", "figures", "stances")
+            out.write("| " + " | ".join(_md_cell(row[k]) for k in cells) + " |\n")
+        if art.stances:
+            names = {a.id: a.name for a in art.actors}
+            out.write("\n| holder | stance | cue | object |\n|---|---|---|---|\n")
+            for st in art.stances:
+                holder = (names.get(st.actor.actor or "") or st.actor.text) if st.actor else ""
+                kind = ("not " if st.negated else "") + st.stance + (f" ({st.modality})" if st.modality else "")
+                obj = st.object.text if st.object else ""
+                out.write(f"| {_md_cell(holder)} | {kind} | {_md_cell(st.cue.text)} | {_md_cell(obj)} |\n")
         out.write("\n| actor | kind | mentions |\n|---|---|---|\n")
         for actor in art.actors:
             out.write(f"| {_md_cell(actor.name)} | {actor.kind} | {len(actor.mentions)} |\n")
