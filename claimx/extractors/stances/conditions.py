@@ -27,8 +27,12 @@ def _clause_after(doc: Doc, k: int) -> Token | None:
     if k >= len(doc):
         return None
     node = doc[k]
-    while node.head is not node and node.head.i >= k and node.head.sent == node.sent:
-        node = node.head
+    sent_end = node.sent.end
+    for _ in range(len(doc)):  # climb while the head stays after the marker, in the sentence
+        head = node.head
+        if head.i == node.i or head.i < k or head.i >= sent_end:
+            break
+        node = head
     return node if node.pos_ in ("VERB", "AUX") else None
 
 
@@ -39,12 +43,12 @@ def _main_verb(start: Token) -> Token | None:
     for _ in range(10):
         if node.pos_ in ("VERB", "AUX") and node.i < start.i:
             break
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     else:
         return None
-    while node.dep_ == "xcomp" and node.head is not node:
+    while node.dep_ == "xcomp" and node.head.i != node.i:
         node = node.head
     return node
 
