@@ -153,3 +153,15 @@ def test_stance_forms_written_for_this_project(extract, record) -> None:  # type
         assert hits, [(s.stance, s.actor and s.actor.text, s.object and s.object.text) for s in art.stances]
     if not record["stances"]:
         assert art.stances == []
+
+
+def test_a_condition_before_its_main_clause_ends() -> None:
+    # Unless talks resume , the union will strike .   (the root follows the marker)
+    doc = parse(
+        ["Unless", "talks", "resume", ",", "the", "union", "will", "strike", "."],
+        [2, 2, 7, 7, 5, 7, 7, 7, 7],
+        ["mark", "nsubj", "advcl", "punct", "det", "nsubj", "aux", "ROOT", "punct"],
+        ["SCONJ", "NOUN", "VERB", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+    )
+    raws = phrase_conditions(doc, _positions(doc))
+    assert all(r.stance == "condition" for r in raws)
