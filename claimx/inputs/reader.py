@@ -21,9 +21,9 @@ import glob
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, BinaryIO, Protocol, TextIO, TypeVar
 
 from claimx.document import Document
 from claimx.errors import InputError
@@ -76,22 +76,40 @@ def iter_inputs(
     ``bad_encoding``, ``too_large``, ``bad_json`` and ``bad_record``.
     """
     reader = _Reader(encoding=encoding, stdin=stdin, max_chars=max_chars)
+    yield from unique_ids(reader.all(_specs(inputs, from_list)), renamed)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def unique_ids(items: Iterable[_T], rename: Callable[[_T, str], _T]) -> Iterator[_T]:
+    """``items`` with a repeated id renamed ``id#2``, ``id#3``, ...; ``rename(item, new)``
+    makes the renamed item (and says so in its warnings where it has any)."""
     seen: set[str] = set()
     suffix: dict[str, int] = {}
-    for item in reader.all(_specs(inputs, from_list)):
+    for item in items:
         if item.id in seen:
             n = suffix.get(item.id, 1) + 1
             while f"{item.id}#{n}" in seen:
                 n += 1
             suffix[item.id] = n
-            new = f"{item.id}#{n}"
-            if isinstance(item, Document):
-                item.warnings.append(f"duplicate id {item.id!r}: renamed {new!r}")
-                item.id = new
-            else:
-                item = item.model_copy(update={"id": new})
+            item = rename(item, f"{item.id}#{n}")
         seen.add(item.id)
         yield item
+
+
+def renamed(item: Item, new: str) -> Item:
+    """A document or error record under a new id; a document says so in a warning."""
+    if isinstance(item, Document):
+        item.warnings.append(f"duplicate id {item.id!r}: renamed {new!r}")
+        item.id = new
+        return item
+    return item.model_copy(update={"id": new})
 
 
 def _specs(inputs: Sequence[str], from_list: TextIO | None) -> Iterator[str]:

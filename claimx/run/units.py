@@ -16,7 +16,7 @@ from typing import BinaryIO, TextIO
 
 from claimx.document import Document
 from claimx.inputs import source
-from claimx.inputs.reader import JSONL_SUFFIXES, _Reader, _specs
+from claimx.inputs.reader import JSONL_SUFFIXES, _Reader, _specs, renamed, unique_ids
 from claimx.schema import ErrorRecord
 
 
@@ -53,25 +53,14 @@ def iter_units(
 ) -> Iterator[Unit]:
     """Like :func:`claimx.inputs.iter_inputs`, with files other than JSONL as :class:`Ref`."""
     planner = _Planner(encoding=encoding, stdin=stdin, max_chars=max_chars)
-    seen: set[str] = set()
-    suffix: dict[str, int] = {}
-    unit: Unit
-    for unit in planner.all(_specs(inputs, from_list)):
-        if unit.id in seen:
-            n = suffix.get(unit.id, 1) + 1
-            while f"{unit.id}#{n}" in seen:
-                n += 1
-            suffix[unit.id] = n
-            new = f"{unit.id}#{n}"
-            if isinstance(unit, Document):
-                unit.warnings.append(f"duplicate id {unit.id!r}: renamed {new!r}")
-                unit.id = new
-            elif isinstance(unit, Ref):
-                unit = Ref(unit.loc, new, unit.size, (f"duplicate id {unit.id!r}: renamed {new!r}",))
-            else:
-                unit = unit.model_copy(update={"id": new})
-        seen.add(unit.id)
-        yield unit
+    units: Iterator[Unit] = planner.all(_specs(inputs, from_list))
+    yield from unique_ids(units, _renamed)
+
+
+def _renamed(unit: Unit, new: str) -> Unit:
+    if isinstance(unit, Ref):
+        return Ref(unit.loc, new, unit.size, (f"duplicate id {unit.id!r}: renamed {new!r}",))
+    return renamed(unit, new)
 
 
 def read_units(units: list[Unit], *, encoding: str | None, max_chars: int | None) -> list[Document | ErrorRecord]:
