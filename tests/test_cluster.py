@@ -137,6 +137,25 @@ def test_local_runner_partitioned_output_resumes(tmp_path: Path, nlp: Any) -> No
     assert part_ids(out) == [f"s{n}" for n in range(6)]
 
 
+def test_folder_of_json_files_resumes_without_rework(tmp_path: Path, nlp: Any) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"s{n}.txt").write_text(STORY.replace("5", str(n + 1)), encoding="utf-8")
+    out = tmp_path / "json"
+    code, _ = run_extract([str(folder)], f"{out}/", fmt=OutputFormat.json)
+    assert code == 0
+    first = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(first) == ["s0.json", "s1.json", "s2.json"]
+    (folder / "s3.txt").write_text(STORY, encoding="utf-8")
+    (out / "notes.json").write_text('{"mine": true}\n', encoding="utf-8")  # not a claimx record: left alone
+    code, err = run_extract([str(folder)], f"{out}/", fmt=OutputFormat.json, resume=True)
+    assert code == 0 and "1 article," in err and "3 skipped" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.name in first} == first
+    assert json.loads((out / "s3.json").read_text(encoding="utf-8"))["id"] == "s3"
+    assert (out / "notes.json").read_text(encoding="utf-8") == '{"mine": true}\n'
+
+
 # --------------------------------------------------------------------------- on a LocalCluster
 
 

@@ -23,7 +23,7 @@ from claimx.inputs import FOLDER_SUFFIXES, source
 from claimx.outputs.formats import FORMATTERS, OutputFormat
 from claimx.run import engine
 from claimx.run import pool as batch
-from claimx.run.writes import atomic, resume_state, write_dir, write_jsonl
+from claimx.run.writes import atomic, folder_ids, resume_state, write_dir, write_jsonl
 from claimx.schema import Article, ErrorRecord, Result
 
 
@@ -243,10 +243,12 @@ def _target(options: ExtractOptions) -> _Target:
     fmt, dest = engine.partitioned(
         output, options.fmt, to_dir=to_dir, to_file=out_path is not None, resume=options.resume
     )
-    if options.resume and fmt not in (None, OutputFormat.jsonl):
-        raise UsageError("--resume works with --format jsonl only")
-    done, first_part = engine.parts_done(dest, resume=options.resume, force=options.force)
     folder = Path(output) if to_dir and dest is None and output is not None else None
+    if options.resume and folder is None and fmt not in (None, OutputFormat.jsonl):
+        raise UsageError("--resume works with --format jsonl, or with -o DIR/ (one .json per article)")
+    done, first_part = engine.parts_done(dest, resume=options.resume, force=options.force)
+    if options.resume and folder is not None:
+        done = folder_ids(folder)
     return _Target(path=out_path, folder=folder, done=done, fmt=fmt, dest=dest, first_part=first_part)
 
 
@@ -300,8 +302,8 @@ def _format(options: ExtractOptions, target: _Target, *, several: bool, stdout: 
             fmt = OutputFormat.jsonl
         else:
             fmt = OutputFormat.json
-    if options.resume and fmt is not OutputFormat.jsonl:
-        raise UsageError("--resume works with --format jsonl only")
+    if options.resume and target.folder is None and fmt is not OutputFormat.jsonl:
+        raise UsageError("--resume works with --format jsonl, or with -o DIR/ (one .json per article)")
     return fmt
 
 

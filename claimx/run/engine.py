@@ -25,8 +25,8 @@ def partitioned(
     dest = output if to_dir and fmt is OutputFormat.jsonl else None
     if to_dir and dest is None and url:
         raise UsageError(f"-o {output}: a URL takes partitioned JSONL (--format jsonl)")
-    if resume and not to_file and dest is None:
-        raise UsageError("--resume needs -o FILE (a JSONL output to continue) or -o DIR/ with --format jsonl")
+    if resume and not to_file and not to_dir:
+        raise UsageError("--resume needs -o FILE (a JSONL output to continue) or -o DIR/ (parts or .json files)")
     return fmt, dest
 
 

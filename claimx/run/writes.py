@@ -135,6 +135,23 @@ def write_jsonl(lines: Iterable[batch.Line], path: Path, *, append: bool) -> Non
             fh.flush()
 
 
+def folder_ids(folder: Path) -> set[str]:
+    """The ids of the ``.json`` files a folder output already holds (each written whole, by
+    rename), so that ``--resume`` skips them. A ``.json`` file that is not a claimx record
+    is no article of this output: it is left alone, and its article (if any) done again."""
+    ids: set[str] = set()
+    if not folder.is_dir():
+        return ids
+    for path in folder.rglob("*.json"):
+        try:
+            value = json.loads(path.read_bytes())
+        except ValueError:
+            continue
+        if _is_record(value):
+            ids.add(value["id"])
+    return ids
+
+
 def write_dir(lines: Iterable[batch.Line], folder: Path, *, force: bool) -> None:
     """One ``<id>.json`` per article, mirroring the input paths."""
     folder.mkdir(parents=True, exist_ok=True)
