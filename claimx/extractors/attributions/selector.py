@@ -22,6 +22,10 @@ Offsets = tuple[int, int]
 KINDS = ("current", "tagger", "ccomp", "quote", "tail", "head", "none")
 CLASSES = ("speech", "belief", "report", "other")
 _QUOTES = "\"“”‘’«»'"
+#: The tagger's CONTENT spans are candidates when they start within the cue's paragraph (give or
+#: take 400 characters) and within this many characters of the cue: a news paragraph is shorter,
+#: and a text of one endless paragraph must not make every cue weigh every span in it.
+NEAR = 3_000
 
 
 def _is_trim(ch: str) -> bool:
@@ -66,7 +70,7 @@ def candidates(
     add(content, "current")
     para = (text.rfind("\n", 0, cue[0]) + 1, len(text) if text.find("\n", cue[1]) < 0 else text.find("\n", cue[1]))
     for c in tagged:
-        if para[0] - 400 <= c[0] < para[1] + 400:
+        if para[0] - 400 <= c[0] < para[1] + 400 and cue[0] - NEAR <= c[0] <= cue[1] + NEAR:
             add(c, "tagger")
     for q in quotes:
         if q[0] - 200 <= cue[0] <= q[1] + 200:
@@ -155,5 +159,9 @@ def select(
     """The best-scoring candidate content for the cue."""
     cands = candidates(doc, cue, source, content, tagged, quotes)
     spans = list(cands)
-    scores = score([features(doc, cue, source, c, cands[c], tagged) for c in spans])
+    # only the tagger's spans that overlap some candidate can change a feature
+    lo = min((c[0] for c in spans if c is not None), default=0)
+    hi = max((c[1] for c in spans if c is not None), default=0)
+    near = [t for t in tagged if t[1] >= lo and t[0] <= hi]
+    scores = score([features(doc, cue, source, c, cands[c], near) for c in spans])
     return spans[int(np.argmax(scores))]
