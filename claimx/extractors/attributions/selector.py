@@ -124,11 +124,22 @@ def features(
     f["tagger_cover"] = max(0, over) / max(1, e - s)
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is not None and len(span):
-        f["sents"] = float(min(3, len({t.sent.start for t in span})))
+        f["sents"] = float(_sentences(span))
         f["last_cc"] = float(span[-1].dep_ == "cc")
         f["first_cc"] = float(span[0].dep_ == "cc")
         f["ends_verb_dep"] = float(verb is not None and span[-1].head.i == verb.i)
     return f
+
+
+def _sentences(span: Any) -> int:
+    """How many sentences the span touches, counted up to 3."""
+    n = 1
+    for t in span[1:]:
+        if t.is_sent_start:
+            n += 1
+            if n == 3:
+                break
+    return n
 
 
 @cache

@@ -256,10 +256,13 @@ def pair(
         if cue not in cont_of and c not in used:
             cont_of[cue] = c
             used.add(c)
+    nearest: dict[Offsets, Offsets] = {}  # each cue's nearest content, taken or not
+    for _, cue, c in cand:
+        nearest.setdefault(cue, c)
     for cue in cues:
         if cue not in cont_of:
-            near = [c for _, q, c in cand if q == cue] if reuse_content else []
-            cont_of[cue] = near[0] if near else _parse_content(cue, doc)
+            near = nearest.get(cue) if reuse_content else None
+            cont_of[cue] = near if near is not None else _parse_content(cue, doc)
     owner = {c: q for q, c in cont_of.items() if c is not None}
     for cue in cues:
         cont_of[cue] = _join_split_quote(cue, src_of[cue], cont_of[cue], contents, owner, clean_text(doc))
