@@ -261,8 +261,8 @@ def pair(
         nearest.setdefault(cue, c)
     for cue in cues:
         if cue not in cont_of:
-            near = nearest.get(cue) if reuse_content else None
-            cont_of[cue] = near if near is not None else _parse_content(cue, doc)
+            closest = nearest.get(cue) if reuse_content else None
+            cont_of[cue] = closest if closest is not None else _parse_content(cue, doc)
     owner = {c: q for q, c in cont_of.items() if c is not None}
     for cue in cues:
         cont_of[cue] = _join_split_quote(cue, src_of[cue], cont_of[cue], contents, owner, clean_text(doc))
