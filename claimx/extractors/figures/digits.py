@@ -27,7 +27,7 @@ def prefix(c: Ctx, i: int) -> tuple[int, str | None, bool, bool]:
         if not last_ok:
             continue
         key = "".join(p[s + m].low for m in range(k))
-        cur = currency_key(c, key, p[s + m].text if (m := k - 1) >= 0 else "", att)
+        cur = currency_key(c, key, p[s + m].text if (m := k - 1) >= 0 else "", att or _money_sized(c, i))
         if cur:
             best = (s, cur)
             break
@@ -60,6 +60,15 @@ def prefix(c: Ctx, i: int) -> tuple[int, str | None, bool, bool]:
     if not att and prev.low == "minus" and c.close(i - 1, i):
         return i - 1, None, True, True
     return i, None, False, True
+
+
+def _money_sized(c: Ctx, i: int) -> bool:
+    """The number at ``i`` looks like an amount of money whatever its case ("rs 2,345 crore",
+    "rs 5 crore", "rs 14.13 lakh crore"): separators or a decimal point, or a scale word after
+    it. Lets a spaced prefix that must otherwise be glued ("rs", "rm") count in lower-cased copy."""
+    p = c.pieces
+    text = p[i].text
+    return "," in text or "." in text or (c.close(i, i + 1) and c.low(i + 1) in c.lex.word_scales)
 
 
 def currency_key(c: Ctx, key: str, last_text: str, attached: bool) -> str | None:
@@ -105,8 +114,14 @@ def scan_digits(c: Ctx, i: int) -> tuple[Num | None, int]:
         core_end = p[i + 4].end
         nxt = i + 5
         is_int_literal = False
+    # "12/15 dlrs a share": two prices of a range joined by a slash
+    slash_high = _slash_range(c, i, nxt, val)
+    if slash_high is not None:
+        core_end = p[nxt + 1].end
+        nxt += 2
+        is_int_literal = False
     # times "4:39", fractions "1/16", dates "3/4/2020", ratios
-    if (
+    elif (
         c.attached(i, nxt)
         and c.low(nxt) in (":", "/", "⁄")
         and c.attached(nxt, nxt + 1)
@@ -141,7 +156,33 @@ def scan_digits(c: Ctx, i: int) -> tuple[Num | None, int]:
             return None, nxt
     num.i1 = nxt
     after_number(c, num)
+    if slash_high is not None:
+        num.low, num.high, num.is_range = num.value, slash_high * num.scale, True
     return num, num.i1
+
+
+def _slash_range(c: Ctx, i: int, nxt: int, val: float) -> float | None:
+    """The high end of "12/15 dlrs", "12/14 dollars a share": a slash between two plain
+    numbers, the first smaller, that is no fraction (15 is no denominator used for prices),
+    no date ("3/4/2020") and is followed by a currency word or unit. None otherwise."""
+    p, lx = c.pieces, c.lex
+    if not (
+        nxt + 1 < len(p)
+        and c.low(nxt) == "/"
+        and c.attached(i, nxt)
+        and c.attached(nxt, nxt + 1)
+        and p[nxt + 1].text[0].isdigit()
+        and not (c.attached(nxt + 1, nxt + 2) and c.low(nxt + 2) in ("/", "-", ":"))
+    ):
+        return None
+    hi = num_value(p[nxt + 1].text)
+    if hi is None or not val < hi or (float(hi).is_integer() and int(hi) in lx.denominators):
+        return None
+    k = nxt + 2
+    if k >= len(p) or not c.close(k - 1, k):
+        return None
+    money_or_unit = c.match_map_forward(k, lx.cur_words)[0] or c.match_map_forward(k, lx.units)[0]
+    return hi if money_or_unit else None
 
 
 def _leading_point(c: Ctx, i: int) -> bool:
@@ -222,6 +263,18 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
             # "2.45pc", "16pct", "50bp"
             set_percent(c, num, nxt, 1, c.match_map_forward(nxt, lx.percent_words)[1])
             nxt += 1
+        elif s == "e" and _exponent(c, nxt) is not None:
+            # "4.5e-3", "6.02e23": scientific notation
+            n_exp, exp = _exponent(c, nxt) or (0, 0)
+            num.value = num.value * 10.0**exp if exp >= 0 else num.value / 10.0**-exp
+            num.end = num.last_char = p[nxt + n_exp - 1].end
+            num.last_char -= 1
+            nxt += n_exp
+        elif not letters_follow and c.match_map_forward(nxt, lx.units)[0] > 1:
+            # "1200sq ft", "40sq km": a unit of two words whose first is glued on
+            n_unit, canon = c.match_map_forward(nxt, lx.units)
+            set_unit(c, num, nxt, n_unit, canon)
+            nxt += n_unit
         elif (s in lx.attached_units if len(s) > 1 else suf.text in lx.attached_single) and not letters_follow:
             if s == "p" and p[nxt].text != "p":
                 return False, nxt + 1
@@ -243,6 +296,22 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
     elif suf.text in ("'", "’") and c.low(nxt + 1) == "s":
         return False, nxt + 2
     return True, nxt
+
+
+def _exponent(c: Ctx, j: int) -> tuple[int, int] | None:
+    """ "e-3", "e+6", "e23" glued after digits: (pieces used, exponent), or None (also for
+    exponents past 30, which news does not write and floats may not hold)."""
+    p = c.pieces
+    k = j + 1
+    sign = 1
+    if c.attached(j, k) and c.low(k) in ("-", "+", "−"):
+        sign = -1 if c.low(k) != "+" else 1
+        k += 1
+    if not (k < len(p) and c.attached(k - 1, k) and p[k].text.isdigit() and int(p[k].text) <= 30):
+        return None
+    if c.attached(k, k + 1) and c.low(k + 1)[:1].isalnum():
+        return None
+    return k - j + 1, sign * int(p[k].text)
 
 
 def noun_after(c: Ctx, j: int) -> bool:

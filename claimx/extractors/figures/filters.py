@@ -26,10 +26,12 @@ def excluded(ctx: Ctx, num: Num) -> bool:
     def is_month(k: int) -> bool:
         if not (0 <= k < len(p) and p[k].low in lx.months):
             return False
-        # lower-cased wire copy: "oct. 14", "june 3"; not "may 5" or "march 4"
+        # lower-cased wire copy: "oct. 14", "june 3", "jan. 3" (an abbreviation with its
+        # point); not "may 5" or "march 4"
+        dotted = c.low(k + 1) == "." and c.attached(k, k + 1)
         return (
             p[k].text[:1].isupper()
-            or (c.low(k + 1) == "." and c.attached(k, k + 1) and p[k].low not in lx.months_lower_ambiguous)
+            or (dotted and (p[k].low not in lx.months_lower_ambiguous or p[k].low not in lx.months_full))
             or (len(p[k].low) > 3 and p[k].low not in lx.months_lower_ambiguous)
         )
 
@@ -96,6 +98,11 @@ def _in_name(ctx: Ctx, num: Num) -> bool:
     # numbers that are part of a name: "Game 7", "Big 12", "S&P 500", "Planet 9", "No. 1"
     if not money_or_unit and not num.scaled and not num.has_sep and not num.ordinal and prev >= 0:
         pw = p[prev_word] if prev_word >= 0 else None
+        # a name in any case: "cac 40", "FTSE 100", "tier 1"; "38 737 max jets", "boeing 747"
+        if pw is not None and c.close(prev_word, i0) and pw.low in lx.name_words:
+            return True
+        if num.is_int_literal and p[i0].text in lx.model_numbers and _model_number(ctx, i0, i1):
+            return True
         if (pw is not None and c.close(prev, i0)) or (pw is not None and c.low(prev) == "." and pw.low == "no"):
             assert pw is not None
             if (
@@ -125,3 +132,13 @@ def _in_name(ctx: Ctx, num: Num) -> bool:
             ):
                 return True
     return False
+
+
+def _model_number(ctx: Ctx, i0: int, i1: int) -> bool:
+    """ "737" next to an aircraft word ("boeing 737", "737 max", "747 jumbo") or right after
+    another number ("38 737 max jets"): a model number, not a count."""
+    c, p, lx = ctx, ctx.pieces, ctx.lex
+    prev = p[i0 - 1] if i0 >= 1 and c.close(i0 - 1, i0) else None
+    before = prev is not None and (prev.low in lx.model_neighbours or prev.text[0].isdigit())
+    after = i1 < len(p) and c.close(i1 - 1, i1) and p[i1].low in lx.model_neighbours
+    return before or after

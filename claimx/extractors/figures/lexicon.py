@@ -71,6 +71,15 @@ class Lex:
         self.half_not_after = _lower_set(data["half_not_after"])
         self.one_not_after = _lower_set(data["one_not_after"])
         self.second_not_after = _lower_set(data["second_not_after"])
+        self.spaced_scales_need_money = frozenset(data["spaced_suffix_scales_need_money"])
+        self.months_full = _lower_set(data["months_full"])
+        self.name_words = _lower_set(data["name_words_before_number"])
+        self.model_numbers = frozenset(data["model_numbers"])
+        self.model_neighbours = _lower_set(data["model_number_neighbours"])
+        self.money_also_units = _lower_set(data["money_words_also_units"])
+        self.verbs_of_things = _lower_set(data["change_verbs_of_things"])
+        self.move_nouns = _lower_set(data["move_nouns"])
+        self.change_not_with_money = _lower_set(data["change_not_with_money_object"])
 
 
 def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:

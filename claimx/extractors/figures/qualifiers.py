@@ -154,6 +154,8 @@ def _own_change(ctx: Ctx, num: Num) -> None:
         return  # "rose 6.5% to 164p": a level, not the change
     # "up 5%", "down 1%", "rose 60%", "fell by 3 percent"
     w = change_word(ctx, start_piece - 1)
+    if w is not None and _not_a_move(ctx, num, start_piece - 1):
+        return  # "added 150,000 jobs", "raised $4.1m"
     if w is None and before == "by":
         w = change_word(ctx, start_piece - 2)
         bw = c.low(start_piece - 2)
@@ -194,3 +196,26 @@ def _own_change(ctx: Ctx, num: Num) -> None:
         if h.lemma_.lower() in lx.down_nouns:
             num.change = "down"
             return
+
+
+def _not_a_move(ctx: Ctx, num: Num, k: int) -> bool:
+    """The change verb at piece ``k`` takes the figure as the things it adds, cuts or raises,
+    not as the size of a move: "added 150,000 jobs", "cut about 1,500 jobs" (a count of a
+    plural noun after a verb of things made or removed; not "lost 190 points"), "raised $4.1m"
+    (money raised, for verbs listed in the lexicon)."""
+    c, p, lx = ctx, ctx.pieces, ctx.lex
+    tok = ctx.token_at(p[k].start) if 0 <= k < len(p) else None
+    if tok is None or tok.pos_ != "VERB":
+        return False
+    if num.currency:
+        return tok.lemma_.lower() in lx.change_not_with_money and c.low(num.i1) not in ("to", "from")
+    if num.unit_kind or num.is_range or tok.lemma_.lower() not in lx.verbs_of_things:
+        return False
+    j = num.i1
+    nxt = ctx.token_at(p[j].start) if j < len(p) and c.close(j - 1, j) else None
+    return (
+        nxt is not None
+        and nxt.tag_ == "NNS"
+        and nxt.lower_ not in lx.move_nouns
+        and not c.match_map_forward(j, lx.units)[0]
+    )

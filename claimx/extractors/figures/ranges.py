@@ -15,6 +15,43 @@ def _compatible(a: Num, b: Num) -> bool:
     return ua is None or ub is None or ua == ub
 
 
+def one_in_n(ctx: Ctx, nums: list[Num]) -> list[Num]:
+    """ "one in five households", "1 in 5": a fraction (0.2), not two counts."""
+    p = ctx.pieces
+    out: list[Num] = []
+    k = 0
+    while k < len(nums):
+        a = nums[k]
+        b = nums[k + 1] if k + 1 < len(nums) else None
+        if (
+            b is not None
+            and a.value == 1
+            and b.value >= 2
+            and float(b.value).is_integer()
+            and not (a.currency or a.unit or b.currency or b.unit or a.is_range or b.is_range or b.scaled)
+            and [p[j].low for j in range(a.i1, b.i0)] == ["in"]
+        ):
+            out.append(
+                Num(
+                    i0=a.i0,
+                    i1=b.i1,
+                    start=a.start,
+                    end=b.end,
+                    value=1 / b.value,
+                    core=(a.core[0], b.core[1]),
+                    last_char=b.last_char,
+                    approximate=a.approximate,
+                    qualifier=a.qualifier,
+                    q_start=a.q_start,
+                )
+            )
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
+
+
 def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
     c, p = ctx, ctx.pieces
     out: list[Num] = []

@@ -23,6 +23,10 @@ def set_unit(c: Ctx, num: Num, j: int, n: int, unit: str, kind: str = "quantity"
 def _spaced_scale(c: Ctx, num: Num, j: int) -> bool:
     """ "2.33 k", "6 B": a scale letter after digits and a space, nothing glued after it."""
     p = c.pieces
+    if p[j].text in c.lex.spaced_scales_need_money and not (
+        num.currency or c.match_map_forward(j + 1, c.lex.cur_words)[0] or c.low(j + 1) in c.lex.money_also_units
+    ):
+        return False  # "6 b pounds", "$ 4 m"; not "plan b" or "6 m" (metres)
     return (
         p[j].text in c.lex.spaced_scales
         and num.core[0] < num.core[1]
