@@ -159,3 +159,36 @@ def test_things_added_or_raised_are_not_moves(
     nlp: spacy.language.Language, text: str, value: float, change: str | None
 ) -> None:
     assert one(nlp, text, value).change == change
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("overnight wind chills of -25c were recorded in the north.", -25, "°C"),
+        ("The patient's temperature reached 38.5c within hours.", 38.5, "°C"),
+        ("the heatwave pushed the mercury to 104f in phoenix.", 104, "°F"),
+        ("The fund reported net flows of $-1.2bn in the quarter.", -1_200_000_000, "USD"),
+    ],
+)
+def test_lower_case_degrees_and_signed_money(nlp: spacy.language.Language, text: str, value: float, unit: str) -> None:
+    assert one(nlp, text, value).unit == unit
+
+
+def test_lower_case_c_is_not_degrees_without_temperature(nlp: spacy.language.Language) -> None:
+    assert all(f.unit != "°C" for f in figs(nlp, "The pump price rose 5c a litre on Monday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "change", "high"),
+    [
+        ("west german money supply grew at an annual rate of 7.1 pct.", 7.1, "up", None),
+        ("Output is rising at a pace of 3% a year, Xinhua reported.", 3, "up", None),
+        ("The cut of 800,000 barrels a day takes effect in January.", 800_000, None, None),
+        ("The group plans to shed up to 800 staff by June.", 800, "down", 800),
+    ],
+)
+def test_rates_of_change_and_bounds_after_a_fall(
+    nlp: spacy.language.Language, text: str, value: float, change: str | None, high: float | None
+) -> None:
+    f = one(nlp, text, value)
+    assert (f.change, f.high) == (change, high)

@@ -49,6 +49,9 @@ def prefix(c: Ctx, i: int) -> tuple[int, str | None, bool, bool]:
             if before.text[0].isdigit():
                 # "A350-900", "F-16-2": the tail of a model code
                 return i, None, False, not (i >= 3 and c.attached(i - 3, i - 2) and p[i - 3].text.isalpha())
+            if before.text in ("$", "£", "€", "¥"):
+                # "$-1.2bn": a currency symbol before the sign
+                return i - 2, c.lex.cur_symbols[before.low], True, True
             if before.text.isalpha() or before.text in ("#",):
                 return i, None, False, False
             return i, None, prev.text != "–", True
@@ -275,6 +278,10 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
             n_unit, canon = c.match_map_forward(nxt, lx.units)
             set_unit(c, num, nxt, n_unit, canon)
             nxt += n_unit
+        elif s in ("c", "f") and suf.text.islower() and not letters_follow and _temperature(c, num):
+            # lower-cased copy: "-25c", "a fever of 38.5c" (not "5c a litre", cents)
+            set_unit(c, num, nxt, 1, "°C" if s == "c" else "°F")
+            nxt += 1
         elif (s in lx.attached_units if len(s) > 1 else suf.text in lx.attached_single) and not letters_follow:
             if s == "p" and p[nxt].text != "p":
                 return False, nxt + 1
@@ -296,6 +303,15 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
     elif suf.text in ("'", "’") and c.low(nxt + 1) == "s":
         return False, nxt + 2
     return True, nxt
+
+
+def _temperature(c: Ctx, num: Num) -> bool:
+    """A lower-case "c" or "f" glued to this number reads as degrees: the number is below zero
+    or its sentence speaks of temperature."""
+    if num.value < 0:
+        return True
+    tok = c.token_at(num.core[0])
+    return tok is not None and any(t.lower_ in c.lex.temperature_words for t in tok.sent)
 
 
 def _exponent(c: Ctx, j: int) -> tuple[int, int] | None:

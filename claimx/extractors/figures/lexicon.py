@@ -79,6 +79,7 @@ class Lex:
         self.money_also_units = _lower_set(data["money_words_also_units"])
         self.verbs_of_things = _lower_set(data["change_verbs_of_things"])
         self.move_nouns = _lower_set(data["move_nouns"])
+        self.temperature_words = _lower_set(data["temperature_words"])
         self.change_not_with_money = _lower_set(data["change_not_with_money_object"])
 
 

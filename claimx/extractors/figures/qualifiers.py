@@ -25,7 +25,12 @@ def qualify(ctx: Ctx, num: Num) -> None:
     for n, what in found:
         # "up to" after a change verb is a target, not a bound ("rose up to 5%")
         words = " ".join(p[k].text for k in range(i0 - n, i0))
-        if what == "high" and p[i0 - n].low == "up" and (change_word(ctx, i0 - n - 1) or _particle(ctx, i0 - n)):
+        # (after a fall it is a bound: "shed up to 800 jobs", "cut up to 10%")
+        if (
+            what == "high"
+            and p[i0 - n].low == "up"
+            and (change_word(ctx, i0 - n - 1) == "up" or _particle(ctx, i0 - n))
+        ):
             continue
         num.qualifier = words
         num.q_start = p[i0 - n].start
@@ -169,6 +174,8 @@ def _own_change(ctx: Ctx, num: Num) -> None:
                 w = _verb_change(ctx, btok.head)
     if w is None and before in ("by",) and c.low(start_piece - 2) in ("up", "down"):
         w = c.low(start_piece - 2)
+    if w is None and before == "of":
+        w = _of_change(ctx, start_piece - 1)
     if w is not None:
         num.change = w
         return
@@ -219,3 +226,16 @@ def _not_a_move(ctx: Ctx, num: Num, k: int) -> bool:
         and nxt.lower_ not in lx.move_nouns
         and not c.match_map_forward(j, lx.units)[0]
     )
+
+
+def _of_change(ctx: Ctx, k: int) -> str | None:
+    """The change a figure after "of" (piece ``k``) measures when a change verb has it as its
+    rate: "grew at an annual rate of 7.1 pct", "rising at a pace of 3%". ("a cut of 800,000
+    barrels" stays a plain value, as NewsQuant's gold reads it.)"""
+    c = ctx
+    if c.low(k - 1) not in ("rate", "pace"):
+        return None
+    j = k - 2
+    while j >= 0 and k - j <= 5 and c.low(j) != "at":
+        j -= 1
+    return change_word(ctx, j - 1) if c.low(j) == "at" else None
