@@ -153,6 +153,8 @@ def test_one_in_n_is_a_fraction(nlp: spacy.language.Language, text: str, value: 
         ("the index shed 214.6 points to 15,101.7.", 214.6, "down"),
         ("The bank raised its key rate by 25 basis points.", 25, "up"),
         ("Brent rose $1.20 to $82.15 a barrel.", 1.2, "up"),
+        ("brent added 84 cts to 82.10 dlrs, while wti shed 61 cents.", 84, "up"),
+        ("brent added 84 cts to 82.10 dlrs, while wti shed 61 cents.", 61, "down"),
     ],
 )
 def test_things_added_or_raised_are_not_moves(
@@ -192,3 +194,14 @@ def test_rates_of_change_and_bounds_after_a_fall(
 ) -> None:
     f = one(nlp, text, value)
     assert (f.change, f.high) == (change, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The tablet comes in 9- or 10-inch versions.", 9, "inch"),
+        ("the firm offers two- to three-year contracts, the statement said.", 2, "year"),
+    ],
+)
+def test_a_unit_left_hanging_after_a_hyphen(nlp: spacy.language.Language, text: str, value: float, unit: str) -> None:
+    assert one(nlp, text, value).unit == unit

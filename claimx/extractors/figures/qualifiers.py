@@ -225,6 +225,7 @@ def _not_a_move(ctx: Ctx, num: Num, k: int) -> bool:
         and nxt.tag_ == "NNS"
         and nxt.lower_ not in lx.move_nouns
         and not c.match_map_forward(j, lx.units)[0]
+        and not c.match_map_forward(j, lx.cur_words)[0]  # "added 84 cts": money, a move
     )
 
 

@@ -52,6 +52,23 @@ def one_in_n(ctx: Ctx, nums: list[Num]) -> list[Num]:
     return out
 
 
+def suspended_units(ctx: Ctx, nums: list[Num]) -> None:
+    """ "9- or 10-inch", "two- to three-year": the first number's unit is the second's,
+    left hanging after a hyphen."""
+    c, p = ctx, ctx.pieces
+    for a, b in itertools.pairwise(nums):
+        j = a.i1
+        if (
+            a.unit is None
+            and a.currency is None
+            and b.unit is not None
+            and c.low(j) in ("-", "–")
+            and c.attached(j - 1, j)
+            and [p[k].low for k in range(j + 1, b.i0)] in (["or"], ["to"], ["and"])
+        ):
+            a.unit, a.unit_kind = b.unit, b.unit_kind
+
+
 def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
     c, p = ctx, ctx.pieces
     out: list[Num] = []
