@@ -205,3 +205,30 @@ def test_rates_of_change_and_bounds_after_a_fall(
 )
 def test_a_unit_left_hanging_after_a_hyphen(nlp: spacy.language.Language, text: str, value: float, unit: str) -> None:
     assert one(nlp, text, value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("He lives at 10 Downing Street with two dogs.", [2]),
+        ("the firm's headquarters at 1000 fifth avenue was sold for $ 210 million.", [210_000_000]),
+        ("The chain has 300 High Street shops.", [300]),
+        ("She ran 5 miles down the road.", [5]),
+    ],
+)
+def test_house_numbers_are_not_figures(nlp: spacy.language.Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in figs(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The offer was $12/$15 a share, the filing showed.", 12, 15, "USD"),
+        ("the painting is expected to fetch 2 million-3 million euros.", 2_000_000, 3_000_000, "EUR"),
+    ],
+)
+def test_ranges_across_a_slash_or_scale_word(
+    nlp: spacy.language.Language, text: str, low: float, high: float, unit: str
+) -> None:
+    found = [(f.low, f.high, f.unit) for f in figs(nlp, text) if f.value is None]
+    assert found == [(low, high, unit)]

@@ -52,6 +52,8 @@ def prefix(c: Ctx, i: int) -> tuple[int, str | None, bool, bool]:
             if before.text in ("$", "£", "€", "¥"):
                 # "$-1.2bn": a currency symbol before the sign
                 return i - 2, c.lex.cur_symbols[before.low], True, True
+            if before.low in c.lex.word_scales:
+                return i, None, False, True  # "2 million-3 million euros": a range's hyphen
             if before.text.isalpha() or before.text in ("#",):
                 return i, None, False, False
             return i, None, prev.text != "–", True

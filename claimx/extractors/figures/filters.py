@@ -103,6 +103,8 @@ def _in_name(ctx: Ctx, num: Num) -> bool:
             return True
         if num.is_int_literal and p[i0].text in lx.model_numbers and _model_number(ctx, i0, i1):
             return True
+        if num.is_int_literal and _street_address(ctx, i1):
+            return True
         if (pw is not None and c.close(prev, i0)) or (pw is not None and c.low(prev) == "." and pw.low == "no"):
             assert pw is not None
             if (
@@ -142,3 +144,20 @@ def _model_number(ctx: Ctx, i0: int, i1: int) -> bool:
     before = prev is not None and (prev.low in lx.model_neighbours or prev.text[0].isdigit())
     after = i1 < len(p) and c.close(i1 - 1, i1) and p[i1].low in lx.model_neighbours
     return before or after
+
+
+def _street_address(ctx: Ctx, j: int) -> bool:
+    """A house number: "10 Downing Street", "1000 Fifth Avenue", "1000 fifth avenue" (a name
+    or an ordinal word, then a street word, right after the number)."""
+    c, p, lx = ctx, ctx.pieces, ctx.lex
+    if j >= len(p) or not c.close(j - 1, j) or not p[j].text.isalpha():
+        return False
+    if not (p[j].text[:1].isupper() or p[j].low in lx.ordinal_words):
+        return False
+    for k in (j + 1, j + 2):
+        if k < len(p) and c.close(k - 1, k) and p[k].low in lx.street_words:
+            # not "300 Main Street shops": what follows is no counted noun
+            nxt = ctx.token_at(p[k + 1].start) if k + 1 < len(p) and c.close(k, k + 1) else None
+            counted = nxt is not None and nxt.tag_ in ("NNS", "NNPS")
+            return not counted and all(p[m].text.isalpha() for m in range(j, k))
+    return False

@@ -80,6 +80,7 @@ class Lex:
         self.verbs_of_things = _lower_set(data["change_verbs_of_things"])
         self.move_nouns = _lower_set(data["move_nouns"])
         self.temperature_words = _lower_set(data["temperature_words"])
+        self.street_words = _lower_set(data["street_words"])
         self.change_not_with_money = _lower_set(data["change_not_with_money_object"])
 
 

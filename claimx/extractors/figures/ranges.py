@@ -94,6 +94,15 @@ def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
             and ";" not in joiner
         ):
             kind = "from"  # also "fell from 310 to 287 tonnes", as NewsQuant's gold reads it
+        elif (
+            joiner == ["/"]
+            and a.currency
+            and a.currency == b.currency
+            and c.attached(a.i1 - 1, a.i1)
+            and c.attached(a.i1, b.i0)
+            and a.value < b.value
+        ):
+            kind = "-"  # "$12/$15 a share"
         elif joiner == ["~"] and c.attached(a.i1 - 1, a.i1) and c.attached(a.i1, b.i0) and a.value < b.value:
             kind = "-"  # "3~5 days"
             b.approximate, b.qualifier, b.q_start = False, None, None
