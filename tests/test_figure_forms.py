@@ -232,3 +232,17 @@ def test_ranges_across_a_slash_or_scale_word(
 ) -> None:
     found = [(f.low, f.high, f.unit) for f in figs(nlp, text) if f.value is None]
     assert found == [(low, high, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Some 6.3m households receive the benefit, up from 5.6m a year earlier.", 5_600_000, None),
+        ("He is 1.8m tall and weighs 80kg.", 1.8, "m"),
+        ("The club paid £4.5m for a 1.9m striker.", 1.9, "m"),
+    ],
+)
+def test_a_glued_m_follows_a_count_in_millions(
+    nlp: spacy.language.Language, text: str, value: float, unit: str | None
+) -> None:
+    assert one(nlp, text, value).unit == unit

@@ -8,7 +8,7 @@ from claimx.extractors.figures.context import Ctx, Num
 from claimx.extractors.figures.counts import borrow_counts, find_counts
 from claimx.extractors.figures.numbers import as_number
 from claimx.extractors.figures.qualifiers import find_change, qualify
-from claimx.extractors.figures.ranges import inherit, merge_ranges, one_in_n, suspended_units
+from claimx.extractors.figures.ranges import inherit, merge_ranges, one_in_n, parallel_millions, suspended_units
 from claimx.extractors.figures.scanner import scan
 from claimx.schema import Figure
 
@@ -31,6 +31,7 @@ def _figures(doc: Doc) -> list[Figure]:
     ctx = Ctx(doc)
     nums = one_in_n(ctx, scan(ctx))
     suspended_units(ctx, nums)
+    parallel_millions(ctx, nums)
     for num in nums:
         if not num.is_range:
             qualify(ctx, num)

@@ -69,6 +69,27 @@ def suspended_units(ctx: Ctx, nums: list[Num]) -> None:
             a.unit, a.unit_kind = b.unit, b.unit_kind
 
 
+def parallel_millions(ctx: Ctx, nums: list[Num]) -> None:
+    """ "6.3m households, up from 5.6m a year earlier": a glued "m" with no noun after it is
+    read as metres, unless a count of the same sentence already used "m" for million (not
+    money: "£4.5m for a 1.9m striker")."""
+    text = ctx.text
+    by_sentence: dict[int, list[Num]] = {}
+    for num in nums:
+        by_sentence.setdefault(ctx.sentence(num.start), []).append(num)
+    for group in by_sentence.values():
+        if not any(
+            n.scaled and n.scale == 1e6 and not n.currency and text[n.core[1] : n.core[1] + 1] == "m" for n in group
+        ):
+            continue
+        for n in group:
+            span = n.unit_span
+            if n.unit == "m" and span is not None and span[0] == n.core[1] and span[1] - span[0] == 1:
+                n.value *= 1e6
+                n.scaled, n.scale = True, 1e6
+                n.unit, n.unit_kind, n.unit_span = None, None, None
+
+
 def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
     c, p = ctx, ctx.pieces
     out: list[Num] = []
