@@ -241,3 +241,29 @@ def test_a_glued_m_follows_a_count_in_millions(
     nlp: spacy.language.Language, text: str, value: float, unit: str | None
 ) -> None:
     assert one(nlp, text, value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The M25 was closed between junctions 10 and 11 overnight.", []),
+        ("passengers for gates 3 or 4 were moved to terminal 5, the airport said.", []),
+        ("He bought 10 and 11 apples on two days.", [10, 11, 2]),
+    ],
+)
+def test_labels_in_pairs_are_not_figures(nlp: spacy.language.Language, text: str, values: list[float]) -> None:
+    assert [f.value for f in figs(nlp, text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Avogadro's number is 6.02×10^23.", 6.02e23, None),
+        ("the dose was 2.5x10^-3 grams a day.", 0.0025, "g"),
+        ("The coating is 0.5 millimetre thin.", 0.5, "mm"),
+    ],
+)
+def test_times_ten_notation_and_singular_metric_units(
+    nlp: spacy.language.Language, text: str, value: float, unit: str | None
+) -> None:
+    assert one(nlp, text, value).unit == unit

@@ -268,6 +268,8 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
             # "2.45pc", "16pct", "50bp"
             set_percent(c, num, nxt, 1, c.match_map_forward(nxt, lx.percent_words)[1])
             nxt += 1
+        elif s == "x" and _times_ten(c, nxt) is not None:
+            nxt = _apply_times_ten(c, num, nxt)
         elif s == "e" and _exponent(c, nxt) is not None:
             # "4.5e-3", "6.02e23": scientific notation
             n_exp, exp = _exponent(c, nxt) or (0, 0)
@@ -297,6 +299,8 @@ def _suffix(c: Ctx, num: Num, nxt: int, is_int_literal: bool, currency: str | No
             nxt += 1
         else:
             return False, nxt + 1
+    elif suf.text == "×" and _times_ten(c, nxt) is not None:
+        nxt = _apply_times_ten(c, num, nxt)
     elif suf.text == "+":
         num.low = num.value
         num.qualifier = "+"
@@ -314,6 +318,30 @@ def _temperature(c: Ctx, num: Num) -> bool:
         return True
     tok = c.token_at(num.core[0])
     return tok is not None and any(t.lower_ in c.lex.temperature_words for t in tok.sent)
+
+
+def _times_ten(c: Ctx, j: int) -> int | None:
+    """The exponent of "×10^23", "x10^-3" glued at piece ``j`` (the "×"), or None."""
+    p = c.pieces
+    k = j + 3
+    if not (c.low(j + 1) == "10" and c.low(j + 2) == "^" and all(c.attached(m, m + 1) for m in range(j, j + 2))):
+        return None
+    sign = 1
+    if c.low(k) in ("-", "−") and c.attached(k - 1, k):
+        sign, k = -1, k + 1
+    if k < len(p) and c.attached(k - 1, k) and p[k].text.isdigit() and int(p[k].text) <= 30:
+        return sign * int(p[k].text)
+    return None
+
+
+def _apply_times_ten(c: Ctx, num: Num, j: int) -> int:
+    """Scale ``num`` by the "×10^N" at piece ``j``; the piece after it."""
+    exp = _times_ten(c, j) or 0
+    num.value = num.value * 10.0**exp if exp >= 0 else num.value / 10.0**-exp
+    k = j + 3 + (1 if exp < 0 else 0)
+    num.end = c.pieces[k].end
+    num.last_char = num.end - 1
+    return k + 1
 
 
 def _exponent(c: Ctx, j: int) -> tuple[int, int] | None:

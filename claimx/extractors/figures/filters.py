@@ -101,6 +101,15 @@ def _in_name(ctx: Ctx, num: Num) -> bool:
         # a name in any case: "cac 40", "FTSE 100", "tier 1"; "38 737 max jets", "boeing 747"
         if pw is not None and c.close(prev_word, i0) and pw.low in lx.name_words:
             return True
+        # the second of a pair of labels: "junctions 10 and 11", "gates 3 or 4"
+        if (
+            pw is not None
+            and pw.low in ("and", "or", "to", "&")
+            and prev_word >= 2
+            and p[prev_word - 1].text.isdigit()
+            and p[prev_word - 2].low in lx.name_words
+        ):
+            return True
         if num.is_int_literal and p[i0].text in lx.model_numbers and _model_number(ctx, i0, i1):
             return True
         if num.is_int_literal and _street_address(ctx, i1):
