@@ -267,3 +267,21 @@ def test_times_ten_notation_and_singular_metric_units(
     nlp: spacy.language.Language, text: str, value: float, unit: str | None
 ) -> None:
     assert one(nlp, text, value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "ranges", "changes"),
+    [
+        ("employment fell by 12,000 to 2.9 million, the agency said.", [], ["down", None]),
+        ("Jobless claims fell 12,000 to 2.9 million last week.", [], ["down", None]),
+        ("The budget deficit narrowed by $2.1 billion to $63.4 billion.", [], ["down", None]),
+        ("sales rose 2 to 3 million units a year.", [(2_000_000, 3_000_000)], ["up"]),
+        ("Prices rose 3 to 5 pct, the survey showed.", [(3, 5)], ["up"]),
+    ],
+)
+def test_a_move_then_its_level_is_no_range(
+    nlp: spacy.language.Language, text: str, ranges: list[tuple[float, float]], changes: list[str | None]
+) -> None:
+    found = figs(nlp, text)
+    assert [(f.low, f.high) for f in found if f.value is None] == ranges
+    assert [f.change for f in found] == changes

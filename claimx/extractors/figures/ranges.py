@@ -114,7 +114,11 @@ def merge_ranges(ctx: Ctx, nums: list[Num]) -> list[Num]:
         elif joiner in (["to"], ["-"], ["–"], ["—"]) and _compatible(a, b):
             if joiner == ["to"]:
                 prev_change = change_word(ctx, a.i0 - 1) is not None or c.low(a.i0 - 1) == "by"
-                if (prev_change and (a.unit or a.currency)) or b.qualifier is not None:
+                # "fell by 12,000 to 2.9 million": the move, then the level it led to
+                by_then_level = c.low(a.i0 - 1) == "by" or (
+                    prev_change and b.scaled and not a.scaled and a.value >= b.value / b.scale
+                )
+                if (prev_change and (a.unit or a.currency)) or b.qualifier is not None or by_then_level:
                     kind = None
                 elif a.value < _scaled_b(a, b):
                     kind = "to"
