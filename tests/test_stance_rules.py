@@ -57,7 +57,7 @@ def test_ready_defers_to_a_stance_verb_in_its_complement() -> None:
     assert adjective_stance(doc[2], _ADJECTIVES["ready"]) is None
 
 
-def test_a_negated_predicate_is_negated() -> None:
+def test_a_negated_acceptance_predicate_is_a_rejection() -> None:
     # The club is not open to offers .
     doc = parse(
         ["The", "club", "is", "not", "open", "to", "offers", "."],
@@ -67,7 +67,7 @@ def test_a_negated_predicate_is_negated() -> None:
         ["the", "club", "be", "not", "open", "to", "offer", "."],
     )
     raw = adjective_stance(doc[4], _ADJECTIVES["open"])
-    assert raw is not None and raw.stance == "accept" and raw.negated
+    assert raw is not None and raw.stance == "reject" and not raw.negated
     assert text_of(doc, raw.obj) == "offers"
 
 

@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable
 from claimx.extractors.coref import link_speakers
-from claimx.extractors.stances.conditions import phrase_conditions
+from claimx.extractors.stances.conditions import phrase_conditions, stance_conditions
+from claimx.extractors.stances.deontic import deontic_demands
 from claimx.extractors.stances.holders import _resolve
 from claimx.extractors.stances.lexicon import (
     _ADJECTIVES,
@@ -116,8 +117,9 @@ def find_stances(doc: Doc) -> list[Stance]:
         return []
     attributions = [Attribution.model_validate(a) for a in doc._.attributions or []]
     link_speakers(doc, table, attributions)
-    found = _candidates(doc) + quote_demands(doc, attributions)
+    found = _candidates(doc) + quote_demands(doc, attributions) + deontic_demands(doc, attributions)
     speakers_hold(found, attributions)
+    found += stance_conditions(doc, found)
     _end_before_conditions(clean_text(doc), found)
     text = clean_text(doc)
     found = [r for r in found if not _asks(text, r)]

@@ -13,6 +13,7 @@ from claimx.extractors.stances.lexicon import (
     _IGNORED_XCOMP,
     _NOMINAL_DEPS,
     _NOUNS,
+    _VERBS,
 )
 from claimx.extractors.stances.parse import (
     _agent,
@@ -28,6 +29,7 @@ from claimx.extractors.stances.parse import (
     _Raw,
     _subject,
     _subtree_span,
+    fold_negated_accept,
 )
 
 # -- verbs ---------------------------------------------------------------------------------
@@ -87,6 +89,12 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
             obj = _first_noun_child(conj) if conj.pos_ in ("VERB", "AUX") else None
             if obj is not None:
                 return _np_span(obj), None, None
+        # "a position that Unison cannot accept and will oppose": the first verb's object
+        head = verb.head
+        if verb.dep_ == "conj" and head is not verb and head.lemma_.lower() in _VERBS:
+            found = _frame_object(head, "dobj")
+            if found is not None and found[0] is not None and not _children(verb, "dobj", "ccomp", "xcomp"):
+                return found[0], None, None
     return None, None, None
 
 
@@ -116,17 +124,27 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             return None
         obj = _first_noun_child(verb)
         if obj is not None:
+            if _states_a_fact(verb, obj):
+                return None
             span = _np_span(obj)
             tail = _noun_clause_tail(verb, obj)
             if span is not None and tail is not None:
                 span = (span[0], max(span[1], tail))
             return span, extra
+        gerund = next((x for x in _children(verb, "xcomp", "pcomp") if x.tag_ == "VBG" and x.i > verb.i), None)
+        if gerund is not None:  # "did not rule out raising rates", "opposes selling the unit"
+            return _subtree_span(gerund), extra
     elif frame == "dobj+xcomp":
         objs = _children(verb, "dobj")
-        xcs = _children(verb, "xcomp", "ccomp")
+        # "told him he would resign": a clause without "to" is something said, not ordered
+        xcs = [x for x in _children(verb, "xcomp", "ccomp") if x.dep_ == "xcomp" or _has_to(x)]
         if objs and xcs and xcs[0].i > objs[0].i:
             # what is demanded, not whom of: "urged Israel to withdraw" -> "withdraw"
             return _subtree_span(xcs[0]), None
+        if objs:
+            found = _to_misparsed(verb, objs[0])
+            if found is not None:
+                return found, None
         # "urged Israel to withdraw" parsed as a clause with its own subject
         for cc in _children(verb, "ccomp"):
             to = [c for c in cc.children if c.tag_ == "TO"]
@@ -139,6 +157,8 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
     elif frame == "ccomp":
         for cc in _children(verb, "ccomp"):
             if cc.i > verb.i:
+                return _subtree_span(cc), None
+            if _inverted(verb, cc):
                 return _subtree_span(cc), None
     elif frame.startswith("prep:"):
         word, _, more = frame[5:].partition("+")
@@ -156,6 +176,38 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
             return _np_span(pobj), prep
     return None
+
+
+def _inverted(verb: Token, clause: Token) -> bool:
+    """ "Workers could strike, warn union leaders." / "..., the minister has warned.": the
+    clause comes first and the verb that reports it closes the sentence after a comma."""
+    if verb.dep_ != "ROOT" or clause.right_edge.i + 1 >= verb.i:
+        return False
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text == "," for t in between) and not any(t.dep_ == "mark" for t in clause.children)
+
+
+def _states_a_fact(verb: Token, obj: Token) -> bool:
+    """ "denied claims that he faked a crash": a lexicon verb marked ``facts`` with a noun
+    carrying a that-clause disputes a fact, it takes no position."""
+    entry = _VERBS.get(verb.lemma_.lower(), {})
+    if not entry.get("facts"):
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)
+
+
+def _has_to(clause: Token) -> bool:
+    return any(c.tag_ == "TO" and c.i < clause.i for c in clause.children)
+
+
+def _to_misparsed(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """ "urged the finance chiefs to write off African debt" with "to" taken for a
+    preposition: the demanded act runs from the verb after "to" to the end of the clause."""
+    doc = verb.doc
+    k = obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "to" or doc[k].head is not verb or doc[k + 1].tag_ != "VB":
+        return None
+    return _edges(_contiguous(doc, k + 1, verb.right_edge.i))
 
 
 def _cue_span(verb: Token, modal: Token | None, extra: Token | None) -> tuple[int, int]:
@@ -182,10 +234,18 @@ def _hypothetical(verb: Token) -> bool:
     for _ in range(8):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
             return True
+        # "declined to say whether the PM backed the plans": a question, not a position
+        if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return True
         if node.head is node:
             return False
         node = node.head
     return False
+
+
+def _bare(verb: Token) -> bool:
+    """ "The actor repeatedly refused.": no complement at all, not one the frames missed."""
+    return not _children(verb, "dobj", "xcomp", "ccomp", "prep", "prt", "dative", "nsubjpass")
 
 
 def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
@@ -198,15 +258,20 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "refuse" and lemma != "refuse":
         return None  # "refused to accept X" is the refusal's stance
     obj, extra, frame_stance = _object_of(verb, entry["frames"])
-    if obj is None:
+    if obj is None and not (entry.get("intransitive") and _bare(verb)):
         return None
     actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
+    if actor_tok is None and entry.get("stative") and _passive(verb):
+        actor_tok = next(iter(_children(verb, "nsubjpass")), None)  # "unions are united against X"
+    if actor_tok is None and any(_inverted(verb, cc) for cc in _children(verb, "ccomp")):
+        # "..., warn union leaders": the speaker after the verb (often parsed as its object)
+        actor_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i), None)
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None  # a stance is taken by somebody: "the plan was rejected" names nobody
     modality, modal_tok = _modality(verb)
     cue = _cue_span(verb, modal_tok, extra)
     cue_lemma = lemma if extra is None else f"{lemma} {extra.lower_}"
-    return _Raw(
+    raw = _Raw(
         cue=cue,
         lemma=cue_lemma,
         stance=frame_stance or entry["stance"],
@@ -215,4 +280,7 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
         obj=obj,
         negated=_negated(verb),
         modality=modality,
+        anchor=verb,
     )
+    fold_negated_accept(raw, verb)
+    return raw
