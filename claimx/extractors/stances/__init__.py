@@ -30,6 +30,7 @@ from claimx.extractors.stances.lexicon import (
     _ADVCL,
     _CANDIDATE_WORDS,
     _COND_FIRST,
+    _IRREALIS,
     _NOUNS,
     _QUESTION_WORDS,
     _VERBS,
@@ -105,6 +106,9 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
         inherited = holder is None or not (other.obj[0] <= holder < other.obj[1])
         if other.stance == "condition" or inherited:
             return True
+        describes = raw.anchor is not None and raw.anchor.dep_ in ("acl", "relcl")
+        if other.stance in _IRREALIS and not describes:
+            return True  # "insisted on the banks pledging to fund X": nobody pledged
     return False
 
 

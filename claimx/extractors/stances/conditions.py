@@ -97,14 +97,16 @@ def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
     )
 
 
-def _stance_at(raws: list[_Raw], verb: Token) -> _Raw | None:
-    """The stance stated on ``verb`` or on a verb of its xcomp chain."""
+def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp", "conj")) -> _Raw | None:
+    """The stance stated on ``verb`` or on a verb above it through ``climb`` dependencies."""
     node = verb
     for _ in range(4):
         for raw in raws:
-            if raw.stance != "condition" and (raw.anchor is node or raw.cue[0] <= node.idx < raw.cue[1]):
+            if raw.stance != "condition" and (
+                (raw.anchor is not None and raw.anchor.i == node.i) or raw.cue[0] <= node.idx < raw.cue[1]
+            ):
                 return raw
-        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+        if node.dep_ not in climb or node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -127,12 +129,14 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         n = _match(doc, tok.i) if low in _COND_FIRST else (1 if low == "if" and tok.dep_ == "mark" else 0)
         if not n:
             continue
-        clause = _clause_after(doc, tok.i + n)
         # a fronted "if" clause hangs on its main verb after it ("if X, the country should Y")
-        main = tok.head.head if tok.dep_ == "mark" and tok.head.dep_ == "advcl" else _main_verb(tok)
+        marked = tok.dep_ == "mark" and tok.head.dep_ == "advcl"
+        clause = tok.head if marked else _clause_after(doc, tok.i + n)
+        main = tok.head.head if marked else _main_verb(tok)
         if clause is None or main is None:
             continue
-        stance = _stance_at(raws, main)
+        # a marker phrase ("as long as") may hang on a participle of the stated position
+        stance = _stance_at(raws, main, ("xcomp", "conj") if low == "if" else ("xcomp", "conj", "advcl"))
         if stance is None or (low == "if" and not _committed(stance)):
             continue
         obj = _edges(_contiguous(doc, tok.i + n, clause.right_edge.i))

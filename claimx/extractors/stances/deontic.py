@@ -24,7 +24,8 @@ def _deontic_cue(verb: Token) -> Token | None:
         if c.lower_ in _DEONTIC and c.i < verb.i:
             return c
     want = _DEONTIC_HEADS.get(verb.lemma_.lower())
-    if want is not None and verb.pos_ in ("VERB", "AUX"):
+    # "they had to pay in more", "having to pay off staff": what was or is necessary, no demand
+    if want is not None and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ"):
         for xc in _children(verb, "xcomp"):
             if any(c.lower_ == want and c.i < xc.i for c in xc.children):
                 return verb
@@ -78,6 +79,8 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
         if cue is None or _forecast(verb, cue) or _hypothetical(verb):
             continue
         subj = _subject(verb)
+        if subj is not None and subj.i > cue.i and cue is not verb:
+            continue  # "should the government be spending money ...?": a question
         if subj is not None and subj.lower_ in ("i", "you"):
             continue  # "I must say", and "you must" is an order (quotes.py)
         passive = bool(_children(verb, "auxpass", "nsubjpass"))

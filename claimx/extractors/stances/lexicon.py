@@ -52,3 +52,4 @@ _DEONTIC = frozenset(_LEX["deontic"])
 _DEONTIC_HEADS: dict[str, str] = _LEX["deontic_heads"]
 _FORECAST = frozenset(_LEX["forecast_verbs"])
 _COMMITTING = frozenset(_LEX["committing_modals"])
+_IRREALIS = frozenset(_LEX["irrealis_objects"])

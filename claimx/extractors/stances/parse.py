@@ -113,6 +113,11 @@ def _subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ == "xcomp" and verb.head is not verb:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    node = verb
+    while found is None and node.dep_ in ("xcomp", "conj") and node.head is not node:
+        node = node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            found = node.head  # "unions representing 4.5m workers to threaten united action"
     return found
 
 
