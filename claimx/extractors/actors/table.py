@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from claimx.errors import PipelineError
 from claimx.extractors.actors.names import (
     _COUNTRIES,
+    _ORG_SUFFIXES,
     _PRONOUNS,
     _display,
     _initials,
@@ -21,6 +22,10 @@ from claimx.nlp.spans import make_span
 from claimx.schema import Actor, ActorKind
 
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
+
+
+def _has_org_suffix(name: str) -> bool:
+    return any(w.strip("(),.").lower() in _ORG_SUFFIXES for w in name.split()[1:])
 
 
 @dataclass
@@ -103,6 +108,9 @@ class ActorTable:
             entry = self._short_form_before(key)
         if entry is None:
             entry = self._new(_display(name), kind, label)
+        elif kind == "organization" and entry.actor.kind in ("place", "other") and _has_org_suffix(name):
+            # "Cheung Kong" (tagged a place) is "Cheung Kong (Holdings) Ltd": a company
+            entry.actor.kind = ActorKind.organization
         self._add_mention(entry, start, end, _display(name))
         entry.keys.add(key)
         return entry.actor.id
