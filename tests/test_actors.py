@@ -65,3 +65,53 @@ def test_acronyms_join_their_full_names_either_way(extract) -> None:  # type: ig
     assert "the United States" in [m.text.lower() for m in us.mentions] or "The United States" in [
         m.text for m in us.mentions
     ]
+
+
+# -- issue 17: links a reader makes on real stories (sentences written for these tests) -----
+
+
+def _actor_of(art, text: str):  # type: ignore[no-untyped-def]
+    hits = [a for a in art.actors if any(m.text == text for m in a.mentions)]
+    assert hits, (text, [(a.name, [m.text for m in a.mentions]) for a in art.actors])
+    return hits[0]
+
+
+def test_an_honorific_makes_a_person_whatever_the_ner_says() -> None:
+    # UK style: "Mr Blair", which the NER sometimes labels an organisation
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimx.extractors.actors.mentions import _kind_of_entity
+
+    doc = Doc(spacy.blank("en").vocab, words=["Mr", "Blair", "spoke", "."], ents=["B-ORG", "I-ORG", "O", "O"])
+    assert _kind_of_entity(doc.ents[0]) == "person"
+
+
+def test_a_lone_surname_before_the_full_name_is_the_same_person(extract) -> None:  # type: ignore[no-untyped-def]
+    # sports-desk style: the surname in the headline, the full name in the body
+    art = extract(
+        "Haddad set for Lyon move\n\nFrance midfielder Karim Haddad is set to join Lyon. "
+        "Haddad, 29, has agreed personal terms."
+    )
+    haddad = _actor_of(art, "Karim Haddad")
+    assert haddad.kind == "person"
+    assert sum(m.text == "Haddad" for m in haddad.mentions) == 2
+
+
+def test_a_role_before_the_name_joins_the_person_with_that_title(extract) -> None:  # type: ignore[no-untyped-def]
+    # Reuters style: the role in the lead, the titled name later
+    art = extract(
+        "Kenya's finance minister said on Tuesday that the budget deficit would narrow. "
+        "Finance Minister Amina Wekesa told parliament the plan would cut borrowing."
+    )
+    wekesa = _actor_of(art, "Amina Wekesa")
+    assert "kenya's finance minister" in [m.text.lower() for m in wekesa.mentions]
+
+
+def test_we_in_a_spokesmans_quote_is_the_body_he_speaks_for(extract) -> None:  # type: ignore[no-untyped-def]
+    # AP style: an organisation's spokesman quoted in the first person plural
+    art = extract(
+        'Kestrel Motors said sales fell. "We expect a better second half," Kestrel Motors spokesman Tom Reyes said.'
+    )
+    we = _actor_of(art, "We")
+    assert we.name == "Kestrel Motors" and we.kind == "organization"

@@ -10,9 +10,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimx.extractors.stances.conditions import phrase_conditions
-from claimx.extractors.stances.lexicon import _ADJECTIVES, _COND_FIRST
+from claimx.extractors.stances.conditions import phrase_conditions, stance_conditions
+from claimx.extractors.stances.deontic import deontic_demands
+from claimx.extractors.stances.lexicon import _ADJECTIVES, _COND_FIRST, _NOUNS, _VERBS
+from claimx.extractors.stances.nouns import _noun_stance
 from claimx.extractors.stances.predicates import adjective_stance, preposition_stance
+from claimx.extractors.stances.verbs import _verb_stance
 
 FORMS = Path(__file__).parent / "fixtures" / "stance_forms.jsonl"
 
@@ -57,7 +60,7 @@ def test_ready_defers_to_a_stance_verb_in_its_complement() -> None:
     assert adjective_stance(doc[2], _ADJECTIVES["ready"]) is None
 
 
-def test_a_negated_predicate_is_negated() -> None:
+def test_a_negated_acceptance_predicate_is_a_rejection() -> None:
     # The club is not open to offers .
     doc = parse(
         ["The", "club", "is", "not", "open", "to", "offers", "."],
@@ -67,7 +70,7 @@ def test_a_negated_predicate_is_negated() -> None:
         ["the", "club", "be", "not", "open", "to", "offer", "."],
     )
     raw = adjective_stance(doc[4], _ADJECTIVES["open"])
-    assert raw is not None and raw.stance == "accept" and raw.negated
+    assert raw is not None and raw.stance == "reject" and not raw.negated
     assert text_of(doc, raw.obj) == "offers"
 
 
@@ -165,3 +168,123 @@ def test_a_condition_before_its_main_clause_ends() -> None:
     )
     raws = phrase_conditions(doc, _positions(doc))
     assert all(r.stance == "condition" for r in raws)
+
+
+# -- forms found on real wire text (issue 17), on hand-built parses -------------------------
+
+
+def test_a_refused_acceptance_is_a_rejection_with_the_negation_in_the_cue() -> None:
+    # The union cannot accept the offer .
+    doc = parse(
+        ["The", "union", "can", "not", "accept", "the", "offer", "."],
+        [1, 4, 4, 4, 4, 6, 4, 4],
+        ["det", "nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+        ["DET", "NOUN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"],
+        ["the", "union", "can", "not", "accept", "the", "offer", "."],
+    )
+    raw = _verb_stance(doc, doc[4], _VERBS["accept"])
+    assert raw is not None and (raw.stance, raw.negated) == ("reject", False)
+    assert text_of(doc, raw.cue) == "can not accept" and text_of(doc, raw.obj) == "the offer"
+
+
+def test_a_negated_rejection_keeps_its_type() -> None:
+    # Ministers did not rule out raising fees .   (a gerund as the object)
+    doc = parse(
+        ["Ministers", "did", "not", "rule", "out", "raising", "fees", "."],
+        [3, 3, 3, 3, 3, 3, 5, 3],
+        ["nsubj", "aux", "neg", "ROOT", "prt", "xcomp", "dobj", "punct"],
+        ["NOUN", "AUX", "PART", "VERB", "ADP", "VERB", "NOUN", "PUNCT"],
+        ["minister", "do", "not", "rule", "out", "raise", "fee", "."],
+    )
+    doc[5].tag_ = "VBG"
+    raw = _verb_stance(doc, doc[3], _VERBS["rule"])
+    assert raw is not None and (raw.stance, raw.negated) == ("reject", True)
+    assert text_of(doc, raw.obj) == "raising fees"
+
+
+def test_must_in_a_reported_clause_is_the_reporters_demand() -> None:
+    # The mayor said landlords must cut rents .
+    doc = parse(
+        ["The", "mayor", "said", "landlords", "must", "cut", "rents", "."],
+        [1, 2, 2, 5, 5, 2, 5, 2],
+        ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "punct"],
+        ["DET", "NOUN", "VERB", "NOUN", "AUX", "VERB", "NOUN", "PUNCT"],
+        ["the", "mayor", "say", "landlord", "must", "cut", "rent", "."],
+    )
+    (raw,) = deontic_demands(doc, [])
+    assert raw.stance == "demand" and raw.actor_tok is not None and raw.actor_tok.text == "mayor"
+    assert text_of(doc, raw.cue) == "must" and text_of(doc, raw.obj) == "cut rents"
+
+
+def test_should_with_a_forecast_verb_is_no_demand() -> None:
+    # Analysts said prices should rise .
+    doc = parse(
+        ["Analysts", "said", "prices", "should", "rise", "."],
+        [1, 1, 4, 4, 1, 1],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+        ["NOUN", "VERB", "NOUN", "AUX", "VERB", "PUNCT"],
+        ["analyst", "say", "price", "should", "rise", "."],
+    )
+    assert deontic_demands(doc, []) == []
+
+
+def test_a_plain_if_conditions_a_committed_stance_only() -> None:
+    # The party would vote against the bill if it passed .
+    words = ["The", "party", "would", "vote", "against", "the", "bill", "if", "it", "passed", "."]
+    heads = [1, 3, 3, 3, 3, 6, 4, 9, 9, 3, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "advcl", "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "ADP", "DET", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"]
+    lemmas = ["the", "party", "would", "vote", "against", "the", "bill", "if", "it", "pass", "."]
+    doc = parse(words, heads, deps, pos, lemmas)
+    vote = _verb_stance(doc, doc[3], _VERBS["vote"])
+    assert vote is not None and vote.stance == "reject"
+    (cond,) = stance_conditions(doc, [vote])
+    assert cond.stance == "condition" and text_of(doc, cond.obj) == "it passed"
+    assert cond.actor_tok is not None and cond.actor_tok.text == "party"
+    # without "would" the "if" states a circumstance ("threatened a walkout if ...")
+    doc = parse([w for w in words if w != "would"], [1, 2, 2, 2, 5, 3, 8, 8, 2, 2], *_without(deps, pos, lemmas))
+    vote = _verb_stance(doc, doc[2], _VERBS["vote"])
+    assert vote is not None and stance_conditions(doc, [vote]) == []
+
+
+def _without(deps: list[str], pos: list[str], lemmas: list[str]) -> tuple[list[str], list[str], list[str]]:
+    return deps[:2] + deps[3:], pos[:2] + pos[3:], lemmas[:2] + lemmas[3:]
+
+
+def test_a_stance_noun_on_a_light_verb_is_held_by_its_subject() -> None:
+    # The union has no objection to the merger .
+    doc = parse(
+        ["The", "union", "has", "no", "objection", "to", "the", "merger", "."],
+        [1, 2, 2, 4, 2, 4, 7, 5, 2],
+        ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+        ["the", "union", "have", "no", "objection", "to", "the", "merger", "."],
+    )
+    raw = _noun_stance(doc, doc[4], _NOUNS["objection"])
+    assert raw is not None and (raw.stance, raw.negated) == ("reject", True)
+    assert raw.actor_tok is not None and raw.actor_tok.text == "union"
+    assert text_of(doc, raw.cue) == "has no objection" and text_of(doc, raw.obj) == "the merger"
+
+
+def test_a_stance_noun_that_another_stance_verb_takes_is_no_stance_of_its_own() -> None:
+    # The union rejected its proposal for cuts .
+    doc = parse(
+        ["The", "union", "rejected", "its", "proposal", "for", "cuts", "."],
+        [1, 2, 2, 4, 2, 4, 5, 2],
+        ["det", "nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "punct"],
+        ["DET", "NOUN", "VERB", "PRON", "NOUN", "ADP", "NOUN", "PUNCT"],
+        ["the", "union", "reject", "its", "proposal", "for", "cut", "."],
+    )
+    assert _noun_stance(doc, doc[4], _NOUNS["proposal"]) is None
+
+
+def test_told_with_a_that_clause_is_no_order() -> None:
+    # The firm told investors it would pay .
+    doc = parse(
+        ["The", "firm", "told", "investors", "it", "would", "pay", "."],
+        [1, 2, 2, 2, 6, 6, 2, 2],
+        ["det", "nsubj", "ROOT", "dobj", "nsubj", "aux", "ccomp", "punct"],
+        ["DET", "NOUN", "VERB", "NOUN", "PRON", "AUX", "VERB", "PUNCT"],
+        ["the", "firm", "tell", "investor", "it", "would", "pay", "."],
+    )
+    assert _verb_stance(doc, doc[2], _VERBS["tell"]) is None

@@ -158,10 +158,16 @@ def test_nouns(nlp: Language, text: str, kind: str, actor: str, obj: str) -> Non
     assert s.cue.cue_type == "noun"
 
 
-def test_possessive_pronoun_resolves(nlp: Language) -> None:
+def test_a_stance_noun_on_a_light_verb_is_held_by_the_verbs_subject(nlp: Language) -> None:
     s, name = one(nlp, "The party reiterated its support for the peace process.", "accept", "peace")
-    assert s.actor is not None and s.actor.text == "its"
+    assert s.actor is not None and s.actor.text == "The party" and s.cue.text == "reiterated its support"
     assert name is not None and "party" in name.lower()
+
+
+def test_possessive_pronoun_resolves(nlp: Language) -> None:
+    s, name = one(nlp, "The unions said their demand for a 6% rise still stood.", "demand", "6% rise")
+    assert s.actor is not None and s.actor.text == "their"
+    assert name is not None and "unions" in name.lower()
 
 
 def test_noun_without_object_or_actor_is_not_a_stance(nlp: Language) -> None:
@@ -179,9 +185,13 @@ def test_negation_is_recorded_not_folded(nlp: Language) -> None:
     assert s.stance == "reject" and s.negated is True
 
 
-def test_never(nlp: Language) -> None:
-    s, _ = one(nlp, "Pakistan never endorsed the plan.", "accept", "plan")
-    assert s.negated is True
+def test_a_negated_acceptance_is_a_rejection(nlp: Language) -> None:
+    # STANCES_GUIDELINES.md: "does not accept", "cannot support", "never endorsed" are rejections,
+    # with the negation in the cue (not the reporter's negated acceptance)
+    s, _ = one(nlp, "Pakistan never endorsed the plan.", "reject", "plan")
+    assert s.negated is False and s.cue.text == "never endorsed"
+    s, _ = one(nlp, "The Treasury said it could not support the facility.", "reject", "facility")
+    assert s.cue.text == "could not support" and s.modality == "could"
 
 
 def test_modality(nlp: Language) -> None:

@@ -25,6 +25,10 @@ _LEX = lexicons.load("actors")
 _ANAPHORA: dict[str, dict[str, Any]] = {k: v for k, v in _LEX["anaphora"].items() if not k.startswith("_")}
 _GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
 _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
+_BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
+_BODY_LINKS = frozenset(_LEX["body_links"])
+_BODY_KINDS = frozenset({"organization", "state", "group"})
+_NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
 _PRONOUN_WORDS = frozenset(_ANAPHORA)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "iobj", "dative", "pobj"})
@@ -160,7 +164,8 @@ def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
 
 
 def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:
-    """ "I" and "we" inside a direct quotation are its speaker (the source's actor)."""
+    """ "I" inside a direct quotation is its speaker (the source's actor); "we" is the body
+    the speaker speaks for (:func:`_body_of`)."""
     quotes = [
         (a.content.start, a.content.end, a.source.actor)
         for a in attributions
@@ -168,12 +173,60 @@ def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attributio
     ]
     if not quotes:
         return
-    for i in positions(doc, lowers=_SPEAKER_PRONOUNS):
+    bodies: dict[str, str | None] = {}
+    for i in positions(doc, lowers=_SPEAKER_PRONOUNS | _BODY_PRONOUNS):
         tok = doc[i]
         span = (tok.idx, tok.idx + len(tok))
         if span in table.mention_actor or tok.pos_ not in ("PRON", "DET"):
             continue
         for start, end, aid in quotes:
             if start <= tok.idx < end:
-                table.refer(aid, *span)
+                if tok.lower_ in _BODY_PRONOUNS:
+                    if aid not in bodies:
+                        bodies[aid] = _body_of(doc, table, aid)
+                    target = bodies[aid]
+                else:
+                    target = aid
+                if target is not None:
+                    table.refer(target, *span)
                 break
+
+
+def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
+    """The organisation, state or group a speaker speaks for: itself when it is one, else
+    one named in a phrase of its mentions ("AMC spokesman", "Schoufour, of the FNV", "a union
+    spokesman" -> the last union named)."""
+    if table.get(aid).kind in _BODY_KINDS:
+        return aid
+    for m in table.get(aid).mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in _phrase_neighbours(span.root):
+            other = table.at(tok.idx, tok.idx + len(tok))
+            if other is None or other == aid:
+                # a name inside the speaker's own mention: "Kestrel Motors spokesman"
+                words = doc[tok.left_edge.i : tok.i + 1].text
+                other = table.named(words)
+            if other is not None and other != aid and table.get(other).kind in _BODY_KINDS:
+                return other
+            kinds = _NOMINAL.get(tok.lower_)
+            if other is None and kinds:
+                found = table.last_of([k for k in kinds if k in _BODY_KINDS], tok.idx)
+                if found is not None:
+                    return found
+    return None
+
+
+def _phrase_neighbours(root: Token) -> list[Token]:
+    """Modifiers of a speaker's head noun and the objects of "of"/"at"/... on it or on its
+    apposition, in that order."""
+    out = [c for c in root.children if c.dep_ in ("compound", "nmod", "poss") and c.i < root.i]
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in _BODY_LINKS:
+                out.extend(c for c in prep.children if c.dep_ == "pobj")
+        if head.i != root.i:
+            out.extend(c for c in head.children if c.dep_ in ("compound", "nmod", "poss"))
+    return out

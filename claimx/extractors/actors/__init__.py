@@ -141,8 +141,25 @@ def find_actors(doc: Doc) -> ActorTable:
     for cand in candidates:
         _add(doc, table, cand, last_anon)
     _link_parenthetical_aliases(doc, table)
+    _name_titled_officials(table)
     _drop_headline_guesses(doc, table)
     return table
+
+
+def _name_titled_officials(table: ActorTable) -> None:
+    """ "India's finance minister ... he ..." before "Finance Minister Palaniappan Chidambaram":
+    a definite official whose role is the title of exactly one named person is that person."""
+    people = [a for a in table.actors_so_far() if a.kind == "person" and a.title]
+    for official in [a for a in table.actors_so_far() if a.kind == "official"]:
+        texts = [m.text.lower() for m in official.mentions]
+        if not texts or any(t.startswith(("a ", "an ", "one ", "another ")) for t in texts):
+            continue
+        role = [w for w in official.name.lower().split() if not w.endswith(("'s", "’s"))][-2:]
+        if not role or role[-1].endswith("s"):
+            continue  # "ministers": several people
+        fits = [p for p in people if p.title and p.title.lower().split()[-len(role) :] == role]
+        if len(fits) == 1:
+            _merge(table, keep=fits[0].id, drop=official.id)
 
 
 def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:

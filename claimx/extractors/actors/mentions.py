@@ -6,6 +6,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimx import data as lexicons
 from claimx.extractors.actors.names import (
     _ANON_MARKERS,
     _COUNTRIES,
@@ -25,6 +26,7 @@ from claimx.nlp import syntax
 # -- finding mentions --------------------------------------------------------------------
 
 _matchers: dict[int, PhraseMatcher] = {}
+_HONORIFICS = lexicons.word_set("actors", "honorifics")
 
 
 def _outlet_matcher(doc: Doc) -> PhraseMatcher:
@@ -87,6 +89,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     if _not_an_actor(ent):
         return None
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind is not None and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
+        return "person"  # "Mr Blair" tagged an organisation
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     if kind == "state" and _key(ent.text) not in _COUNTRIES:

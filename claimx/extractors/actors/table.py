@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from claimx.errors import PipelineError
 from claimx.extractors.actors.names import (
     _COUNTRIES,
+    _ORG_SUFFIXES,
     _PRONOUNS,
     _display,
     _initials,
@@ -19,6 +20,12 @@ from claimx.extractors.actors.names import (
 )
 from claimx.nlp.spans import make_span
 from claimx.schema import Actor, ActorKind
+
+_ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
+
+
+def _has_org_suffix(name: str) -> bool:
+    return any(w.strip("(),.").lower() in _ORG_SUFFIXES for w in name.split()[1:])
 
 
 @dataclass
@@ -97,8 +104,13 @@ class ActorTable:
         """Add a mention, merging it into an actor of the same name when there is one."""
         key = _name_key(name, kind)
         entry = self._find_same(key, kind) if merge else None
+        if entry is None and merge and kind == "person":
+            entry = self._short_form_before(key)
         if entry is None:
             entry = self._new(_display(name), kind, label)
+        elif kind == "organization" and entry.actor.kind in ("place", "other") and _has_org_suffix(name):
+            # "Cheung Kong" (tagged a place) is "Cheung Kong (Holdings) Ltd": a company
+            entry.actor.kind = ActorKind.organization
         self._add_mention(entry, start, end, _display(name))
         entry.keys.add(key)
         return entry.actor.id
@@ -110,12 +122,10 @@ class ActorTable:
         for entry in reversed(self._entries):
             if key in entry.keys or (other is not None and other in entry.keys):
                 return entry
-        if kind in ("organization", "official", "state") and 2 <= len(key) <= 6 and " " not in key:
-            # "UN" after "the United Nations": an acronym of an earlier name
+        if kind in _ACRONYM_KINDS and 2 <= len(key) <= 6 and " " not in key:
+            # "UN" after "the United Nations", "GB" after "Great Britain": an acronym of an earlier name
             for entry in reversed(self._entries):
-                if entry.actor.kind in ("organization", "official", "state") and any(
-                    _initials(k) == key for k in entry.keys
-                ):
+                if entry.actor.kind in _ACRONYM_KINDS and any(_initials(k) == key for k in entry.keys):
                     return entry
         if kind in ("organization", "official", "state") and (initials := _initials(key)):
             # ... and "the United States" after "US"
@@ -149,6 +159,26 @@ class ActorTable:
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
+        return None
+
+    def named(self, name: str) -> str | None:
+        """The actor one of whose names is ``name`` ("Kestrel Motors" in "Kestrel Motors
+        spokesman"), if any."""
+        key = _key(name)
+        entry = next((e for e in reversed(self._entries) if key in e.keys), None) if key else None
+        return entry.actor.id if entry is not None else None
+
+    def _short_form_before(self, key: str) -> _Entry | None:
+        """ "Campbell" (in a headline, tagged an organisation) before "Sol Campbell": the
+        earlier lone surname is this person."""
+        words = key.split()
+        if len(words) < 2 or words[-1] in _COUNTRIES:
+            return None
+        for entry in reversed(self._entries):
+            if entry.actor.kind in ("person", "organization", "other", "place") and entry.keys == {words[-1]}:
+                entry.actor.kind = ActorKind.person
+                entry.actor.label = "PERSON"
+                return entry
         return None
 
     def alias(self, actor_id: str, start: int, end: int, surface: str) -> None:

@@ -22,13 +22,15 @@ from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable
 from claimx.extractors.coref import link_speakers
-from claimx.extractors.stances.conditions import phrase_conditions
+from claimx.extractors.stances.conditions import phrase_conditions, stance_conditions
+from claimx.extractors.stances.deontic import deontic_demands
 from claimx.extractors.stances.holders import _resolve
 from claimx.extractors.stances.lexicon import (
     _ADJECTIVES,
     _ADVCL,
     _CANDIDATE_WORDS,
     _COND_FIRST,
+    _IRREALIS,
     _NOUNS,
     _QUESTION_WORDS,
     _VERBS,
@@ -104,6 +106,9 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
         inherited = holder is None or not (other.obj[0] <= holder < other.obj[1])
         if other.stance == "condition" or inherited:
             return True
+        describes = raw.anchor is not None and raw.anchor.dep_ in ("acl", "relcl")
+        if other.stance in _IRREALIS and not describes:
+            return True  # "insisted on the banks pledging to fund X": nobody pledged
     return False
 
 
@@ -116,8 +121,9 @@ def find_stances(doc: Doc) -> list[Stance]:
         return []
     attributions = [Attribution.model_validate(a) for a in doc._.attributions or []]
     link_speakers(doc, table, attributions)
-    found = _candidates(doc) + quote_demands(doc, attributions)
+    found = _candidates(doc) + quote_demands(doc, attributions) + deontic_demands(doc, attributions)
     speakers_hold(found, attributions)
+    found += stance_conditions(doc, found)
     _end_before_conditions(clean_text(doc), found)
     text = clean_text(doc)
     found = [r for r in found if not _asks(text, r)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.holders import _plausible_actor
-from claimx.extractors.stances.lexicon import _COND_FIRST, _COND_PHRASES
+from claimx.extractors.stances.lexicon import _COMMITTING, _COND_FIRST, _COND_PHRASES
 from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
 
 
@@ -95,3 +95,63 @@ def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
         negated=False,
         modality=modality,
     )
+
+
+def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp", "conj")) -> _Raw | None:
+    """The stance stated on ``verb`` or on a verb above it through ``climb`` dependencies."""
+    node = verb
+    for _ in range(4):
+        for raw in raws:
+            if raw.stance != "condition" and (
+                (raw.anchor is not None and raw.anchor.i == node.i) or raw.cue[0] <= node.idx < raw.cue[1]
+            ):
+                return raw
+        if node.dep_ not in climb or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _committed(raw: _Raw) -> bool:
+    """A plain "if" sets a condition on a position the holder commits to ("would not rule out
+    X if", "should copy X if", "will vote against if"); after "could"/"may", or on a plain
+    past tense ("threatened a walkout if"), it states a circumstance."""
+    return raw.modality in _COMMITTING or (raw.stance == "demand" and raw.cue_type == "modal")
+
+
+def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """ "Ministers would not rule out scrapping the agency if it failed to improve", "has no
+    objection ... as long as the price is right": a plain "if" (or any condition marker) on a
+    clause that states a stance makes that stance conditional, held by its holder."""
+    out: list[_Raw] = []
+    for tok in doc:
+        low = tok.lower_
+        n = _match(doc, tok.i) if low in _COND_FIRST else (1 if low == "if" and tok.dep_ == "mark" else 0)
+        if not n:
+            continue
+        # a fronted "if" clause hangs on its main verb after it ("if X, the country should Y")
+        marked = tok.dep_ == "mark" and tok.head.dep_ == "advcl"
+        clause = tok.head if marked else _clause_after(doc, tok.i + n)
+        main = tok.head.head if marked else _main_verb(tok)
+        if clause is None or main is None:
+            continue
+        # a marker phrase ("as long as") may hang on a participle of the stated position
+        stance = _stance_at(raws, main, ("xcomp", "conj") if low == "if" else ("xcomp", "conj", "advcl"))
+        if stance is None or (low == "if" and not _committed(stance)):
+            continue
+        obj = _edges(_contiguous(doc, tok.i + n, clause.right_edge.i))
+        last = doc[tok.i + n - 1]
+        if obj is not None:
+            out.append(
+                _Raw(
+                    cue=(tok.idx, last.idx + len(last)),
+                    lemma=" ".join(t.lower_ for t in doc[tok.i : tok.i + n]),
+                    stance="condition",
+                    cue_type="condition",
+                    actor_tok=stance.actor_tok,
+                    obj=obj,
+                    modality=stance.modality,
+                    holder=stance.holder,
+                )
+            )
+    return out

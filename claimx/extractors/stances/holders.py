@@ -105,4 +105,6 @@ def _plausible_actor(tok: Token | None) -> bool:
         return True
     if tok.lemma_.lower() in _INANIMATE or tok.lower_ in _INANIMATE:
         return False
+    if tok.tag_ == "VBZ" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True  # a plural noun the tagger took for a verb ("Local authorites ... had refused")
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "X") or bool(tok.ent_type_)

@@ -11,7 +11,9 @@ from claimx.extractors.stances.lexicon import (
     _COND_ALWAYS,
     _COND_FOCUS,
     _COND_MARKS,
+    _LIGHT_VERBS,
     _NOUN_ACTOR_PREPS,
+    _VERBS,
 )
 from claimx.extractors.stances.parse import (
     _children,
@@ -19,10 +21,12 @@ from claimx.extractors.stances.parse import (
     _is_relative,
     _modality,
     _negated,
+    _negator,
     _np_span,
     _Raw,
     _subject,
     _subtree_span,
+    fold_negated_accept,
 )
 
 # -- nouns ---------------------------------------------------------------------------------
@@ -46,9 +50,32 @@ def _noun_actor(noun: Token) -> Token | None:
     return None
 
 
+def _light_verb(noun: Token, entry: dict[str, Any]) -> Token | None:
+    """The verb that carries a stance noun as its predicate: "renewed demands for X", "has no
+    objection to X", "lent their backing to X", "presented the board with a plan"."""
+    verbs = entry.get("light_verbs") or _LIGHT_VERBS
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head is not head:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head is not noun and head.lemma_.lower() in verbs and head.i < noun.i else None
+
+
+def _argument_of_stance_verb(noun: Token) -> bool:
+    """ "the union rejected its final proposal": a stance noun that is what another stance
+    verb takes is that verb's object, not a position of its own."""
+    head = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and head is not noun and head.lemma_.lower() in _VERBS
+
+
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
+    light = _light_verb(noun, entry)
+    if light is None and (entry.get("only_light") or _argument_of_stance_verb(noun)):
+        return None
     obj: tuple[int, int] | None = None
-    for prep in _children(noun, "prep"):
+    preps = _children(noun, "prep") + (_children(light, "prep", "dative") if light is not None else [])
+    for prep in preps:
         if prep.lower_ in entry["preps"]:
             pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
             if pobj is not None:
@@ -63,17 +90,27 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
                     break
     if obj is None:
         return None
-    actor_tok = _noun_actor(noun)
-    if actor_tok is None:
+    actor_tok = _noun_actor(noun) if light is None else (_subject(light) or _noun_actor(noun))
+    if actor_tok is None or (light is not None and not _plausible_actor(actor_tok)):
         return None
-    return _Raw(
-        cue=(noun.idx, noun.idx + len(noun)),
-        lemma=noun.lemma_.lower(),
+    if light is None:
+        cue = (noun.idx, noun.idx + len(noun))
+    elif noun.i - light.i <= 4:  # "has no objection", "lent their backing"
+        cue = (light.idx, noun.idx + len(noun))
+    else:  # "presented the Commission with a plan": the verb states it
+        cue = (light.idx, light.idx + len(light))
+    raw = _Raw(
+        cue=cue,
+        lemma=noun.lemma_.lower() if light is None else f"{light.lemma_.lower()} {noun.lemma_.lower()}",
         stance=entry["stance"],
         cue_type="noun",
         actor_tok=actor_tok,
         obj=obj,
+        negated=_negator(noun) is not None or (light is not None and _negated(light)),
+        anchor=light or noun,
     )
+    fold_negated_accept(raw, noun)
+    return raw
 
 
 # -- conditions ----------------------------------------------------------------------------

@@ -33,6 +33,8 @@ class _Raw:
     #: the holder when a rule knows it already (the speaker of a quote), else resolved
     #: from ``actor_tok``
     holder: ActorSpan | None = None
+    #: the predicate the stance is stated on (a condition can attach to it)
+    anchor: Token | None = None
 
 
 # -- spans ---------------------------------------------------------------------------------
@@ -107,7 +109,16 @@ def _agent(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
-    return syntax.subject(verb, relatives=_REL_PRONOUNS)
+    found = syntax.subject(verb, relatives=_REL_PRONOUNS)
+    if found is None and verb.dep_ == "xcomp" and verb.head is not verb:
+        # "Brando is said to have turned down the role": the raised subject of the passive
+        found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    node = verb
+    while found is None and node.dep_ in ("xcomp", "conj") and node.head is not node:
+        node = node.head
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
+            found = node.head  # "unions representing 4.5m workers to threaten united action"
+    return found
 
 
 def _negated(verb: Token) -> bool:
@@ -141,3 +152,32 @@ def _modality(verb: Token) -> tuple[str | None, Token | None]:
         if word is not None:
             return word, None
     return None, None
+
+
+def _negator(verb: Token) -> Token | None:
+    """The word that negates ``verb``: its own "not"/"never", else the head it is the
+    complement of ("failed to accept", "is not ready to accept")."""
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
+            return c
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in _NEGATING_HEADS:
+            return head
+        return next((c for c in head.children if c.dep_ == "neg"), None)
+    return None
+
+
+def fold_negated_accept(raw: _Raw, tok: Token) -> None:
+    """ "cannot support the plan", "has not accepted the offer", "never endorsed it": a
+    refused acceptance is a rejection, and the negation belongs in the cue (the stance is
+    not the reporter's negated acceptance). Negated rejections keep ``negated`` ("did not
+    rule out X")."""
+    if raw.stance != "accept" or not raw.negated:
+        return
+    raw.stance = "reject"
+    raw.negated = False
+    raw.lemma = f"not {raw.lemma}"
+    neg = _negator(tok)
+    if neg is not None and neg.i < tok.i and neg.idx < raw.cue[0] and tok.i - neg.i <= 4:
+        raw.cue = (neg.idx, raw.cue[1])

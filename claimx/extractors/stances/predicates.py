@@ -71,7 +71,7 @@ def _predicate_raw(tok: Token, head: Token, stance: str, obj: tuple[int, int]) -
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None
     modality, _ = _modality(head)
-    return _Raw(
+    raw = _Raw(
         cue=(tok.idx, tok.idx + len(tok)),
         lemma=tok.lemma_.lower(),
         stance=stance,
@@ -80,7 +80,11 @@ def _predicate_raw(tok: Token, head: Token, stance: str, obj: tuple[int, int]) -
         obj=obj,
         negated=_negated_predicate(tok, head),
         modality=modality,
+        anchor=head,
     )
+    if raw.stance == "accept" and raw.negated:  # "is not open to talks"
+        raw.stance, raw.negated, raw.lemma = "reject", False, f"not {raw.lemma}"
+    return raw
 
 
 def is_predicate_candidate(tok: Token) -> bool:

@@ -109,5 +109,6 @@ def speakers_hold(raws: list[_Raw], attributions: Sequence[Attribution]) -> None
     quotes = _quotes(attributions)
     for raw in raws:
         tok = raw.actor_tok
-        if raw.holder is None and tok is not None and tok.lower_ in _FIRST_PERSON:
+        # "the US" is no "us": a pronoun only
+        if raw.holder is None and tok is not None and tok.lower_ in _FIRST_PERSON and tok.pos_ == "PRON":
             raw.holder = _speaker_at(quotes, tok.idx)

@@ -13,6 +13,7 @@ from claimx.extractors.stances.lexicon import (
     _IGNORED_XCOMP,
     _NOMINAL_DEPS,
     _NOUNS,
+    _VERBS,
 )
 from claimx.extractors.stances.parse import (
     _agent,
@@ -28,6 +29,7 @@ from claimx.extractors.stances.parse import (
     _Raw,
     _subject,
     _subtree_span,
+    fold_negated_accept,
 )
 
 # -- verbs ---------------------------------------------------------------------------------
@@ -87,51 +89,38 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
             obj = _first_noun_child(conj) if conj.pos_ in ("VERB", "AUX") else None
             if obj is not None:
                 return _np_span(obj), None, None
+        # "a position that Unison cannot accept and will oppose": the first verb's object
+        head = verb.head
+        if verb.dep_ == "conj" and head is not verb and head.lemma_.lower() in _VERBS:
+            found = _frame_object(head, "dobj")
+            if found is not None and found[0] is not None and not _children(verb, "dobj", "ccomp", "xcomp"):
+                return found[0], None, None
     return None, None, None
 
 
 def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
     """The object ``frame`` finds on ``verb``, with the word that belongs in the cue."""
     doc = verb.doc
-    passive = _passive(verb)
     if frame in ("dobj", "prt") or frame.startswith("prt:"):
-        if frame.startswith("prt:"):
-            prts = [c for c in _children(verb, "prt") if c.lower_ == frame[4:]]
-            if not prts:
-                return None
-            extra: Token | None = prts[0]
-        else:
-            extra = None
-        rel = _rel_object(verb)
-        if rel is not None:
-            return _np_span(rel, _clause_top(verb)), extra
-        if passive:
-            subj = _children(verb, "nsubjpass")
-            if subj:
-                target = _antecedent(verb) if _is_relative(subj[0]) else subj[0]
-                if target is not None:
-                    return _np_span(target, _clause_top(verb)), extra
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                return _np_span(verb.head, verb), extra
-            return None
-        obj = _first_noun_child(verb)
-        if obj is not None:
-            span = _np_span(obj)
-            tail = _noun_clause_tail(verb, obj)
-            if span is not None and tail is not None:
-                span = (span[0], max(span[1], tail))
-            return span, extra
+        return _direct_object(verb, frame)
     elif frame == "dobj+xcomp":
         objs = _children(verb, "dobj")
-        xcs = _children(verb, "xcomp", "ccomp")
+        # "told him he would resign": a clause without "to" is something said, not ordered
+        xcs = [x for x in _children(verb, "xcomp", "ccomp") if x.dep_ == "xcomp" or _has_to(x)]
         if objs and xcs and xcs[0].i > objs[0].i:
             # what is demanded, not whom of: "urged Israel to withdraw" -> "withdraw"
             return _subtree_span(xcs[0]), None
+        if objs:
+            found = _to_misparsed(verb, objs[0])
+            if found is not None:
+                return found, None
         # "urged Israel to withdraw" parsed as a clause with its own subject
         for cc in _children(verb, "ccomp"):
             to = [c for c in cc.children if c.tag_ == "TO"]
             if _children(cc, "nsubj") and to:
                 return _edges(_contiguous(doc, to[0].i, cc.right_edge.i)), None
+    elif frame == "dobj+ccomp":
+        return _told_clause(verb)
     elif frame == "xcomp":
         for xc in _children(verb, "xcomp"):
             if xc.i > verb.i and xc.lemma_.lower() not in _IGNORED_XCOMP and xc.pos_ in ("VERB", "AUX"):
@@ -140,6 +129,11 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         for cc in _children(verb, "ccomp"):
             if cc.i > verb.i:
                 return _subtree_span(cc), None
+            if _inverted(verb, cc):
+                return _subtree_span(cc), None
+        if _closing_conj(verb):
+            head = verb.head
+            return _edges(_contiguous(verb.doc, head.left_edge.i, verb.i - 1)), None
     elif frame.startswith("prep:"):
         word, _, more = frame[5:].partition("+")
         for prep in _children(verb, "prep"):
@@ -155,6 +149,116 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                     continue
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
             return _np_span(pobj), prep
+    return None
+
+
+def _inverted(verb: Token, clause: Token) -> bool:
+    """ "Workers could strike, warn union leaders." / "..., the minister has warned.": the
+    clause comes first and the verb that reports it closes the sentence after a comma."""
+    if verb.dep_ != "ROOT" or clause.right_edge.i + 1 >= verb.i:
+        return False
+    between = verb.doc[clause.right_edge.i + 1 : verb.i]
+    return any(t.text == "," for t in between) and not any(t.dep_ == "mark" for t in clause.children)
+
+
+def _states_a_fact(verb: Token, obj: Token) -> bool:
+    """ "denied claims that he faked a crash": a lexicon verb marked ``facts`` with a noun
+    carrying a that-clause disputes a fact, it takes no position."""
+    entry = _VERBS.get(verb.lemma_.lower(), {})
+    if not entry.get("facts"):
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)
+
+
+def _misparsed_relative(verb: Token) -> Token | None:
+    """ "a settlement that the union cannot accept": the object relative clause the parser
+    read as a that-clause of the verb above; the noun right before "that" is the object."""
+    top = _clause_top(verb)
+    if top.dep_ != "ccomp" or _children(verb, "dobj", "ccomp", "xcomp"):
+        return None
+    mark = next((c for c in top.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or mark.i == 0 or (not _children(verb, "nsubj") and verb.i == top.i):
+        return None
+    noun = verb.doc[mark.i - 1]
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.head.i == top.head.i else None
+
+
+def _closing_conj(verb: Token) -> bool:
+    """ "Nurses could walk out if ..., warn union leaders.": a reporting verb without a
+    subject of its own, hung as the last conjunct after a comma, with its speaker after it."""
+    if verb.dep_ != "conj" or _children(verb, "nsubj", "ccomp") or verb.head.i >= verb.i:
+        return False
+    prev = verb.doc[verb.i - 1]
+    after = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
+    return prev.text == "," and bool(after) and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
+
+
+def _told_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """ "warned Bath (that) they had until next week to ...": the clause after the addressee,
+    also when the parser hung it on a name as a relative clause without a relative word."""
+    objs = _children(verb, "dobj")
+    if not objs:
+        return None
+    for cc in _children(verb, "ccomp"):
+        if cc.i > objs[0].i:
+            return _subtree_span(cc), None
+    for rel in _children(objs[0], "relcl"):
+        if objs[0].pos_ == "PROPN" and not any(_is_relative(c) for c in rel.children) and _children(rel, "nsubj"):
+            return _subtree_span(rel), None
+    return None
+
+
+def _has_to(clause: Token) -> bool:
+    return any(c.tag_ == "TO" and c.i < clause.i for c in clause.children)
+
+
+def _to_misparsed(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """ "urged the finance chiefs to write off African debt" with "to" taken for a
+    preposition: the demanded act runs from the verb after "to" to the end of the clause."""
+    doc = verb.doc
+    k = obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "to" or doc[k].head.i != verb.i or doc[k + 1].tag_ != "VB":
+        return None
+    return _edges(_contiguous(doc, k + 1, verb.right_edge.i))
+
+
+def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """The object of a transitive frame ("dobj", "prt:out"): a relative pronoun's antecedent,
+    a passive subject, the noun object, a gerund, or the noun before a misparsed relative."""
+    if frame.startswith("prt:"):
+        prts = [c for c in _children(verb, "prt") if c.lower_ == frame[4:]]
+        if not prts:
+            return None
+        extra: Token | None = prts[0]
+    else:
+        extra = None
+    rel = _rel_object(verb)
+    if rel is not None:
+        return _np_span(rel, _clause_top(verb)), extra
+    if _passive(verb):
+        subj = _children(verb, "nsubjpass")
+        if subj:
+            target = _antecedent(verb) if _is_relative(subj[0]) else subj[0]
+            if target is not None:
+                return _np_span(target, _clause_top(verb)), extra
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return _np_span(verb.head, verb), extra
+        return None
+    obj = _first_noun_child(verb)
+    if obj is not None:
+        if _states_a_fact(verb, obj):
+            return None
+        span = _np_span(obj)
+        tail = _noun_clause_tail(verb, obj)
+        if span is not None and tail is not None:
+            span = (span[0], max(span[1], tail))
+        return span, extra
+    gerund = next((x for x in _children(verb, "xcomp", "pcomp") if x.tag_ == "VBG" and x.i > verb.i), None)
+    if gerund is not None:  # "did not rule out raising rates", "opposes selling the unit"
+        return _subtree_span(gerund), extra
+    noun = _misparsed_relative(verb)
+    if noun is not None:
+        return _np_span(noun, _clause_top(verb)), extra
     return None
 
 
@@ -182,10 +286,18 @@ def _hypothetical(verb: Token) -> bool:
     for _ in range(8):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
             return True
+        # "declined to say whether the PM backed the plans": a question, not a position
+        if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return True
         if node.head is node:
             return False
         node = node.head
     return False
+
+
+def _bare(verb: Token) -> bool:
+    """ "The actor repeatedly refused.": no complement at all, not one the frames missed."""
+    return not _children(verb, "dobj", "xcomp", "ccomp", "prep", "prt", "dative", "nsubjpass")
 
 
 def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
@@ -198,15 +310,21 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "refuse" and lemma != "refuse":
         return None  # "refused to accept X" is the refusal's stance
     obj, extra, frame_stance = _object_of(verb, entry["frames"])
-    if obj is None:
+    if obj is None and not (entry.get("intransitive") and _bare(verb)):
         return None
     actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
+    if actor_tok is None and entry.get("stative") and _passive(verb):
+        actor_tok = next(iter(_children(verb, "nsubjpass")), None)  # "unions are united against X"
+    inverted = any(_inverted(verb, cc) for cc in _children(verb, "ccomp"))
+    if (actor_tok is None and inverted) or (_closing_conj(verb) and "ccomp" in entry["frames"]):
+        # "..., warn union leaders": the speaker after the verb (often parsed as its object)
+        actor_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i), None)
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None  # a stance is taken by somebody: "the plan was rejected" names nobody
     modality, modal_tok = _modality(verb)
     cue = _cue_span(verb, modal_tok, extra)
     cue_lemma = lemma if extra is None else f"{lemma} {extra.lower_}"
-    return _Raw(
+    raw = _Raw(
         cue=cue,
         lemma=cue_lemma,
         stance=frame_stance or entry["stance"],
@@ -215,4 +333,7 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
         obj=obj,
         negated=_negated(verb),
         modality=modality,
+        anchor=verb,
     )
+    fold_negated_accept(raw, verb)
+    return raw

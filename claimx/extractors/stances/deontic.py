@@ -1,0 +1,115 @@
+"""Demands stated as what must or should happen, by a named holder: "She said the Philippines
+should copy Brazil's action" (her demand), "'They need to move quickly,' he added" (his), "X
+said there should be a strike" (X's). The holder is the source of the attribution the clause
+is reported in, or the subject of the reporting verb the clause is the complement of; the
+cue is the modal ("should", "must") or the head ("need" of "need to")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from claimx.extractors.stances.holders import _plausible_actor
+from claimx.extractors.stances.lexicon import _DEONTIC, _DEONTIC_HEADS, _FORECAST, _REPORTING
+from claimx.extractors.stances.parse import _children, _contiguous, _edges, _negated, _Raw, _subject, _subtree_span
+from claimx.extractors.stances.verbs import _hypothetical
+from claimx.schema import ActorSpan, Attribution
+
+
+def _deontic_cue(verb: Token) -> Token | None:
+    """ "should"/"must" on ``verb``, or ``verb`` itself when it is "need"/"have" with a
+    to-complement."""
+    for c in _children(verb, "aux"):
+        if c.lower_ in _DEONTIC and c.i < verb.i:
+            return c
+    want = _DEONTIC_HEADS.get(verb.lemma_.lower())
+    # "they had to pay in more", "having to pay off staff": what was or is necessary, no demand
+    if want is not None and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ"):
+        for xc in _children(verb, "xcomp"):
+            if any(c.lower_ == want and c.i < xc.i for c in xc.children):
+                return verb
+    return None
+
+
+def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
+    """What must happen: the act after the modal, or what "there should be"."""
+    if cue is verb:  # "need to move quickly": the complement
+        xc = next(iter(_children(verb, "xcomp")), None)
+        return _subtree_span(xc) if xc is not None else None
+    if verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children):
+        attr = next(iter(_children(verb, "attr")), None)
+        return _subtree_span(attr) if attr is not None else None
+    return _edges(_contiguous(verb.doc, verb.i, verb.right_edge.i))
+
+
+def _forecast(verb: Token, cue: Token) -> bool:
+    """ "profits should rise", "he must be pleased": a forecast or an inference."""
+    if cue is verb:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _FORECAST:
+        return True
+    return lemma == "be" and bool(_children(verb, "acomp")) and not _children(verb, "expl")
+
+
+def _reported_by(verb: Token) -> Token | None:
+    """The subject of the reporting verb whose complement clause ``verb`` heads."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "ccomp" or node.head is node or node.head.lemma_.lower() not in _REPORTING:
+        return None
+    return _subject(node.head)
+
+
+def _source_at(attributions: Sequence[Attribution], char: int) -> ActorSpan | None:
+    for a in attributions:
+        if a.content is not None and a.source is not None and a.content.start <= char < a.content.end:
+            return a.source
+    return None
+
+
+def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("ccomp", "conj", "ROOT", "xcomp"):
+            continue
+        cue = _deontic_cue(verb)
+        if cue is None or _forecast(verb, cue) or _hypothetical(verb):
+            continue
+        subj = _subject(verb)
+        if subj is not None and subj.i > cue.i and cue is not verb:
+            continue  # "should the government be spending money ...?": a question
+        if subj is not None and subj.lower_ in ("i", "you"):
+            continue  # "I must say", and "you must" is an order (quotes.py)
+        passive = bool(_children(verb, "auxpass", "nsubjpass"))
+        if (
+            subj is not None
+            and subj.dep_ != "expl"
+            and subj.lower_ != "there"
+            and not passive
+            and not _plausible_actor(subj)
+        ):
+            continue  # "the deal should close in May": a forecast about a thing
+        holder = _source_at(attributions, cue.idx)
+        reporter = _reported_by(verb) if holder is None else None
+        if holder is None and (reporter is None or not _plausible_actor(reporter)):
+            continue
+        obj = _demanded(verb, cue)
+        if obj is None:
+            continue
+        out.append(
+            _Raw(
+                cue=(cue.idx, cue.idx + len(cue)),
+                lemma=cue.lower_,
+                stance="demand",
+                cue_type="modal",
+                actor_tok=reporter,
+                obj=obj,
+                negated=_negated(verb),
+                holder=holder,
+                anchor=verb,
+            )
+        )
+    return out
