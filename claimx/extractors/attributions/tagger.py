@@ -123,7 +123,7 @@ def _subject_source(cue: Offsets, sources: Sequence[Offsets], doc: Doc) -> Offse
     head = cue_span.root
     # "X is quoted as saying", "X went on to say": climb a few verb heads
     for _ in range(2):
-        if head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head is not head:
+        if head.dep_ in ("xcomp", "advcl", "conj", "ccomp") and head.head.i != head.i:
             head = head.head
             verbs.append(head)
     for verb in verbs:

@@ -34,7 +34,7 @@ def _deontic_cue(verb: Token) -> Token | None:
 
 def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
     """What must happen: the act after the modal, or what "there should be"."""
-    if cue is verb:  # "need to move quickly": the complement
+    if cue.i == verb.i:  # "need to move quickly": the complement
         xc = next(iter(_children(verb, "xcomp")), None)
         return _subtree_span(xc) if xc is not None else None
     if verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children):
@@ -45,7 +45,7 @@ def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
 
 def _forecast(verb: Token, cue: Token) -> bool:
     """ "profits should rise", "he must be pleased": a forecast or an inference."""
-    if cue is verb:
+    if cue.i == verb.i:
         return False
     lemma = verb.lemma_.lower()
     if lemma in _FORECAST:
@@ -56,9 +56,9 @@ def _forecast(verb: Token, cue: Token) -> bool:
 def _reported_by(verb: Token) -> Token | None:
     """The subject of the reporting verb whose complement clause ``verb`` heads."""
     node = verb
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ != "ccomp" or node.head is node or node.head.lemma_.lower() not in _REPORTING:
+    if node.dep_ != "ccomp" or node.head.i == node.i or node.head.lemma_.lower() not in _REPORTING:
         return None
     return _subject(node.head)
 

@@ -40,11 +40,11 @@ def _clause_antecedent(pron: Token) -> Token | None:
     key = _POSS_PRONOUNS.get(pron.lower_, pron.lower_)
     node = pron
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         for sub in _children(node, "nsubj"):
-            if sub.i < pron.i and sub is not pron and _fits(key, sub):
+            if sub.i < pron.i and _fits(key, sub):
                 return sub
     return None
 

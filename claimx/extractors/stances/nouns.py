@@ -55,18 +55,18 @@ def _light_verb(noun: Token, entry: dict[str, Any]) -> Token | None:
     objection to X", "lent their backing to X", "presented the board with a plan"."""
     verbs = entry.get("light_verbs") or _LIGHT_VERBS
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head is not head:
+    if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i:
         head = head.head
     elif noun.dep_ != "dobj":
         return None
-    return head if head is not noun and head.lemma_.lower() in verbs and head.i < noun.i else None
+    return head if head.i != noun.i and head.lemma_.lower() in verbs and head.i < noun.i else None
 
 
 def _argument_of_stance_verb(noun: Token) -> bool:
     """ "the union rejected its final proposal": a stance noun that is what another stance
     verb takes is that verb's object, not a position of its own."""
     head = noun.head
-    return noun.dep_ in ("dobj", "nsubjpass") and head is not noun and head.lemma_.lower() in _VERBS
+    return noun.dep_ in ("dobj", "nsubjpass") and head.i != noun.i and head.lemma_.lower() in _VERBS
 
 
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
@@ -118,7 +118,7 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
 
 def _condition(doc: Doc, clause: Token) -> _Raw | None:
     """ "Hamas would only release them once the offensive ends": a condition the actor sets."""
-    if clause.dep_ != "advcl" or clause.head is clause:
+    if clause.dep_ != "advcl" or clause.head.i == clause.i:
         return None
     marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
     if not marks:
@@ -132,7 +132,7 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
         return None
     head = clause.head
     chain = [head]
-    while chain[-1].dep_ == "xcomp" and chain[-1].head is not chain[-1] and len(chain) < 4:
+    while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
     head = chain[-1]
     focus = mark.i > 0 and doc[mark.i - 1].lower_ in _COND_FOCUS

@@ -110,11 +110,11 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
     found = syntax.subject(verb, relatives=_REL_PRONOUNS)
-    if found is None and verb.dep_ == "xcomp" and verb.head is not verb:
+    if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
     node = verb
-    while found is None and node.dep_ in ("xcomp", "conj") and node.head is not node:
+    while found is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             found = node.head  # "unions representing 4.5m workers to threaten united action"
@@ -126,7 +126,7 @@ def _negated(verb: Token) -> bool:
         if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
             return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _NEGATING_HEADS and head.lemma_.lower() not in _VERBS:
             return True
         if head.lemma_.lower() in _MODAL_HEADS or head.pos_ == "ADJ":
@@ -142,11 +142,11 @@ def _modality(verb: Token) -> tuple[str | None, Token | None]:
         for c in node.children:
             if c.dep_ == "aux" and c.lower_ in _MODALS:
                 return _MODAL_NORM.get(c.lower_, c.lower_), c
-        if node.dep_ == "conj" and node.head is not node and not _children(node, "nsubj"):
+        if node.dep_ == "conj" and node.head.i != node.i and not _children(node, "nsubj"):
             node = node.head
             continue
         break
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         head = verb.head
         word = _MODAL_HEADS.get(head.lemma_.lower())
         if word is not None:
@@ -161,7 +161,7 @@ def _negator(verb: Token) -> Token | None:
         if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
             return c
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _NEGATING_HEADS:
             return head
         return next((c for c in head.children if c.dep_ == "neg"), None)

@@ -16,7 +16,7 @@ from claimx.extractors.stances.parse import _children, _modality, _np_span, _Raw
 def _predicate_head(tok: Token) -> Token | None:
     """The copula or linking verb ``tok`` is predicated by ("remains reluctant")."""
     head = tok.head
-    if head is tok or tok.dep_ not in ("acomp", "oprd", "prep", "attr", "xcomp"):
+    if head.i == tok.i or tok.dep_ not in ("acomp", "oprd", "prep", "attr", "xcomp"):
         return None
     if head.lemma_.lower() not in _PREDICATE_HEADS:
         return None

@@ -79,7 +79,7 @@ def quote_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]:
             continue
         for tok in span:
             if tok.pos_ not in ("VERB", "AUX") or (
-                tok.head is not tok and tok.head.i in range(span.start, span.end) and tok.dep_ != "conj"
+                tok.head.i != tok.i and tok.head.i in range(span.start, span.end) and tok.dep_ != "conj"
             ):
                 continue
             found = _you_must(tok)

@@ -46,7 +46,7 @@ def _first_noun_child(verb: Token) -> Token | None:
 
 
 def _clause_top(verb: Token) -> Token:
-    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
     return verb
 
@@ -91,7 +91,7 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
                 return _np_span(obj), None, None
         # "a position that Unison cannot accept and will oppose": the first verb's object
         head = verb.head
-        if verb.dep_ == "conj" and head is not verb and head.lemma_.lower() in _VERBS:
+        if verb.dep_ == "conj" and head.i != verb.i and head.lemma_.lower() in _VERBS:
             found = _frame_object(head, "dobj")
             if found is not None and found[0] is not None and not _children(verb, "dobj", "ccomp", "xcomp"):
                 return found[0], None, None
@@ -289,7 +289,7 @@ def _hypothetical(verb: Token) -> bool:
         # "declined to say whether the PM backed the plans": a question, not a position
         if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
