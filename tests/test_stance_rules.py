@@ -228,6 +228,28 @@ def test_should_with_a_forecast_verb_is_no_demand() -> None:
     assert deontic_demands(doc, []) == []
 
 
+def test_a_foreseen_necessity_is_no_demand() -> None:
+    # The firm said it will have to cut jobs .   /   The firm said it has to cut jobs .
+    words = ["The", "firm", "said", "it", "will", "have", "to", "cut", "jobs", "."]
+    heads = [1, 2, 2, 5, 5, 2, 7, 5, 7, 2]
+    deps = ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "aux", "xcomp", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PRON", "AUX", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+    lemmas = ["the", "firm", "say", "it", "will", "have", "to", "cut", "job", "."]
+    doc = parse(words, heads, deps, pos, lemmas)
+    doc[5].tag_ = "VB"
+    assert deontic_demands(doc, []) == []
+    present = parse(
+        [("has" if w == "have" else w) for n, w in enumerate(words) if n != 4],
+        [h - (h > 4) for n, h in enumerate(heads) if n != 4],
+        [d for n, d in enumerate(deps) if n != 4],
+        [p for n, p in enumerate(pos) if n != 4],
+        [lemma for n, lemma in enumerate(lemmas) if n != 4],
+    )
+    present[4].tag_ = "VBZ"
+    (raw,) = deontic_demands(present, [])
+    assert raw.stance == "demand" and text_of(present, raw.cue) == "has"
+
+
 def test_a_plain_if_conditions_a_committed_stance_only() -> None:
     # The party would vote against the bill if it passed .
     words = ["The", "party", "would", "vote", "against", "the", "bill", "if", "it", "passed", "."]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.holders import _plausible_actor
-from claimx.extractors.stances.lexicon import _DEONTIC, _DEONTIC_HEADS, _FORECAST, _REPORTING
+from claimx.extractors.stances.lexicon import _DEONTIC, _DEONTIC_HEADS, _FORECAST, _NECESSITY_FORECAST, _REPORTING
 from claimx.extractors.stances.parse import _children, _contiguous, _edges, _negated, _Raw, _subject, _subtree_span
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import ActorSpan, Attribution
@@ -25,7 +25,9 @@ def _deontic_cue(verb: Token) -> Token | None:
             return c
     want = _DEONTIC_HEADS.get(verb.lemma_.lower())
     # "they had to pay in more", "having to pay off staff": what was or is necessary, no demand
-    if want is not None and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ"):
+    # "will need to raise taxes", "would have to shed jobs": a necessity foreseen, no demand
+    foreseen = any(c.lower_ in _NECESSITY_FORECAST for c in _children(verb, "aux"))
+    if want is not None and not foreseen and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ"):
         for xc in _children(verb, "xcomp"):
             if any(c.lower_ == want and c.i < xc.i for c in xc.children):
                 return verb

@@ -51,5 +51,6 @@ _REPORTING = frozenset(_LEX["reporting_verbs"])
 _DEONTIC = frozenset(_LEX["deontic"])
 _DEONTIC_HEADS: dict[str, str] = _LEX["deontic_heads"]
 _FORECAST = frozenset(_LEX["forecast_verbs"])
+_NECESSITY_FORECAST = frozenset(_LEX["necessity_forecast_aux"])
 _COMMITTING = frozenset(_LEX["committing_modals"])
 _IRREALIS = frozenset(_LEX["irrealis_objects"])
