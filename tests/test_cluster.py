@@ -137,6 +137,29 @@ def test_local_runner_partitioned_output_resumes(tmp_path: Path, nlp: Any) -> No
     assert part_ids(out) == [f"s{n}" for n in range(6)]
 
 
+def test_a_slow_batch_at_the_head_does_not_stall_the_others() -> None:
+    from collections import deque
+
+    from claimx.run.pool import in_order
+
+    finished: set[int] = set()
+
+    def wait_any(running: list[int]) -> None:  # batch 0 is slow: any other running batch ends first
+        later = [t for t in running if t != 0]
+        finished.add(later[0] if later else 0)
+
+    pending: deque[int] = deque()
+    taken: list[int] = []
+    for n in range(7):
+        pending.append(n)
+        taken += in_order(pending, 2, lambda t: t in finished, wait_any)
+    # while batch 0 ran, batches 1-6 were submitted and finished: the second worker never idled
+    assert taken == [] and list(pending) == list(range(7)) and finished == set(range(1, 7))
+    pending.append(7)  # 4 x window batches wait: now wait for the head
+    taken += in_order(pending, 2, lambda t: t in finished, wait_any)
+    assert taken == list(range(8)) and not pending
+
+
 def test_folder_of_json_files_resumes_without_rework(tmp_path: Path, nlp: Any) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

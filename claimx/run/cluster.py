@@ -181,14 +181,18 @@ def run(
                 pure=False,
             )
             pending.append((future, batch, index))
-            if len(pending) >= window:
-                yield _result(*pending.popleft(), dest)
+            for head in pool.in_order(pending, window, lambda t: t[0].done(), _first_completed):
+                yield _result(*head, dest)
         while pending:
             yield _result(*pending.popleft(), dest)
     finally:
         for future, _, _ in pending:  # Ctrl-C or a closed output: stop what has not run
             future.cancel()
         _close(client, cluster)
+
+
+def _first_completed(tasks: list[tuple[Any, list[Unit], int]]) -> None:
+    _distributed().wait([t[0] for t in tasks], return_when="FIRST_COMPLETED")
 
 
 def _result(future: Any, batch: list[Unit], index: int, dest: str | None) -> list[pool.Line]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import NamedTuple, TypeVar
 
 from claimx.document import Document
@@ -157,13 +157,32 @@ def run_batches(
     try:
         for batch in _chain(first, second, todo):
             pending.append(pool.submit(process_batch, batch))
-            if len(pending) >= window:
-                yield pending.popleft().result()
+            for done in in_order(pending, window, lambda f: f.done(), _first_completed):
+                yield done.result()
         while pending:
             yield pending.popleft().result()
     finally:
         # on Ctrl-C or a closed output: drop the batches not started, don't wait for them
         pool.shutdown(wait=not pending, cancel_futures=True)
+
+
+def _first_completed(futures: list[Future[list[Line]]]) -> None:
+    wait(futures, return_when=FIRST_COMPLETED)
+
+
+def in_order(
+    pending: deque[T], window: int, done: Callable[[T], bool], wait_any: Callable[[list[T]], object]
+) -> Iterator[T]:
+    """Take the finished tasks at the head of ``pending`` (input order), then wait until fewer
+    than ``window`` are running: a slow batch at the head does not leave the workers idle,
+    and at most ``4 * window`` finished batches wait for it."""
+    while True:
+        while pending and done(pending[0]):
+            yield pending.popleft()
+        running = [t for t in pending if not done(t)]
+        if len(running) < window and len(pending) < 4 * window:
+            return
+        wait_any(running)
 
 
 def _chain(a: list[Item], b: list[Item], rest: Iterator[list[Item]]) -> Iterator[list[Item]]:
