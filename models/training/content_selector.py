@@ -83,7 +83,7 @@ def _groups(records: list[dict], docs, tags):  # type: ignore[no-untyped-def]
             spans = list(cands)
             if want not in cands:
                 continue
-            feats = [selector.features(doc, cue, source, c, cands[c], contents) for c in spans]
+            feats = selector.featurize(doc, cue, source, cands, contents)
             groups.append((feats, spans.index(want)))
     return groups
 

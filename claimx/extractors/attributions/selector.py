@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from functools import cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx import data
+from claimx.extractors.attributions import clauses
 from claimx.extractors.attributions.base import _CUE_CLASS
 from claimx.nlp.spans import clean_text
 
 Offsets = tuple[int, int]
-KINDS = ("current", "tagger", "ccomp", "quote", "tail", "head", "none")
+KINDS = ("current", "tagger", "ccomp", "quote", "pair", "tail", "head", "sent", "object", "cut", "lead", "more", "none")
 CLASSES = ("speech", "belief", "report", "other")
 _QUOTES = "\"“”‘’«»'"
 #: The tagger's CONTENT spans are candidates when they start within the cue's paragraph (give or
@@ -75,43 +77,104 @@ def candidates(
     for q in quotes:
         if q[0] - 200 <= cue[0] <= q[1] + 200:
             add(q, "quote")
-    verb = _cue_verb(doc, cue)
-    if verb is not None:
-        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if comp is not None:
-            toks = list(comp.subtree)
-            add((toks[0].idx, toks[-1].idx + len(toks[-1])), "ccomp")
-        sent = verb.sent
-        first = min(cue[0], source[0] if source else cue[0])
-        last = max(cue[1], source[1] if source and source[0] > cue[0] else cue[1])
-        # "told Xinhua", "said on Sunday": the outlet, addressee and adverbials are no content
-        for child in verb.children:
-            if child.i > verb.i and child.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "agent"):
-                edge = child.right_edge
-                last = max(last, edge.idx + len(edge))
-        add((last, sent.end_char), "tail")
-        add((sent.start_char, first), "head")
+    first = min(cue[0], source[0] if source else cue[0])
+    last = max(cue[1], source[1] if source and source[0] > cue[0] else cue[1])
+    add(clauses.split_quote(quotes, first, last, text), "pair")
+    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    if cue_span is not None and len(cue_span):
+        _parse_candidates(doc, cue_span, source, first, last, add)
+    for span in [c for c, kinds in out.items() if c is not None and kinds & _SEEDS]:
+        _variants(doc, span, cue, add)
     return out
 
 
-def features(
-    doc: Doc, cue: Offsets, source: Offsets | None, cand: Offsets | None, kinds: set[str], tagged: list[Offsets]
-) -> dict[str, float]:
+#: the candidates whose clause ends, leading words and next sentence are tried too
+_SEEDS = frozenset({"current", "tagger", "ccomp", "tail", "head", "sent"})
+
+
+def _parse_candidates(
+    doc: Doc, cue_span: Span, source: Offsets | None, first: int, last: int, add: Callable[[Offsets | None, str], None]
+) -> None:
+    verb = cue_span.root
+    sent = verb.sent
+    # "appeared to think that ...", "is expected to say": the complement of the lowest verb
+    low = verb
+    while (nxt := next((c for c in low.children if c.dep_ == "xcomp" and c.i > low.i), None)) is not None:
+        if any(c.dep_ == "ccomp" for c in nxt.children) or low is verb:
+            low = nxt
+        else:
+            break
+    for head in (verb, low):
+        comp = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and (head is verb or c.i > head.i)), None)
+        if comp is not None:
+            add((comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)), "ccomp")
+    # "told Xinhua", "said on Sunday": the outlet, addressee and adverbials are no content
+    for child in verb.children:
+        if child.i > verb.i and child.dep_ in ("dobj", "dative", "prep", "npadvmod", "advmod", "agent"):
+            edge = child.right_edge
+            last = max(last, edge.idx + len(edge))
+    add((last, sent.end_char), "tail")
+    add((sent.start_char, first), "head")
+    if sent.start_char < first:
+        add((sent.start_char, sent.end_char), "sent")
+    speech = _CUE_CLASS.get(verb.lemma_.lower()) == "speech"
+    for span in clauses.verb_objects(verb, cue_span, speech):
+        add(span, "object")
+
+
+def _variants(doc: Doc, span: Offsets, cue: Offsets, add: Callable[[Offsets | None, str], None]) -> None:
+    """Where the candidate could end instead (its head's clause ends), without its leading
+    word, and run on over the next sentence."""
+    toks = doc.char_span(*span, alignment_mode="expand")
+    if toks is None or not len(toks):
+        return
+    root = toks.root
+    if root.sent == toks[-1].sent and not (span[0] <= cue[0] < span[1]):
+        for cut in clauses.clause_ends(root, span[0], root.sent):
+            if span[0] < cut[1] <= span[1] + 400 and not (cut[0] <= cue[0] < cut[1]):
+                add(cut, "cut")
+    add(clauses.lead_trimmed(doc, span), "lead")
+    add(clauses.next_sentence(doc, span), "more")
+
+
+def featurize(
+    doc: Doc, cue: Offsets, source: Offsets | None, cands: dict[Offsets | None, set[str]], tagged: list[Offsets]
+) -> list[dict[str, float]]:
+    """The features of each candidate, in the order of ``cands``."""
     text = clean_text(doc)
-    f: dict[str, float] = {f"kind={k}": 1.0 for k in kinds}
     verb = _cue_verb(doc, cue)
     lemma = verb.lemma_.lower() if verb is not None else ""
-    f[f"class={_CUE_CLASS.get(lemma, 'other') if _CUE_CLASS.get(lemma) in CLASSES else 'other'}"] = 1.0
-    if cand is None:
-        f["none"] = 1.0
-        return f
+    cls = _CUE_CLASS.get(lemma, "other") if _CUE_CLASS.get(lemma) in CLASSES else "other"
+    lo, hi = cue[0] - NEAR, cue[1] + NEAR
+    near = np.array([t for t in tagged if lo <= t[0] < hi] or [(0, 0)], dtype=np.int64)
+    exact = _trimmed(text, tuple(tagged))
+    arrays = _arrays(doc)
+    out = []
+    for cand, kinds in cands.items():
+        f: dict[str, float] = {f"kind={k}": 1.0 for k in kinds}
+        f[f"class={cls}"] = 1.0
+        if cand is None:
+            f["none"] = 1.0
+        else:
+            _span_features(text, cue, source, cand, f)
+            over = np.minimum(cand[1], near[:, 1]) - np.maximum(cand[0], near[:, 0])
+            f["tagger_cover"] = max(0, int(over.max())) / max(1, cand[1] - cand[0])
+            f["tagger_exact"] = float(cand in exact)
+            span = doc.char_span(*cand, alignment_mode="expand")
+            if span is not None and len(span):
+                _syntax_features(doc, arrays, span, verb, f)
+        out.append(f)
+    return out
+
+
+def _span_features(text: str, cue: Offsets, source: Offsets | None, cand: Offsets, f: dict[str, float]) -> None:
     s, e = cand
     f["bias"] = 1.0
     f["after"] = float(s >= cue[1])
     f["before"] = float(e <= cue[0])
     f["log_gap"] = math.log1p(max(0, s - cue[1], cue[0] - e))
-    f["log_len"] = math.log1p(len(text[s:e].split()))
-    f["para_cross"] = float("\n" in text[s:e])
+    f["log_len"] = math.log1p(text.count(" ", s, e) + 1)
+    f["para_cross"] = float(text.find("\n", s, e) >= 0)
     f["quote_left"] = float(s > 0 and text[s - 1] in _QUOTES)
     f["quote_right"] = float(e < len(text) and text[e] in _QUOTES)
     f["ends_sentence"] = float(text[e : e + 2].lstrip(_QUOTES)[:1] in (".", "!", "?"))
@@ -119,27 +182,74 @@ def features(
     f["starts_that"] = float(text[s : s + 5].lower() == "that ")
     f["has_source"] = float(source is not None and s <= source[0] < e)
     f["has_cue"] = float(s <= cue[0] < e)
-    f["tagger_exact"] = float(any(trim(text, t) == cand for t in tagged))
-    over = max((min(e, t[1]) - max(s, t[0]) for t in tagged), default=0)
-    f["tagger_cover"] = max(0, over) / max(1, e - s)
-    span = doc.char_span(s, e, alignment_mode="expand")
-    if span is not None and len(span):
-        f["sents"] = float(_sentences(span))
-        f["last_cc"] = float(span[-1].dep_ == "cc")
-        f["first_cc"] = float(span[0].dep_ == "cc")
-        f["ends_verb_dep"] = float(verb is not None and span[-1].head.i == verb.i)
-    return f
 
 
-def _sentences(span: Any) -> int:
-    """How many sentences the span touches, counted up to 3."""
-    n = 1
-    for t in span[1:]:
-        if t.is_sent_start:
-            n += 1
-            if n == 3:
-                break
-    return n
+@lru_cache(maxsize=4)
+def _trimmed(text: str, tagged: tuple[Offsets, ...]) -> frozenset[Offsets]:
+    return frozenset(trim(text, t) for t in tagged)
+
+
+_ARRAYS: list[tuple[Doc, Any]] = []
+
+
+def _arrays(doc: Doc) -> Any:
+    """Each token's head index and sentence number, as arrays (built once per doc)."""
+    for d, arr in _ARRAYS:
+        if d is doc:
+            return arr
+    heads = np.array([t.head.i for t in doc], dtype=np.int64)
+    sents = np.cumsum([bool(t.is_sent_start) and t.i > 0 for t in doc])
+    _ARRAYS[:] = [*_ARRAYS[-1:], (doc, (heads, sents))]
+    return heads, sents
+
+
+def _syntax_features(doc: Doc, arrays: Any, span: Span, verb: Token | None, f: dict[str, float]) -> None:
+    """What the candidate starts with, what it leaves off after its end, and whether it is
+    one constituent: where a clause is cut ("..., though she noted" is an adverbial clause left
+    out; "... (Vt" a phrase cut in two)."""
+    heads, sents = arrays
+    a, b = span.start, span.end
+    h = heads[a:b]
+    outside = (h < a) | (h >= b) | (h == np.arange(a, b))
+    f["sents"] = float(min(3, 1 + sents[b - 1] - sents[a]))
+    f["roots"] = float(min(3, int(outside.sum())))
+    first, last = span[0], span[-1]
+    root = doc[a + int(np.argmax(outside))]
+    f["last_cc"] = float(last.dep_ == "cc")
+    f["first_cc"] = float(first.dep_ == "cc")
+    f["ends_verb_dep"] = float(verb is not None and last.head.i == verb.i)
+    f[f"first_dep={first.dep_}"] = 1.0
+    f[f"first_pos={first.pos_}"] = 1.0
+    f[f"root_dep={root.dep_}"] = 1.0
+    f["root_on_cue"] = float(verb is not None and root.head.i == verb.i)
+    f["cuts_phrase"] = float(last.right_edge.i >= b and sents[last.right_edge.i] == sents[b - 1])
+    nxt = b
+    while nxt < len(doc) and sents[nxt] == sents[b - 1] and (doc[nxt].is_punct or doc[nxt].is_space):
+        nxt += 1
+    if nxt >= len(doc) or sents[nxt] != sents[b - 1]:
+        f["at_sent_end"] = 1.0
+        return
+    if nxt > b:
+        f[f"next_punct={_PUNCT_CLASS.get(doc[b].text, 'other')}"] = 1.0
+    top = doc[nxt]
+    while top.head.i != top.i and top.head.left_edge.i >= nxt and sents[top.head.i] == sents[nxt]:
+        top = top.head
+    f[f"cut_dep={top.dep_}"] = 1.0
+    f[f"cut_pos={doc[nxt].pos_}"] = 1.0
+    f["cut_on_cue"] = float(verb is not None and top.head.i == verb.i)
+
+
+_PUNCT_CLASS = {
+    ",": "comma",
+    "-": "dash",
+    "--": "dash",
+    "–": "dash",
+    "—": "dash",
+    "―": "dash",
+    ";": "semi",
+    ":": "colon",
+    "(": "paren",
+}
 
 
 @cache
@@ -148,9 +258,14 @@ def _model() -> tuple[list[str], Any]:
     return list(model["features"]), np.asarray(model["weights"], dtype=float)
 
 
+@cache
+def _index() -> dict[str, int]:
+    return {n: i for i, n in enumerate(_model()[0])}
+
+
 def score(feats: list[dict[str, float]]) -> Any:
     names, weights = _model()
-    index = {n: i for i, n in enumerate(names)}
+    index = _index()
     x = np.zeros((len(feats), len(names)))
     for row, f in enumerate(feats):
         for k, v in f.items():
@@ -170,9 +285,5 @@ def select(
     """The best-scoring candidate content for the cue."""
     cands = candidates(doc, cue, source, content, tagged, quotes)
     spans = list(cands)
-    # only the tagger's spans that overlap some candidate can change a feature
-    lo = min((c[0] for c in spans if c is not None), default=0)
-    hi = max((c[1] for c in spans if c is not None), default=0)
-    near = [t for t in tagged if t[1] >= lo and t[0] <= hi]
-    scores = score([features(doc, cue, source, c, cands[c], near) for c in spans])
+    scores = score(featurize(doc, cue, source, cands, tagged))
     return spans[int(np.argmax(scores))]
