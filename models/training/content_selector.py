@@ -92,7 +92,7 @@ def train(groups: list, config: dict) -> tuple[list[str], np.ndarray]:
     names = sorted({k for feats, _ in groups for f in feats for k in f})
     index = {n: i for i, n in enumerate(names)}
     rows = [f for feats, _ in groups for f in feats]
-    x = np.zeros((len(rows), len(names)))
+    x = np.zeros((len(rows), len(names)), dtype=np.float32)  # float32: half the memory and time
     for r, f in enumerate(rows):
         for k, v in f.items():
             x[r, index[k]] = v

@@ -44,18 +44,14 @@ def clause_ends(head: Token, start: int, sent: Span) -> Iterator[Offsets]:
 def verb_objects(verb: Token, cue: Span, speech: bool) -> Iterator[Offsets]:
     """Runs of the cue verb's complements after the cue: "chastised [Clinton] [for use of the
     server]" gives "Clinton for use of the server", "Clinton", "for use of the server". A
-    speech verb's proper-noun or pronoun object is its addressee ("told Xinhua") and none."""
+    speech verb's proper-noun or pronoun object alone is its addressee ("told Xinhua"), no
+    content ("described Clinton as a disgrace" keeps it with what follows)."""
     last = cue[-1].i
-    kids = [
-        c
-        for tok in cue
-        for c in _right(tok, last, tok.sent)
-        if not (speech and c.dep_ in ("dobj", "dative") and c.pos_ in _ADDRESSEE_POS)
-    ]
-    kids.sort(key=lambda t: t.i)
+    kids = sorted((c for tok in cue for c in _right(tok, last, tok.sent)), key=lambda t: t.i)
     for i, first in enumerate(kids):
         for later in kids[i:]:
-            if later.right_edge.i >= first.left_edge.i:
+            addressee = speech and later is first and first.dep_ in ("dobj", "dative") and first.pos_ in _ADDRESSEE_POS
+            if later.right_edge.i >= first.left_edge.i and not addressee:
                 yield (first.left_edge.idx, _end(later.right_edge))
 
 
@@ -78,18 +74,46 @@ def lead_trimmed(doc: Doc, span: Offsets) -> Offsets | None:
     return (s, e) if (s, e) != span and s < e else None
 
 
-def split_quote(quotes: list[Offsets], first: int, last: int, text: str) -> Offsets | None:
-    """'"A," X said, "B."': the quote closing just before the speaker and the one opening
-    just after the cue (in its paragraph or the next), as one span."""
+def split_quote(quotes: list[Offsets], first: int, last: int, text: str) -> tuple[Offsets, str] | None:
+    """'"A," X said, "B."': the quote closing just before the speaker and the next one after
+    the cue, as one span: kind "pair" when only punctuation lies between cue and second
+    piece (in its paragraph or the next), "pair_far" when more of the speaker's sentence does
+    ('"A," said X, now a consultant. "B."'), within the paragraph."""
     before = [q for q in quotes if q[1] <= first and not text[q[1] : first].strip(" ,;:-–—\t")]
     after = [q for q in quotes if q[0] >= last]
     if not before or not after:
         return None
     nxt = min(after)
     gap = text[last : nxt[0]]
-    if len(gap) > 60 or gap.count("\n") > 2 or any(ch.isalnum() for ch in gap):
+    if len(gap) <= 60 and gap.count("\n") <= 2 and not any(ch.isalnum() for ch in gap):
+        return (before[-1][0], nxt[1]), "pair"
+    if len(gap) <= 300 and "\n" not in gap:
+        return (before[-1][0], nxt[1]), "pair_far"
+    return None
+
+
+def cue_clause(verb: Token) -> Offsets:
+    """The clause the cue's verb heads, its subject included ("peacekeepers have been blamed
+    for ...", "which is its only ally and considered ...")."""
+    head = verb
+    while head.dep_ in ("conj", "xcomp") and head.head.i != head.i:
+        head = head.head
+    return (head.left_edge.idx, _end(head.right_edge))
+
+
+def prev_sentence(doc: Doc, span: Offsets) -> Offsets | None:
+    """``span``, starting where its sentence starts, taken back to the start of the sentence
+    before it in the same paragraph."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or not len(toks):
         return None
-    return (before[-1][0], nxt[1])
+    sent = toks[0].sent
+    if sent.start == 0 or toks[0].i > sent.start + 1:
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in clean_text(doc)[prev.end_char - 1 : sent.start_char]:
+        return None
+    return (prev.start_char, span[1])
 
 
 def next_sentence(doc: Doc, span: Offsets) -> Offsets | None:

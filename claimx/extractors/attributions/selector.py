@@ -21,7 +21,23 @@ from claimx.extractors.attributions.base import _CUE_CLASS
 from claimx.nlp.spans import clean_text
 
 Offsets = tuple[int, int]
-KINDS = ("current", "tagger", "ccomp", "quote", "pair", "tail", "head", "sent", "object", "cut", "lead", "more", "none")
+KINDS = (
+    "current",
+    "tagger",
+    "ccomp",
+    "quote",
+    "pair",
+    "pair_far",
+    "tail",
+    "head",
+    "sent",
+    "clause",
+    "object",
+    "cut",
+    "lead",
+    "more",
+    "none",
+)
 CLASSES = ("speech", "belief", "report", "other")
 _QUOTES = "\"“”‘’«»'"
 #: The tagger's CONTENT spans are candidates when they start within the cue's paragraph (give or
@@ -79,7 +95,8 @@ def candidates(
             add(q, "quote")
     first = min(cue[0], source[0] if source else cue[0])
     last = max(cue[1], source[1] if source and source[0] > cue[0] else cue[1])
-    add(clauses.split_quote(quotes, first, last, text), "pair")
+    if (pair := clauses.split_quote(quotes, first, last, text)) is not None:
+        add(*pair)
     cue_span = doc.char_span(*cue, alignment_mode="expand")
     if cue_span is not None and len(cue_span):
         _parse_candidates(doc, cue_span, source, first, last, add)
@@ -89,7 +106,7 @@ def candidates(
 
 
 #: the candidates whose clause ends, leading words and next sentence are tried too
-_SEEDS = frozenset({"current", "tagger", "ccomp", "tail", "head", "sent"})
+_SEEDS = frozenset({"current", "tagger", "ccomp", "tail", "head", "sent", "clause"})
 
 
 def _parse_candidates(
@@ -115,8 +132,8 @@ def _parse_candidates(
             last = max(last, edge.idx + len(edge))
     add((last, sent.end_char), "tail")
     add((sent.start_char, first), "head")
-    if sent.start_char < first:
-        add((sent.start_char, sent.end_char), "sent")
+    add((sent.start_char, sent.end_char), "sent")
+    add(clauses.cue_clause(verb), "clause")
     speech = _CUE_CLASS.get(verb.lemma_.lower()) == "speech"
     for span in clauses.verb_objects(verb, cue_span, speech):
         add(span, "object")
@@ -135,6 +152,7 @@ def _variants(doc: Doc, span: Offsets, cue: Offsets, add: Callable[[Offsets | No
                 add(cut, "cut")
     add(clauses.lead_trimmed(doc, span), "lead")
     add(clauses.next_sentence(doc, span), "more")
+    add(clauses.prev_sentence(doc, span), "more")
 
 
 def featurize(
@@ -222,6 +240,9 @@ def _syntax_features(doc: Doc, arrays: Any, span: Span, verb: Token | None, f: d
     f[f"first_pos={first.pos_}"] = 1.0
     f[f"root_dep={root.dep_}"] = 1.0
     f["root_on_cue"] = float(verb is not None and root.head.i == verb.i)
+    for child in root.rights:
+        if child.i < b and child.dep_ != "punct":
+            f[f"incl={child.dep_}"] = 1.0
     f["cuts_phrase"] = float(last.right_edge.i >= b and sents[last.right_edge.i] == sents[b - 1])
     nxt = b
     while nxt < len(doc) and sents[nxt] == sents[b - 1] and (doc[nxt].is_punct or doc[nxt].is_space):
