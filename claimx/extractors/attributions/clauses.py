@@ -62,6 +62,8 @@ def lead_trimmed(doc: Doc, span: Offsets) -> Offsets | None:
     dateline = doc._.dateline
     if dateline is not None and s <= dateline["start"] < e:
         s = max(s, dateline["end"])
+    if s >= e:
+        return None
     toks = doc.char_span(s, e, alignment_mode="expand")
     if toks is None or len(toks) < 3:
         return None

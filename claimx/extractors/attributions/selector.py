@@ -167,6 +167,7 @@ def featurize(
     near = np.array([t for t in tagged if lo <= t[0] < hi] or [(0, 0)], dtype=np.int64)
     exact = _trimmed(text, tuple(tagged))
     arrays = _arrays(doc)
+    quoted = [c for c, k in cands.items() if c is not None and "quote" in k]
     out = []
     for cand, kinds in cands.items():
         f: dict[str, float] = {f"kind={k}": 1.0 for k in kinds}
@@ -178,6 +179,8 @@ def featurize(
             over = np.minimum(cand[1], near[:, 1]) - np.maximum(cand[0], near[:, 0])
             f["tagger_cover"] = max(0, int(over.max())) / max(1, cand[1] - cand[0])
             f["tagger_exact"] = float(cand in exact)
+            # a piece of a quotation that goes on (into the next paragraph, past the speaker)
+            f["in_quote"] = float(any(q[0] <= cand[0] and cand[1] <= q[1] and cand != q for q in quoted))
             span = doc.char_span(*cand, alignment_mode="expand")
             if span is not None and len(span):
                 _syntax_features(doc, arrays, span, verb, f)
