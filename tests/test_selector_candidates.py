@@ -148,6 +148,10 @@ def test_a_leading_connective_or_dateline_can_go(nlp: Language) -> None:
     )
     doc._.dateline = {"start": 0, "end": 6}
     assert _texts(doc, [clauses.lead_trimmed(doc, (0, len(doc.text)))]) == {"Talks failed again"}
+    # a candidate inside the dateline: nothing left, no candidate (and no empty span)
+    assert clauses.lead_trimmed(doc, (0, 3)) is None
+    doc._.dateline = {"start": 0, "end": doc.text.index("again")}
+    assert clauses.lead_trimmed(doc, (0, doc.text.index("Talks") + 2)) is None
 
 
 def test_the_two_pieces_of_a_split_quote_as_one() -> None:
