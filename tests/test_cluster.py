@@ -137,6 +137,25 @@ def test_local_runner_partitioned_output_resumes(tmp_path: Path, nlp: Any) -> No
     assert part_ids(out) == [f"s{n}" for n in range(6)]
 
 
+def test_a_batch_is_parsed_a_bounded_group_at_a_time(monkeypatch: pytest.MonkeyPatch, nlp: Any) -> None:
+    from claimx import api
+
+    docs = [Document(id=f"d{n}", text=STORY.replace("5", str(n + 1)) * (n + 1)) for n in range(5)]
+    whole = [line.json for line in pool.process_batch(list(docs))]
+    seen: list[tuple[int, int]] = []  # (texts, characters) of each group parsed
+    real = api.process
+
+    def spy(nlp: Any, group: list[Document], **kw: Any) -> Any:
+        seen.append((len(group), sum(len(d.text) for d in group)))
+        return real(nlp, group, **kw)
+
+    monkeypatch.setattr(api, "process", spy)
+    monkeypatch.setattr(pool, "PARSE_CHARS", 3 * len(STORY))
+    assert [line.json for line in pool.process_batch(list(docs))] == whole
+    assert len(seen) > 1 and all(chars <= 3 * len(STORY) or texts == 1 for texts, chars in seen)
+    assert sum(texts for texts, _ in seen) == len(docs)
+
+
 def test_a_slow_batch_at_the_head_does_not_stall_the_others() -> None:
     from collections import deque
 
