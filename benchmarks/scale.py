@@ -4,10 +4,14 @@ partitioned output, and a folder of hostile inputs through both runners.
     python benchmarks/scale.py [--n 20000] [--cluster local:2] [--shared ../shared]
     python benchmarks/scale.py --hostile [--workers 2]
 
-The stories are the Reuters and BBC corpora repeated with new ids, written to a temporary
-folder as gzipped JSONL shards for the run and deleted after it (never stored in the repo).
-The run is measured at N/10 and at N: throughput, the peak RSS of the client and of each
-worker process, and a check that every id is in the output exactly once.
+The stories are drawn from the Reuters and BBC corpora and written with new ids to a
+temporary folder as gzipped JSONL shards for the run, deleted after it (never stored in the
+repo). The run is measured at N/10 and at N: throughput, the peak RSS of the client and of
+each worker process, and a check that every id is in the output exactly once. The N/10 run
+is a seeded random sample of the two corpora and the N run is that sample ten times over, so
+the two see the same texts and differ only in how many there are: peak memory depends on
+which stories a worker meets (the longest ones most), and a first N/10 that held only the
+short Reuters stories would make memory look as if it grew with the count.
 
 ``--hostile`` builds 12 hostile inputs (a 2 MB story, a 1 MB single paragraph, binary, empty,
 NULs, bad UTF-8, HTML, UTF-16, a 500,000-character word, bad JSON, ...) and prints each
@@ -20,6 +24,7 @@ import argparse
 import gzip
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -92,6 +97,13 @@ def stories(shared: Path) -> list[str]:
     ]
 
 
+def sample(texts: list[str], n: int, seed: int = 0) -> list[str]:
+    """``n`` of ``texts`` in a seeded random order (each at most once while ``n`` allows)."""
+    order = list(range(len(texts)))
+    random.Random(seed).shuffle(order)
+    return [texts[order[k % len(order)]] for k in range(n)]
+
+
 def write_shards(texts: list[str], n: int, folder: Path, per_shard: int = 1000) -> list[str]:
     """``n`` records with new ids in gzipped JSONL shards; returns the ids."""
     ids = []
@@ -105,12 +117,12 @@ def write_shards(texts: list[str], n: int, folder: Path, per_shard: int = 1000) 
 
 
 def scale(n: int, cluster: str, shared: Path) -> None:
-    texts = stories(shared)
-    for size in (max(1, n // 10), n):
+    base = sample(stories(shared), max(1, n // 10))
+    for size in (len(base), n):
         with tempfile.TemporaryDirectory() as tmp:
             inputs, out = Path(tmp) / "wire", Path(tmp) / "claims"
             inputs.mkdir()
-            ids = write_shards(texts, size, inputs)
+            ids = write_shards(base, size, inputs)
             cmd = [sys.executable, "-m", "claimx", "extract", str(inputs), "--cluster", cluster, "--format", "jsonl"]
             secs, code, peaks, tree = measure([*cmd, "-o", f"{out}/", "--quiet"])
             got = [json.loads(line)["id"] for p in sorted(out.glob("part-*.jsonl")) for line in p.open()]

@@ -121,6 +121,22 @@ def test_cluster_addresses() -> None:
             local_workers(bad)
 
 
+def test_the_cluster_claimx_starts_leaves_malloc_and_profiler_to_the_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    from claimx.run import cluster
+
+    monkeypatch.delenv(cluster.PROFILE_VAR, raising=False)
+    with cluster._worker_config():
+        assert dask.config.get(cluster.TRIM_KEY) is None
+        assert dask.config.get("distributed.worker.profile.enabled") is False
+    assert dask.config.get(cluster.TRIM_KEY) == cluster.DASK_TRIM_DEFAULT
+    monkeypatch.setenv(cluster.PROFILE_VAR, "True")
+    with dask.config.set({cluster.TRIM_KEY: 0}), cluster._worker_config():
+        assert dask.config.get(cluster.TRIM_KEY) == 0  # the user's own value stays
+        assert dask.config.get("distributed.worker.profile.enabled") is not False
+
+
 def test_local_runner_partitioned_output_resumes(tmp_path: Path, nlp: Any) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
