@@ -142,7 +142,8 @@ def scale(n: int, cluster: str, shared: Path) -> None:
 def hostile_folder(folder: Path, shared: Path) -> None:
     """12 inputs that stress memory and decoding."""
     texts = stories(shared)[:812]
-    big, k = [], 0
+    big: list[str] = []
+    k = 0
     while sum(map(len, big)) < 2_000_000:
         big.append(texts[k % len(texts)])
         k += 1
