@@ -121,19 +121,22 @@ def test_cluster_addresses() -> None:
             local_workers(bad)
 
 
-def test_the_cluster_claimx_starts_leaves_malloc_and_profiler_to_the_user(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_claimx_sets_dask_defaults_only_where_the_user_has_not(monkeypatch: pytest.MonkeyPatch) -> None:
     dask = pytest.importorskip("dask")
     pytest.importorskip("distributed")
     from claimx.run import cluster
 
     monkeypatch.delenv(cluster.PROFILE_VAR, raising=False)
-    with cluster._worker_config():
+    with cluster.dask_config():
         assert dask.config.get(cluster.TRIM_KEY) is None
         assert dask.config.get("distributed.worker.profile.enabled") is False
+        assert dask.config.get(cluster.LOG_KEY) == cluster.LOG_LENGTH
     assert dask.config.get(cluster.TRIM_KEY) == cluster.DASK_TRIM_DEFAULT
+    assert dask.config.get(cluster.LOG_KEY) == cluster.DASK_LOG_DEFAULT
     monkeypatch.setenv(cluster.PROFILE_VAR, "True")
-    with dask.config.set({cluster.TRIM_KEY: 0}), cluster._worker_config():
-        assert dask.config.get(cluster.TRIM_KEY) == 0  # the user's own value stays
+    with dask.config.set({cluster.TRIM_KEY: 0, cluster.LOG_KEY: 5000}), cluster.dask_config():
+        assert dask.config.get(cluster.TRIM_KEY) == 0  # the user's own values stay
+        assert dask.config.get(cluster.LOG_KEY) == 5000
         assert dask.config.get("distributed.worker.profile.enabled") is not False
 
 

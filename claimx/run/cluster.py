@@ -39,6 +39,10 @@ PROFILE_VAR = "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED"
 TRIM_VAR = "MALLOC_TRIM_THRESHOLD_"
 TRIM_KEY = f"distributed.nanny.pre-spawn-environ.{TRIM_VAR}"
 DASK_TRIM_DEFAULT = 65536
+LOG_KEY = "distributed.admin.low-level-log-length"
+DASK_LOG_DEFAULT = 1000
+#: messages each Dask connection keeps for debugging (Dask's default: 1,000)
+LOG_LENGTH = 20
 
 
 def _distributed() -> Any:
@@ -71,7 +75,7 @@ def connect(address: str) -> tuple[Any, Any]:
             return distributed.Client(address, timeout="20s"), None
         except OSError as e:
             raise UsageError(f"--cluster {address}: cannot reach the Dask scheduler ({e})") from None
-    with _sigint_ignored(), _worker_config():  # Ctrl-C is the client's: it stops the job
+    with _sigint_ignored():  # Ctrl-C is the client's: it stops the job
         cluster = distributed.LocalCluster(
             n_workers=n,
             threads_per_worker=1,
@@ -83,10 +87,16 @@ def connect(address: str) -> tuple[Any, Any]:
 
 
 @contextmanager
-def _worker_config() -> Iterator[None]:
-    """Dask settings for the workers of the cluster claimx starts, where the user has not set
-    their own.
+def dask_config() -> Iterator[None]:
+    """Dask settings for a claimx run, where the user's own configuration has not changed
+    Dask's defaults. Held for the whole run: the client, and a ``local`` cluster's scheduler
+    and workers, read them as they start.
 
+    - Every Dask connection keeps its last ``low-level-log-length`` (1,000) sent messages
+      for debugging, and a task's message carries its batch: the texts of JSONL records,
+      up to 200,000 characters a task. Over 20,000 stories the client, which also runs a
+      ``local`` cluster's scheduler, grew from 124 to 188 MiB holding them. Kept at
+      ``LOG_LENGTH``.
     - Dask's statistical profiler samples each worker's task thread every 10 ms: over 400
       stories it cost about a tenth of the workers' time. Off unless ``PROFILE_VAR`` is set.
     - Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``. Setting any trim
@@ -97,7 +107,10 @@ def _worker_config() -> Iterator[None]:
     """
     import dask
 
+    _distributed()  # loads distributed's defaults into dask.config
     settings: dict[str, Any] = {}
+    if dask.config.get(LOG_KEY) == DASK_LOG_DEFAULT:
+        settings[LOG_KEY] = LOG_LENGTH
     if not os.environ.get(PROFILE_VAR):
         settings["distributed.worker.profile.enabled"] = False
     if dask.config.get(TRIM_KEY.rpartition(".")[0], {}).get(TRIM_VAR) == DASK_TRIM_DEFAULT:
@@ -184,6 +197,22 @@ def run(
     ``first_index + n`` of batch ``n`` themselves."""
     if dest is not None and not source.is_url(dest):
         dest = os.path.abspath(dest)  # the workers' working folder may not be the client's
+    with dask_config():
+        yield from _run(units, address, model, learned, batch_size, encoding, max_chars, dest, first_index, stderr)
+
+
+def _run(
+    units: Iterable[Unit],
+    address: str,
+    model: str | None,
+    learned: bool,
+    batch_size: int,
+    encoding: str | None,
+    max_chars: int | None,
+    dest: str | None,
+    first_index: int,
+    stderr: TextIO | None,
+) -> Iterator[list[pool.Line]]:
     client, cluster = connect(address)
     pending: deque[tuple[Any, list[Unit], int]] = deque()
     try:
