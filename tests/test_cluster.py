@@ -126,16 +126,18 @@ def test_claimx_sets_dask_defaults_only_where_the_user_has_not(monkeypatch: pyte
     pytest.importorskip("distributed")
     from claimx.run import cluster
 
+    mmap = f"{cluster.ENVIRON_KEY}.{cluster.MMAP_VAR}"
     monkeypatch.delenv(cluster.PROFILE_VAR, raising=False)
     with cluster.dask_config():
-        assert dask.config.get(cluster.TRIM_KEY) is None
+        assert dask.config.get(mmap) == cluster.MMAP_THRESHOLD
+        assert dask.config.get(f"{cluster.ENVIRON_KEY}.{cluster.TRIM_VAR}") == cluster.DASK_TRIM_DEFAULT
         assert dask.config.get("distributed.worker.profile.enabled") is False
         assert dask.config.get(cluster.LOG_KEY) == cluster.LOG_LENGTH
-    assert dask.config.get(cluster.TRIM_KEY) == cluster.DASK_TRIM_DEFAULT
+    assert cluster.MMAP_VAR not in dask.config.get(cluster.ENVIRON_KEY)
     assert dask.config.get(cluster.LOG_KEY) == cluster.DASK_LOG_DEFAULT
     monkeypatch.setenv(cluster.PROFILE_VAR, "True")
-    with dask.config.set({cluster.TRIM_KEY: 0, cluster.LOG_KEY: 5000}), cluster.dask_config():
-        assert dask.config.get(cluster.TRIM_KEY) == 0  # the user's own values stay
+    with dask.config.set({mmap: 1 << 20, cluster.LOG_KEY: 5000}), cluster.dask_config():
+        assert dask.config.get(mmap) == 1 << 20  # the user's own values stay
         assert dask.config.get(cluster.LOG_KEY) == 5000
         assert dask.config.get("distributed.worker.profile.enabled") is not False
 
