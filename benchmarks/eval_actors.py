@@ -59,8 +59,27 @@ def _pairs(groups: dict[str, list[Span]]) -> set[frozenset[Span]]:
     return {frozenset(pair) for spans in groups.values() for pair in combinations(spans, 2)}
 
 
-_FIRST = frozenset("i me my myself mine we us our ours ourselves".split())
-_THIRD = frozenset("he him his himself she her hers herself it its itself they them their theirs themselves".split())
+_FIRST = frozenset(["i", "me", "my", "myself", "mine", "we", "us", "our", "ours", "ourselves"])
+_THIRD = frozenset(
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+    ]
+)
 
 
 def form_of(surface: str) -> str:
@@ -79,7 +98,9 @@ def form_of(surface: str) -> str:
     return "description"
 
 
-def _outcomes(gold_actor: dict[Span, str], pred_actor: dict[Span, str], inverse: dict[Span, Span]) -> list[tuple[Span, str]]:
+def _outcomes(
+    gold_actor: dict[Span, str], pred_actor: dict[Span, str], inverse: dict[Span, Span]
+) -> list[tuple[Span, str]]:
     """(gold mention, outcome) for each mention of a gold actor with more than one mention."""
     members: dict[str, list[Span]] = defaultdict(list)
     for g, aid in gold_actor.items():

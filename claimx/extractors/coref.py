@@ -223,6 +223,8 @@ def _phrase_neighbours(root: Token) -> list[Token]:
     apposition, in that order."""
     out = [c for c in root.children if c.dep_ in ("compound", "nmod", "poss") and c.i < root.i]
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        heads.append(root.head)  # "The TUC general secretary, Paul Nowak"
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _BODY_LINKS:

@@ -7,7 +7,6 @@ can resolve the spans they find — a pronoun, "the group", "a senior official" 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import numpy
 from spacy.attrs import IDX
@@ -36,6 +35,14 @@ from claimx.extractors.actors.names import (
     entity_kind,
     is_outlet_name,
 )
+from claimx.extractors.actors.roles import (
+    PERSON_ROLES,
+    Candidate,
+    acronyms,
+    age_roles,
+    role_candidate,
+    role_holder,
+)
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
@@ -43,13 +50,7 @@ from claimx.nlp.tokens import positions
 __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outlet_name", "resolve_pronoun"]
 
 
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    text: str
-    kind: str  # an actor kind, or "ref" for a nominal reference ("the group")
-    label: str | None  # the NER label; for a "ref", its head word
-    head: Token | None
+_NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -69,6 +70,10 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         if first in ("the", "this", "that") and low in _NOMINAL and right - left <= 3:
             return Candidate(start, end, "", "ref", low, tok)
         return Candidate(start, end, doc[left:right].text, "anonymous", None, tok)
+    if low in PERSON_ROLES and low not in _OFFICIAL_NOUNS:
+        role = role_candidate(tok, left, right)
+        if role is not None:
+            return role
     if low in _OFFICIAL_NOUNS and tok.pos_ == "NOUN":
         if first == "the" and low in _NOMINAL and right - left <= 2:
             return Candidate(start, end, "", "ref", low, tok)
@@ -87,7 +92,7 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Officials, anonymous sources, groups and nominal references are common nouns, which
     may carry a nationality or place ("an Egyptian source", "Gaza health authorities")."""
     out = []
-    for i in positions(doc, lowers=_COMMON_NOUN_WORDS, pos=_NOUN_POS):
+    for i in positions(doc, lowers=_NOUN_WORDS, pos=_NOUN_POS):
         tok = doc[i]
         if tok.i in taken or tok.ent_type_:
             continue
@@ -135,7 +140,8 @@ def find_actors(doc: Doc) -> ActorTable:
     if date is not None:
         starts = doc.to_array(IDX)
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
-    candidates = _outlets(doc, taken) + _common_nouns(doc, taken) + _entities(doc, taken)
+    candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
+    candidates += acronyms(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
     for cand in candidates:
@@ -164,6 +170,14 @@ def _name_titled_officials(table: ActorTable) -> None:
 
 def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:
     start, end, text, kind, label, head_tok = cand
+    if kind == "role":
+        assert label is not None
+        holder = role_holder(doc, table, label, start)
+        if holder is not None:
+            table.refer(holder, start, end)  # "the defender", "the chancellor"
+        elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
+            table.add(start, end, name=doc.text[start:end], kind="official")
+        return
     if kind == "ref":
         assert label is not None
         head = "source" if label in ("source", "sources") else None
@@ -226,6 +240,8 @@ def _titled_person(doc: Doc, table: ActorTable, start: int, end: int) -> str | N
     for actor in reversed(table.actors_so_far()):
         if actor.kind == "person" and actor.title and actor.title.lower().endswith(role):
             return actor.id
+    if len(words) == 2 and words[1] in PERSON_ROLES:
+        return role_holder(doc, table, words[1], start)  # "the minister" after "Social Affairs minister Louw de Graaf"
     return None
 
 
