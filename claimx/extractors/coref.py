@@ -14,10 +14,12 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
+from claimx.extractors.quotes import find_quotes
+from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
 from claimx.schema import Attribution
 
@@ -28,6 +30,8 @@ _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
+_SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201d"})
+_SPEAKER_KINDS = frozenset({"person", "official", "anonymous", "organization", "state", "group"})
 _NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
 _PRONOUN_WORDS = frozenset(_ANAPHORA)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -165,12 +169,14 @@ def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
 
 def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:
     """ "I" inside a direct quotation is its speaker (the source's actor); "we" is the body
-    the speaker speaks for (:func:`_body_of`)."""
+    the speaker speaks for (:func:`_body_of`). A quotation with no attribution of its own that
+    opens a sentence is the speaker of the sentence before it (:func:`_unattributed`)."""
     quotes = [
         (a.content.start, a.content.end, a.source.actor)
         for a in attributions
         if a.direct and a.content is not None and a.source is not None and a.source.actor is not None
     ]
+    quotes += _unattributed(doc, table, attributions, quotes)
     if not quotes:
         return
     bodies: dict[str, str | None] = {}
@@ -190,6 +196,46 @@ def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attributio
                 if target is not None:
                     table.refer(target, *span)
                 break
+
+
+def _unattributed(
+    doc: Doc, table: ActorTable, attributions: Sequence[Attribution], spoken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Quotations that open a sentence with no attribution over them, each with the subject of
+    the sentence before it ("Campbell signalled his intent ... \"I'm 30 now\""; a quotation
+    that goes on after "... ,\" the company said in a statement.")."""
+    text = clean_text(doc)
+    covered = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    sents = list(doc.sents)
+    out = []
+    for qs, qe in find_quotes(text):
+        if any(s < qe and qs < e for s, e in covered) or text[:qs].rstrip()[-1:] not in _SENTENCE_ENDS:
+            continue
+        before = [s for s in sents if s.end_char <= qs]
+        if not before:
+            continue
+        prev = before[-1]
+        # the sentence before is itself quoted: the quotation goes on in the same voice
+        speaker = next((aid for s, e, aid in spoken if s < prev.end_char and prev.start_char < e), None)
+        speaker = speaker or _subject_actor(table, prev)
+        if speaker is not None:
+            out.append((qs, qe, speaker))
+    return out
+
+
+def _subject_actor(table: ActorTable, sent: Span) -> str | None:
+    """The actor the main subject of ``sent`` names: a person in it before anything else
+    ("Employers organization chairman, Jacques Schoufour")."""
+    subj = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        return None
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    found = sorted((s, aid) for (s, e), aid in table.mention_actor.items() if lo <= s and e <= hi)
+    people = [aid for _, aid in found if table.get(aid).kind == "person"]
+    if people:
+        return people[0]
+    speakers = [aid for _, aid in found if table.get(aid).kind in _SPEAKER_KINDS]
+    return speakers[0] if speakers else None
 
 
 def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
@@ -221,7 +267,9 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
 def _phrase_neighbours(root: Token) -> list[Token]:
     """Modifiers of a speaker's head noun and the objects of "of"/"at"/... on it or on its
     apposition, in that order."""
-    out = [c for c in root.children if c.dep_ in ("compound", "nmod", "poss") and c.i < root.i]
+    doc = root.doc
+    # anything before the name in its phrase: "Arsenal's Sol Campbell", "Celtic midfielder Roy Keane"
+    out = list(reversed(doc[root.left_edge.i : root.i]))
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     if root.dep_ == "appos":
         heads.append(root.head)  # "The TUC general secretary, Paul Nowak"

@@ -198,16 +198,26 @@ class ActorTable:
         return self._entry(actor_id).actor
 
     def at(self, start: int, end: int) -> str | None:
-        """The actor with a mention overlapping [start, end): one that opens the span first
-        ("Lena Brandt, an economist at Kiel University" is Lena Brandt, not the university in
-        her apposition), else the longest overlap."""
+        """The actor with a mention overlapping [start, end): the one on the phrase's head word
+        ("Celtic boss Gordon Strachan" is Strachan), else one that opens the span first ("Lena
+        Brandt, an economist at Kiel University" is Lena Brandt, not the university in her
+        apposition), else the longest overlap."""
         best: tuple[bool, int, str] | None = None
+        hits: list[tuple[int, int, str]] = []
         for (s, e), aid in self.mention_actor.items():
             ov = min(e, end) - max(s, start)
             if ov > 0:
+                hits.append((s, e, aid))
                 cand = (s <= start < e, ov, aid)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
+        if len({aid for _, _, aid in hits}) > 1:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                root = span.root
+                on_root = [aid for s, e, aid in hits if s <= root.idx < e]
+                if on_root:
+                    return on_root[0]
         return best[2] if best else None
 
     def last_of(self, kinds: list[str], before: int, *, head: str | None = None) -> str | None:
