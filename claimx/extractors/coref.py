@@ -205,9 +205,13 @@ def _unattributed(
     the sentence before it ("Campbell signalled his intent ... \"I'm 30 now\""; a quotation
     that goes on after "... ,\" the company said in a statement.")."""
     text = clean_text(doc)
-    covered = [(a.content.start, a.content.end) for a in attributions if a.content is not None]
+    covered = [
+        (a.content.start, a.content.end)
+        for a in attributions
+        if a.content is not None and a.source is not None and a.source.actor is not None
+    ]
     sents = list(doc.sents)
-    out = []
+    out: list[tuple[int, int, str]] = []
     for qs, qe in find_quotes(text):
         if any(s < qe and qs < e for s, e in covered) or text[:qs].rstrip()[-1:] not in _SENTENCE_ENDS:
             continue
@@ -216,7 +220,8 @@ def _unattributed(
             continue
         prev = before[-1]
         # the sentence before is itself quoted: the quotation goes on in the same voice
-        speaker = next((aid for s, e, aid in spoken if s < prev.end_char and prev.start_char < e), None)
+        voices = spoken + out  # quotation after quotation, one voice
+        speaker = next((aid for s, e, aid in voices if s < prev.end_char and prev.start_char < e), None)
         speaker = speaker or _subject_actor(table, prev)
         if speaker is not None:
             out.append((qs, qe, speaker))

@@ -40,6 +40,7 @@ from claimx.extractors.actors.roles import (
     Candidate,
     acronyms,
     age_roles,
+    echo_names,
     role_candidate,
     role_holder,
 )
@@ -140,6 +141,7 @@ def find_actors(doc: Doc) -> ActorTable:
     if date is not None:
         starts = doc.to_array(IDX)
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
+    taken_dateline = set(taken)
     candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
     candidates += acronyms(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
@@ -147,6 +149,7 @@ def find_actors(doc: Doc) -> ActorTable:
     for cand in candidates:
         _add(doc, table, cand, last_anon)
     _link_parenthetical_aliases(doc, table)
+    echo_names(doc, table, taken_dateline)
     _name_titled_officials(table)
     _drop_headline_guesses(doc, table)
     return table
@@ -181,8 +184,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
     if kind == "ref":
         assert label is not None
         head = "source" if label in ("source", "sources") else None
-        aid = None
-        if head is not None and last_anon:
+        aid = last_anon.get(label)  # "an official familiar with the case" ... "the official"
+        if aid is None and head is not None and last_anon:
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
         if aid is None:
             aid = table.last_of(_NOMINAL[label], start, head=head)

@@ -15,6 +15,7 @@ from claimx.extractors.actors.names import (
     _OFFICIAL_ORG_RE,
     _OUTLETS,
     _PARTY_HYPHEN,
+    _TEAM_WORDS,
     _TITLE_LINKS,
     _TITLES,
     ENTITY_KINDS,
@@ -91,6 +92,10 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     kind = ENTITY_KINDS.get(ent.label_)
     if kind is not None and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
         return "person"  # "Mr Blair" tagged an organisation
+    if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
+        return "organization"  # "Manchester United" tagged a person
+    if kind == "person" and (ent[-1].tag_ == "NNPS" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")):
+        return "organization"  # "the Gunners": a team's name, no person's
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     if kind == "state" and _key(ent.text) not in _COUNTRIES:

@@ -37,6 +37,7 @@ _LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "E
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: how many sentences back a role with no named holder looks for the person in view
 _ROLE_WINDOW = 3
+_ECHO_KINDS = frozenset({"person", "organization", "state", "outlet"})
 
 
 def _shouting(sent: SpacySpan) -> bool:
@@ -121,12 +122,19 @@ def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
     return words
 
 
+def _proper(name: str) -> bool:
+    """A person's name has a capital ("unbeaten league run", tagged a person, has none)."""
+    return any(c.isupper() for c in name)
+
+
 def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | None:
     """The person a role description stands for: the last person named before ``start`` who
     carries the role; for a role that implies a person ("the defender", "the 33-year-old"),
     else the person most in view (a subject first) within a few sentences."""
     people: list[tuple[int, int, str]] = sorted(
-        (s, e, aid) for (s, e), aid in table.mention_actor.items() if s < start and table.get(aid).kind == "person"
+        (s, e, aid)
+        for (s, e), aid in table.mention_actor.items()
+        if s < start and table.get(aid).kind == "person" and _proper(table.get(aid).name)
     )
     seen: set[str] = set()
     for _, _, aid in reversed(people):
@@ -151,3 +159,48 @@ def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | Non
         if best is None or (subject, s) > best[:2]:
             best = (subject, s, aid)
     return best[2] if best else None
+
+
+def _name_index(table: ActorTable) -> dict[str, str]:
+    """Name key -> actor id for the named actors: full names, and a person's surname."""
+    index: dict[str, str] = {}
+    for actor in table.actors_so_far():
+        kind = str(getattr(actor.kind, "value", actor.kind))
+        if kind not in _ECHO_KINDS:
+            continue
+        for m in actor.mentions:
+            key = _key(m.text)
+            if not key or not any(c.isupper() for c in m.text):
+                continue
+            index.setdefault(key, actor.id)
+            if kind == "person" and len(key.split()) > 1:
+                index.setdefault(key.split()[-1], actor.id)
+    return index
+
+
+def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
+    """A capitalised name the NER tagged elsewhere in the story but missed here ("Celtic
+    midfielder Roy Keane" after "Celtic" was tagged; "Bogdanovic" after "Alex Bogdanovic")."""
+    index = _name_index(table)
+    covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(t.i in taken or t.idx in covered for t in span):
+                continue
+            if not (span[0].is_title or span[0].is_upper) or not span[-1].is_alpha:
+                continue
+            if span[0].is_sent_start and span[0].pos_ != "PROPN":
+                continue
+            aid = index.get(_key(span.text))
+            if aid is not None:
+                hit = (span, aid)
+                break
+        if hit is None:
+            i += 1
+            continue
+        span, aid = hit
+        table.alias(aid, span.start_char, span.end_char, span.text)
+        i = span.end

@@ -12,6 +12,7 @@ from claimx.extractors.actors.names import (
     _COUNTRIES,
     _ORG_SUFFIXES,
     _PRONOUNS,
+    _TEAM_WORDS,
     _display,
     _initials,
     _key,
@@ -104,8 +105,8 @@ class ActorTable:
         """Add a mention, merging it into an actor of the same name when there is one."""
         key = _name_key(name, kind)
         entry = self._find_same(key, kind) if merge else None
-        if entry is None and merge and kind == "person":
-            entry = self._short_form_before(key)
+        if entry is None and merge and kind in ("person", "organization"):
+            entry = self._short_form_before(key, kind)
         if entry is None:
             entry = self._new(_display(name), kind, label)
         elif kind == "organization" and entry.actor.kind in ("place", "other") and _has_org_suffix(name):
@@ -148,6 +149,11 @@ class ActorTable:
                     k.split()[: len(words)] == words and len(k.split()) > len(words) for k in entry.keys
                 ):
                     return entry
+        if kind == "organization" and key in _TEAM_WORDS:
+            # "United" after "Manchester United"
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "organization" and any(k.split()[-1] == key for k in entry.keys):
+                    return entry
         if kind == "person":
             # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
             for entry in reversed(self._entries):
@@ -168,12 +174,18 @@ class ActorTable:
         entry = next((e for e in reversed(self._entries) if key in e.keys), None) if key else None
         return entry.actor.id if entry is not None else None
 
-    def _short_form_before(self, key: str) -> _Entry | None:
+    def _short_form_before(self, key: str, kind: str = "person") -> _Entry | None:
         """ "Campbell" (in a headline, tagged an organisation) before "Sol Campbell": the
-        earlier lone surname is this person."""
+        earlier lone surname is this person; "United" before "Manchester United", this club."""
         words = key.split()
         if len(words) < 2 or words[-1] in _COUNTRIES:
             return None
+        if kind == "organization":
+            if words[-1] not in _TEAM_WORDS:
+                return None
+            return next(
+                (e for e in reversed(self._entries) if e.actor.kind == "organization" and e.keys == {words[-1]}), None
+            )
         for entry in reversed(self._entries):
             if entry.actor.kind in ("person", "organization", "other", "place") and entry.keys == {words[-1]}:
                 entry.actor.kind = ActorKind.person
