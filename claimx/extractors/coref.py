@@ -255,10 +255,10 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
             continue
         for tok in _phrase_neighbours(span.root):
             other = table.at(tok.idx, tok.idx + len(tok))
-            if other is None or other == aid:
+            if other is None or other == aid or table.get(other).kind not in _BODY_KINDS:
                 # a name inside the speaker's own mention: "Kestrel Motors spokesman"
                 words = doc[tok.left_edge.i : tok.i + 1].text
-                other = table.named(words)
+                other = table.named(words) or (None if other == aid else other)
             if other is not None and other != aid and table.get(other).kind in _BODY_KINDS:
                 return other
             kinds = _NOMINAL.get(tok.lower_)
