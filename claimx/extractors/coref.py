@@ -263,8 +263,9 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
                 return other
             kinds = _NOMINAL.get(tok.lower_)
             if other is None and kinds:
-                found = table.last_of([k for k in kinds if k in _BODY_KINDS], tok.idx)
-                if found is not None:
+                found = table.last_of([k for k in kinds if k in _BODY_KINDS], tok.idx, described=tok.lower_)
+                # "a union spokesman": the union named or described so, not any organisation
+                if found is not None and tok.lower_ in table.descriptors(found):
                     return found
     return None
 

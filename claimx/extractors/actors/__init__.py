@@ -188,7 +188,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if aid is None and head is not None and last_anon:
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
         if aid is None:
-            aid = table.last_of(_NOMINAL[label], start, head=head)
+            aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
         if aid is not None:
             table.refer(aid, start, end)
         return

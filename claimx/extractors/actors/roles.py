@@ -36,7 +36,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: how many sentences back a role with no named holder looks for the person in view
-_ROLE_WINDOW = 3
+_ROLE_WINDOW = 5
 _ECHO_KINDS = frozenset({"person", "organization", "state", "outlet"})
 
 
