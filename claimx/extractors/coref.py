@@ -30,6 +30,7 @@ _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
+_CUE_VERBS = frozenset(lexicons.load("cues")["verbs"])
 _SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201d"})
 _SPEAKER_KINDS = frozenset({"person", "official", "anonymous", "organization", "state", "group"})
 _NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
@@ -221,11 +222,31 @@ def _unattributed(
         prev = before[-1]
         # the sentence before is itself quoted: the quotation goes on in the same voice
         voices = spoken + out  # quotation after quotation, one voice
-        speaker = next((aid for s, e, aid in voices if s < prev.end_char and prev.start_char < e), None)
+        speaker = _trailing_speaker(doc, table, qe)
+        speaker = speaker or next((aid for s, e, aid in voices if s < prev.end_char and prev.start_char < e), None)
         speaker = speaker or _subject_actor(table, prev)
         if speaker is not None:
             out.append((qs, qe, speaker))
     return out
+
+
+def _trailing_speaker(doc: Doc, table: ActorTable, end: int) -> str | None:
+    """The speaker named right after a quotation: '..." added the 30-year-old' (or "the
+    30-year-old added"), when the attributions found the cue but no source."""
+    first = next((t for t in doc if t.idx >= end), None)
+    if first is None:
+        return None
+    window = [t for t in doc[first.i : first.i + 8] if not t.is_punct]
+    if not window or window[0].sent != first.sent:
+        return None
+    cue = next((i for i, t in enumerate(window[:5]) if t.lemma_ in _CUE_VERBS and t.pos_ == "VERB"), None)
+    if cue is None:
+        return None
+    for tok in window[:cue] if cue > 0 else window[cue + 1 :]:
+        aid = table.at(tok.idx, tok.idx + len(tok))
+        if aid is not None and table.get(aid).kind in _SPEAKER_KINDS:
+            return aid
+    return None
 
 
 def _subject_actor(table: ActorTable, sent: Span) -> str | None:
