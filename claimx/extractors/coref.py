@@ -288,7 +288,19 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
                 # "a union spokesman": the union named or described so, not any organisation
                 if found is not None and tok.lower_ in table.descriptors(found):
                     return found
+            if tok.ent_type_ == "NORP" and (named := _named_after(table, tok.text)) is not None:
+                return named  # "Palestinian leader Mahmoud Abbas": the Palestinian Authority
     return None
+
+
+def _named_after(table: ActorTable, nationality: str) -> str | None:
+    """The one organisation whose name opens with a nationality ("Palestinian Authority")."""
+    hits = {
+        a.id
+        for a in table.actors_so_far()
+        if a.kind == "organization" and a.name.split()[:1] == [nationality] and len(a.name.split()) > 1
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _phrase_neighbours(root: Token) -> list[Token]:

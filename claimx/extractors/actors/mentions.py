@@ -94,6 +94,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "person"  # "Mr Blair" tagged an organisation
     if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
         return "organization"  # "Manchester United" tagged a person
+    if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:
+        return "organization"  # "GB captain Jeremy Bates": an all-caps short form names no person
     if kind == "person" and (ent[-1].tag_ == "NNPS" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")):
         return "organization"  # "the Gunners": a team's name, no person's
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
