@@ -89,7 +89,10 @@ class _Resolver:
         best: tuple[int, bool, int] | None = None
         best_aid = None
         upto = bisect_left(self.mentions, ((pron.idx, -1), ""))
+        excluded = self._clause_subjects(pron)
         for (start, end), aid in reversed(self.mentions[:upto]):
+            if aid in excluded:
+                continue
             distance = here - self._sentence(start)
             if distance > feats["window"]:
                 break
@@ -103,6 +106,25 @@ class _Resolver:
             if best is None or key > best:
                 best, best_aid = key, aid
         return best_aid
+
+    def _clause_subjects(self, pron: Token) -> set[str]:
+        """ "Schoufour said he did not expect to hear from him": an object pronoun is none of
+        the actors its clause's subject stands for, the subject of a verb it is the open
+        complement of included."""
+        if pron.dep_ not in _OBJECTS:
+            return set()
+        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+        verbs = [verb]
+        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            verbs.append(verb)
+        out = set()
+        for v in verbs:
+            for subj in (c for c in v.children if c.dep_ in _SUBJECTS):
+                aid = self.table.at(subj.idx, subj.idx + len(subj))
+                if aid is not None:
+                    out.add(aid)
+        return out
 
     def _fits(self, pron: Token, feats: dict[str, Any], start: int, end: int, aid: str) -> Token | None:
         actor = self.table.get(aid)

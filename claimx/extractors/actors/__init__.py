@@ -47,6 +47,7 @@ from claimx.extractors.actors.roles import (
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
+from claimx.schema import ActorKind
 
 __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outlet_name", "resolve_pronoun"]
 
@@ -217,6 +218,10 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
     else:
         aid = table.add(start, end, name=text, kind=kind, label=label)
     actor = table.get(aid)
+    if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):
+        # the name read as an organisation against its NER label (a company suffix after it,
+        # a team's name): an earlier mention the NER called a place is that organisation too
+        actor.kind = ActorKind.organization
     if phrase is not None and actor.nationality is None:
         actor.nationality = next((t.text for t in phrase if t.ent_type_ == "NORP"), None)
     if kind == "person" and phrase is not None and not actor.title:
