@@ -147,13 +147,35 @@ def find_actors(doc: Doc) -> ActorTable:
     candidates += acronyms(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
+    appositive: list[Candidate] = []
     for cand in candidates:
-        _add(doc, table, cand, last_anon)
+        if cand.kind == "ref" and cand.head is not None and _named_apposition(cand.head) is not None:
+            appositive.append(cand)  # "the port union, FNV": the name comes after
+        else:
+            _add(doc, table, cand, last_anon)
+    for cand in appositive:
+        name = _named_apposition(cand.head) if cand.head is not None else None
+        aid = table.at(name.idx, name.idx + len(name)) if name is not None else None
+        if aid is not None:
+            table.refer(aid, cand.start, cand.end)
+        else:
+            _add(doc, table, cand, last_anon)
     _link_parenthetical_aliases(doc, table)
     echo_names(doc, table, taken_dateline)
     _name_titled_officials(table)
     _drop_headline_guesses(doc, table)
     return table
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """The proper name a description is in apposition with ("the port union, FNV")."""
+    for tok in [*(c for c in head.children if c.dep_ == "appos"), *([head.head] if head.dep_ == "appos" else [])]:
+        if tok.pos_ == "PROPN":
+            return tok
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].pos_ == "PROPN":
+        return doc[head.i + 2]  # the same, when the parse hangs the name elsewhere
+    return None
 
 
 def _name_titled_officials(table: ActorTable) -> None:
