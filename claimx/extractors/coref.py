@@ -30,7 +30,7 @@ _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
-_CUE_VERBS = frozenset(lexicons.load("cues")["verbs"])
+_CUE_VERBS = frozenset(lexicons.load("cues")["verbs"]["speech"])
 _SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201d"})
 _SPEAKER_KINDS = frozenset({"person", "official", "anonymous", "organization", "state", "group"})
 _NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
@@ -239,14 +239,12 @@ def _unattributed(
         if any(s < qe and qs < e for s, e in covered) or text[:qs].rstrip()[-1:] not in _SENTENCE_ENDS:
             continue
         before = [s for s in sents if s.end_char <= qs]
-        if not before:
-            continue
-        prev = before[-1]
-        # the sentence before is itself quoted: the quotation goes on in the same voice
-        voices = spoken + out  # quotation after quotation, one voice
         speaker = _trailing_speaker(doc, table, qe)
-        speaker = speaker or next((aid for s, e, aid in voices if s < prev.end_char and prev.start_char < e), None)
-        speaker = speaker or _subject_actor(table, prev)
+        if speaker is None and before:
+            prev = before[-1]
+            voices = spoken + out  # quotation after quotation, one voice
+            speaker = next((aid for s, e, aid in voices if s < prev.end_char and prev.start_char < e), None)
+            speaker = speaker or _subject_actor(table, prev)
         if speaker is not None:
             out.append((qs, qe, speaker))
     return out
@@ -255,11 +253,13 @@ def _unattributed(
 def _trailing_speaker(doc: Doc, table: ActorTable, end: int) -> str | None:
     """The speaker named right after a quotation: '..." added the 30-year-old' (or "the
     30-year-old added"), when the attributions found the cue but no source."""
+    if clean_text(doc)[end - 2 : end - 1] not in (",", "?", "!"):
+        return None  # '..., she said' runs on after a comma; a full stop ends the quotation
     first = next((t for t in doc if t.idx >= end), None)
     if first is None:
         return None
-    window = [t for t in doc[first.i : first.i + 8] if not t.is_punct]
-    if not window or window[0].sent != first.sent:
+    window = [t for t in doc[first.i : first.i + 8] if not (t.is_punct or t.is_space) and t.sent == first.sent]
+    if not window:
         return None
     cue = next((i for i, t in enumerate(window[:5]) if t.lemma_ in _CUE_VERBS and t.pos_ == "VERB"), None)
     if cue is None:

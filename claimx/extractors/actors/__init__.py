@@ -113,6 +113,7 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
+        ent = _without_score(ent)
         kind = _kind_of_entity(ent)
         if kind is None:
             continue
@@ -121,6 +122,14 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
         out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
         taken.update(range(ent.start, ent.end))
     return out
+
+
+def _without_score(ent: SpacySpan) -> SpacySpan:
+    """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT"):
+        end -= 1
+    return ent if end == ent.end else ent.doc[ent.start : end]
 
 
 def _without_titles(ent: SpacySpan) -> SpacySpan:

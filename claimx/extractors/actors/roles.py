@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
-from claimx.extractors.actors.names import _COUNTRIES, _key
+from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _key
 from claimx.extractors.actors.table import ActorTable
 
 
@@ -175,6 +175,8 @@ def _name_index(table: ActorTable) -> dict[str, str]:
             index.setdefault(key, actor.id)
             if kind == "person" and len(key.split()) > 1:
                 index.setdefault(key.split()[-1], actor.id)
+            if kind == "organization" and len(key.split()) > 1 and key.split()[-1] in _TEAM_WORDS:
+                index.setdefault(key.split()[-1], actor.id)  # "United" for Manchester United
     return index
 
 

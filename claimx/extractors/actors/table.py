@@ -287,7 +287,7 @@ class ActorTable:
             # "the Belgian rail union ACOD", "the UAW union": a common noun right next to the name
             doc = self.doc
             for i in (span.start - 1, span.end):
-                if 0 <= i < len(doc) and doc[i].pos_ == "NOUN" and doc[i].is_lower:
+                if 0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower:
                     words.add(doc[i].lower_)
         self._descriptors[actor_id] = (len(entry.actor.mentions), words)
         return words
