@@ -101,6 +101,9 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, right)):
             left = tok.i
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is not None and poss.i >= left:
+            left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own
         cand = _noun_candidate(doc, tok, left, right)
         if cand is not None:
             out.append(cand)
