@@ -87,7 +87,19 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
     if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS"):
         # "workers", "the banks", "creditor banks": one group per head word
         return Candidate(start, end, low, "group", None, tok)
+    if tok.tag_ == "NN" and "organization" in _NOMINAL.get(low, ()) and _introduces(doc, left, tok):
+        # "a committee", "Venezuela's 13-bank advisory committee", "a Chinese dam firm": an
+        # organisation described, not named; "the committee" later is this one
+        return Candidate(start, end, doc[left:right].text, "described", low, tok)
     return None
+
+
+def _introduces(doc: Doc, left: int, head: Token) -> bool:
+    """A description that brings in an organisation: indefinite, or after a possessor name,
+    as a subject or object (not "a company that makes chips" in a predicate)."""
+    first = doc[left]
+    opener = first.lower_ in ("a", "an") or (left > 0 and doc[left - 1].tag_ == "POS") or first.ent_type_ == "NORP"
+    return opener and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 
 
 def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -208,6 +220,11 @@ def _name_titled_officials(table: ActorTable) -> None:
 
 def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:
     start, end, text, kind, label, head_tok = cand
+    if kind == "described":
+        assert label is not None
+        aid = table.add(start, end, name=text, kind="organization", merge=False)
+        table.describe(aid, label)
+        return
     if kind == "role":
         assert label is not None
         holder = role_holder(doc, table, label, start)

@@ -48,6 +48,7 @@ class ActorTable:
         self.mention_actor: dict[tuple[int, int], str] = {}
         self._sent_starts: list[int] | None = None
         self._descriptors: dict[str, tuple[int, set[str]]] = {}
+        self._described: dict[str, set[str]] = {}
 
     # -- plain data on the doc ---------------------------------------------------------
     @classmethod
@@ -266,6 +267,10 @@ class ActorTable:
             self._sent_starts = [s.start_char for s in self.doc.sents] if self.doc.has_annotation("SENT_START") else [0]
         return bisect_right(self._sent_starts, char) - 1
 
+    def describe(self, actor_id: str, word: str) -> None:
+        """Record ``word`` as describing an actor ("committee" for "a committee")."""
+        self._described.setdefault(actor_id, set()).add(word)
+
     def descriptors(self, actor_id: str) -> set[str]:
         """Words that describe an actor: those of its names and mentions, the noun a name
         modifies ("the United Automobile Workers union") and the noun it is in apposition
@@ -274,7 +279,7 @@ class ActorTable:
         cached = self._descriptors.get(actor_id)
         if cached is not None and cached[0] == len(entry.actor.mentions):
             return cached[1]
-        words = set(entry.actor.name.lower().split())
+        words = set(entry.actor.name.lower().split()) | self._described.get(actor_id, set())
         for m in entry.actor.mentions:
             words.update(m.text.lower().split())
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
