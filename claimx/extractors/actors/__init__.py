@@ -32,6 +32,7 @@ from claimx.extractors.actors.names import (
     _PARTIES,
     _TITLE_WORDS,
     ENTITY_KINDS,
+    _key,
     entity_kind,
     is_outlet_name,
 )
@@ -41,6 +42,7 @@ from claimx.extractors.actors.roles import (
     acronyms,
     age_roles,
     echo_names,
+    name_index,
     role_candidate,
     role_holder,
 )
@@ -315,8 +317,14 @@ def _drop_headline_guesses(doc: Doc, table: ActorTable) -> None:
     words = [w for w in text.split() if w[:1].isalpha()]
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return
-    for actor in table.actors_so_far():
-        if all(h_start <= m.start and m.end <= h_end for m in actor.mentions):
+    guesses = [a for a in table.actors_so_far() if all(h_start <= m.start and m.end <= h_end for m in a.mentions)]
+    index = name_index(table, skip={a.id for a in guesses})
+    for actor in guesses:
+        # a headline name the story names again ("Amc" for AMC, "Aquino" for Corazon Aquino)
+        known = next((index[k] for m in actor.mentions if (k := _key(m.text)) in index), None)
+        if known is not None:
+            _merge(table, keep=known, drop=actor.id)
+        else:
             table.drop(actor.id)
 
 

@@ -6,6 +6,7 @@ definite descriptions that stand for a person named earlier ("the chancellor", "
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -161,12 +162,13 @@ def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | Non
     return best[2] if best else None
 
 
-def _name_index(table: ActorTable) -> dict[str, str]:
-    """Name key -> actor id for the named actors: full names, and a person's surname."""
+def name_index(table: ActorTable, skip: Collection[str] = ()) -> dict[str, str]:
+    """Name key -> actor id for the named actors (but ``skip``): full names, a person's
+    surname, a club's last word."""
     index: dict[str, str] = {}
     for actor in table.actors_so_far():
         kind = str(getattr(actor.kind, "value", actor.kind))
-        if kind not in _ECHO_KINDS:
+        if kind not in _ECHO_KINDS or actor.id in skip:
             continue
         for m in actor.mentions:
             key = _key(m.text)
@@ -183,7 +185,10 @@ def _name_index(table: ActorTable) -> dict[str, str]:
 def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
     """A capitalised name the NER tagged elsewhere in the story but missed here ("Celtic
     midfielder Roy Keane" after "Celtic" was tagged; "Bogdanovic" after "Alex Bogdanovic")."""
-    index = _name_index(table)
+    index = name_index(table)
+    people = {aid for aid in index.values() if table.get(aid).kind == "person"}
+    # a title-case headline capitalises every word: a short form there is no sentence opener
+    headline_end = doc._.headline["end"] if doc._.headline is not None else -1
     covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
     i = 0
     while i < len(doc):
@@ -194,10 +199,9 @@ def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
                 continue
             if not (span[0].is_title or span[0].is_upper) or not span[-1].is_alpha:
                 continue
-            if span[0].is_sent_start and span[0].pos_ != "PROPN":
-                continue
             aid = index.get(_key(span.text))
-            if aid is not None:
+            opener = span[0].is_sent_start and span[0].pos_ != "PROPN" and span.start_char >= headline_end
+            if aid is not None and (aid in people or not opener):
                 hit = (span, aid)
                 break
         if hit is None:
