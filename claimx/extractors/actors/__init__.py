@@ -224,8 +224,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
     start, end, text, kind, label, head_tok = cand
     if kind == "described":
         assert label is not None
-        aid = table.add(start, end, name=text, kind="organization", merge=False)
-        table.describe(aid, label)
+        table.describe(table.add(start, end, name=text, kind="organization", merge=False), label)
         return
     if kind == "role":
         assert label is not None
@@ -233,7 +232,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if holder is not None:
             table.refer(holder, start, end)  # "the defender", "the chancellor"
         elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
-            table.add(start, end, name=doc.text[start:end], kind="official")
+            table.add(start, end, name=clean_text(doc)[start:end], kind="official")
         return
     if kind == "ref":
         assert label is not None
