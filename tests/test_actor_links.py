@@ -114,3 +114,38 @@ def test_a_name_missed_once_by_the_ner_is_still_a_mention(extract) -> None:  # t
     )
     art = extract(text)
     assert _same(art, text, "Ayo Kiel", "Kiel#2")
+
+
+def test_we_of_a_head_of_state_is_the_country_of_his_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LUSAKA, May 4 (AFP) - Malawi will keep its fuel subsidy, President Peter Mutharika said on Sunday. "
+        '"We will not abandon our farmers," he told a rally.'
+    )
+    art = extract(text)
+    assert _same(art, text, "Malawi", "We") and _same(art, text, "Malawi", "our")
+    assert _same(art, text, "Peter Mutharika", "he")
+
+
+def test_a_headline_short_form_joins_the_name_the_story_uses(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gkn Says Talks With Unite Union Collapse\n\n"
+        "LONDON, March 3 - GKN said on Tuesday that wage talks with the Unite union had collapsed. "
+        "GKN said it would consult its staff directly."
+    )
+    art = extract(text)
+    assert _same(art, text, "Gkn", "GKN#1")
+
+
+def test_its_may_go_to_an_object_in_its_own_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The chairman accused Norcom of refusing to change its position on the merger."
+    art = extract(text)
+    assert _same(art, text, "Norcom", "its")
+
+
+def test_a_described_organisation_is_taken_up_by_a_definite_description(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "MANILA, Feb 2 (Reuters) - A committee was formed on Monday to draft the land reform rules. "
+        "The committee will report to the cabinet in April, officials said."
+    )
+    art = extract(text)
+    assert _same(art, text, "A committee", "The committee")

@@ -35,6 +35,9 @@ _SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201d"})
 _SPEAKER_KINDS = frozenset({"person", "official", "anonymous", "organization", "state", "group"})
 _NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
 _PRONOUN_WORDS = frozenset(_ANAPHORA)
+_INSTITUTIONS = lexicons.word_set("actors", "official_org_words") | frozenset(
+    k for k, kinds in _NOMINAL.items() if "organization" in kinds or "state" in kinds
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "iobj", "dative", "pobj"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -138,6 +141,13 @@ class _Resolver:
         if span is None:
             return None
         head = span.root
+        if (
+            kind == "official"
+            and feats["gender"] is None
+            and feats["plural"] is False
+            and head.lower_ not in _INSTITUTIONS
+        ):
+            return None  # "it" is a ministry or a court, not a chairman or a spokesman
         plural = _is_plural(head, kind)
         if plural is not None and feats["plural"] is not None and plural != feats["plural"]:
             return None
@@ -312,7 +322,26 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
                     return found
             if tok.ent_type_ == "NORP" and (named := _named_after(table, tok.text)) is not None:
                 return named  # "Palestinian leader Mahmoud Abbas": the Palestinian Authority
-    return None
+    return _state_of_titled(doc, table, aid)
+
+
+def _state_of_titled(doc: Doc, table: ActorTable, aid: str) -> str | None:
+    """ "Zambia will retain ..., President Kenneth Kaunda said": a titled person with no body
+    in his phrase speaks for the one country of the sentence he is first named in."""
+    actor = table.get(aid)
+    if actor.kind != "person" or not actor.title or not actor.mentions:
+        return None
+    first = min(actor.mentions, key=lambda m: m.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    states = {
+        other
+        for (s, e), other in table.mention_actor.items()
+        if sent.start_char <= s and e <= sent.end_char and table.get(other).kind == "state"
+    }
+    return states.pop() if len(states) == 1 else None
 
 
 def _named_after(table: ActorTable, nationality: str) -> str | None:

@@ -113,8 +113,10 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         if tok.i in taken or tok.ent_type_:
             continue
         left, right = _noun_phrase(tok)
-        if any(i in taken for i in range(left, right)):
-            left = tok.i
+        if any(i in taken for i in range(left, tok.i + 1)):
+            left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
+            if left > tok.i:
+                continue
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None and poss.i >= left:
             left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own

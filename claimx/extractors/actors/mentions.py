@@ -98,6 +98,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "organization"  # "Cheung Kong (Holdings) Ltd" with only "Cheung Kong" tagged
     if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
         return "organization"  # "Manchester United" tagged a person
+    if kind == "person" and _key(ent.text) in _COUNTRIES:
+        return "state"  # "Malawi" tagged a person
     if kind == "person" and ent.start > 0 and "organization" in _NOMINAL.get(ent.doc[ent.start - 1].text, ()):
         return "organization"  # "the Swedish union Unionen"
     if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:
