@@ -149,7 +149,7 @@ def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | Non
     if here is None:
         return None
     sents = list(doc.sents)
-    index = next(i for i, s in enumerate(sents) if s.start <= here.start < s.end)
+    index = next((i for i, s in enumerate(sents) if s.start <= here.start < s.end), 0)
     window_start = sents[max(0, index - _ROLE_WINDOW)].start_char
     best: tuple[bool, int, str] | None = None
     for s, e, aid in people:
