@@ -1,7 +1,7 @@
 """Score claimx's actors against hand-annotated actor links in 24 real stories.
 
     python benchmarks/eval_actors.py [--gold benchmarks/data/actors_real.jsonl] [--shared ../shared]
-        [--half dev|test|all] [--verbose]
+        [--half dev|test|all] [--verbose] [--breakdown]
 
 The gold (benchmarks/data/ACTORS_GUIDELINES.md) gives, per story, each actor's kind and the
 character spans of all its mentions, by offsets into ../shared/corpora (no corpus text is
@@ -12,6 +12,12 @@ stored). A predicted mention matches the gold mention it overlaps most (one to o
   match mentions of one gold actor (precision); a pair of gold mentions of one actor is
   found when both are matched by mentions of one predicted actor (recall);
 - kind: share of matched mentions whose predicted actor has the gold actor's kind.
+
+--breakdown (dev half only, like --verbose: the test half's errors are never shown) sorts each
+mention of a gold actor with more than one mention by its form (first-person pronoun, third-person
+pronoun, name, acronym, description) and by what became of it: linked to another mention of its
+actor, missed (no predicted mention), alone (predicted, linked to none of its actor's mentions)
+or wrong (linked only to other actors' mentions).
 """
 
 from __future__ import annotations
@@ -53,7 +59,74 @@ def _pairs(groups: dict[str, list[Span]]) -> set[frozenset[Span]]:
     return {frozenset(pair) for spans in groups.values() for pair in combinations(spans, 2)}
 
 
-def score_story(text: str, story: dict[str, Any], *, verbose: bool = False) -> dict[str, int]:
+_FIRST = frozenset(["i", "me", "my", "myself", "mine", "we", "us", "our", "ours", "ourselves"])
+_THIRD = frozenset(
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+    ]
+)
+
+
+def form_of(surface: str) -> str:
+    """The form of a mention: pron1, pron3, acronym, name or description."""
+    low = surface.lower()
+    if low in _FIRST:
+        return "pron1"
+    if low in _THIRD:
+        return "pron3"
+    words = surface.replace("\n", " ").split()
+    core = [w for w in words if w.lower() not in ("the", "a", "an")]
+    if core and len(core) == 1 and core[0].strip(".'s").isupper() and len(core[0]) <= 6:
+        return "acronym"
+    if core and all(w[:1].isupper() or not w[:1].isalpha() for w in core):
+        return "name"
+    return "description"
+
+
+def _outcomes(
+    gold_actor: dict[Span, str], pred_actor: dict[Span, str], inverse: dict[Span, Span]
+) -> list[tuple[Span, str]]:
+    """(gold mention, outcome) for each mention of a gold actor with more than one mention."""
+    members: dict[str, list[Span]] = defaultdict(list)
+    for g, aid in gold_actor.items():
+        members[aid].append(g)
+    out = []
+    for g, aid in gold_actor.items():
+        if len(members[aid]) < 2:
+            continue
+        if g not in inverse:
+            out.append((g, "missed"))
+            continue
+        pid = pred_actor[inverse[g]]
+        same = [o for o in members[aid] if o != g and o in inverse and pred_actor[inverse[o]] == pid]
+        others = [p for p, a in pred_actor.items() if a == pid and p != inverse[g]]
+        if same:
+            out.append((g, "linked"))
+        elif others:
+            out.append((g, "wrong"))
+        else:
+            out.append((g, "alone"))
+    return out
+
+
+def score_story(
+    text: str, story: dict[str, Any], *, verbose: bool = False, breakdown: dict[str, int] | None = None
+) -> dict[str, int]:
     article = claimx.extract(text, id=story["file"])
     pred_actor: dict[Span, str] = {}
     pred_kind: dict[str, str] = {}
@@ -84,6 +157,12 @@ def score_story(text: str, story: dict[str, Any], *, verbose: bool = False) -> d
         1 for pair in gold_pairs if all(g in inverse for g in pair) and len({pred_actor[inverse[g]] for g in pair}) == 1
     )
     kind_ok = sum(1 for p, g in match.items() if pred_kind[pred_actor[p]] == gold_kind[gold_actor[g]])
+    if breakdown is not None:
+        for g, outcome in _outcomes(gold_actor, pred_actor, inverse):
+            form = form_of(text[g[0] : g[1]])
+            breakdown[f"{form} {outcome}"] += 1
+            if verbose and outcome != "linked":
+                print(f"  {outcome.upper():7} {form:11} {text[g[0] : g[1]]!r} ({story['file']})")
     if verbose:
         for g, aid in sorted(gold_actor.items()):
             if g not in inverse:
@@ -125,7 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--half", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--breakdown", action="store_true")
     args = ap.parse_args(argv)
+    if (args.verbose or args.breakdown) and args.half != "dev":
+        print("--verbose and --breakdown show errors: the dev half only (--half dev)", file=sys.stderr)
+        return 2
+    breakdown: dict[str, int] | None = defaultdict(int) if args.breakdown else None
     stories = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for story in stories:
@@ -137,11 +221,20 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         with open(path, encoding="utf-8", newline="") as fh:
             text = fh.read()
-        for key, value in score_story(text, story, verbose=args.verbose).items():
+        for key, value in score_story(text, story, verbose=args.verbose, breakdown=breakdown).items():
             totals[story["half"]][key] += value
     for half in sorted(totals):
         report(half, totals[half])
+    if breakdown:
+        _print_breakdown(breakdown)
     return 0
+
+
+def _print_breakdown(breakdown: dict[str, int]) -> None:
+    outcomes = ["linked", "missed", "alone", "wrong"]
+    print(f"{'form':12}" + "".join(f"{o:>8}" for o in outcomes))
+    for form in ["pron1", "pron3", "name", "acronym", "description"]:
+        print(f"{form:12}" + "".join(f"{breakdown.get(f'{form} {o}', 0):>8}" for o in outcomes))
 
 
 if __name__ == "__main__":

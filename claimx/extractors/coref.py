@@ -14,10 +14,12 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
+from claimx.extractors.quotes import find_quotes
+from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
 from claimx.schema import Attribution
 
@@ -28,8 +30,14 @@ _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
+_CUE_VERBS = frozenset(lexicons.load("cues")["verbs"]["speech"])
+_SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201d"})
+_SPEAKER_KINDS = frozenset({"person", "official", "anonymous", "organization", "state", "group"})
 _NOMINAL: dict[str, list[str]] = _LEX["nominal_references"]
 _PRONOUN_WORDS = frozenset(_ANAPHORA)
+_INSTITUTIONS = lexicons.word_set("actors", "official_org_words") | frozenset(
+    k for k, kinds in _NOMINAL.items() if "organization" in kinds or "state" in kinds
+)
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _OBJECTS = frozenset({"dobj", "iobj", "dative", "pobj"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -84,7 +92,10 @@ class _Resolver:
         best: tuple[int, bool, int] | None = None
         best_aid = None
         upto = bisect_left(self.mentions, ((pron.idx, -1), ""))
+        excluded = self._clause_subjects(pron)
         for (start, end), aid in reversed(self.mentions[:upto]):
+            if aid in excluded:
+                continue
             distance = here - self._sentence(start)
             if distance > feats["window"]:
                 break
@@ -99,6 +110,25 @@ class _Resolver:
                 best, best_aid = key, aid
         return best_aid
 
+    def _clause_subjects(self, pron: Token) -> set[str]:
+        """ "Schoufour said he did not expect to hear from him": an object pronoun is none of
+        the actors its clause's subject stands for, the subject of a verb it is the open
+        complement of included."""
+        if pron.dep_ not in _OBJECTS:
+            return set()
+        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+        verbs = [verb]
+        while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            verbs.append(verb)
+        out = set()
+        for v in verbs:
+            for subj in (c for c in v.children if c.dep_ in _SUBJECTS):
+                aid = self.table.at(subj.idx, subj.idx + len(subj))
+                if aid is not None:
+                    out.add(aid)
+        return out
+
     def _fits(self, pron: Token, feats: dict[str, Any], start: int, end: int, aid: str) -> Token | None:
         actor = self.table.get(aid)
         kind = str(getattr(actor.kind, "value", actor.kind))
@@ -111,6 +141,13 @@ class _Resolver:
         if span is None:
             return None
         head = span.root
+        if (
+            kind == "official"
+            and feats["gender"] is None
+            and feats["plural"] is False
+            and head.lower_ not in _INSTITUTIONS
+        ):
+            return None  # "it" is a ministry or a court, not a chairman or a spokesman
         plural = _is_plural(head, kind)
         if plural is not None and feats["plural"] is not None and plural != feats["plural"]:
             return None
@@ -165,12 +202,14 @@ def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
 
 def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:
     """ "I" inside a direct quotation is its speaker (the source's actor); "we" is the body
-    the speaker speaks for (:func:`_body_of`)."""
+    the speaker speaks for (:func:`_body_of`). A quotation with no attribution of its own that
+    opens a sentence is the speaker of the sentence before it (:func:`_unattributed`)."""
     quotes = [
         (a.content.start, a.content.end, a.source.actor)
         for a in attributions
         if a.direct and a.content is not None and a.source is not None and a.source.actor is not None
     ]
+    quotes += _unattributed(doc, table, attributions, quotes)
     if not quotes:
         return
     bodies: dict[str, str | None] = {}
@@ -192,6 +231,71 @@ def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attributio
                 break
 
 
+def _unattributed(
+    doc: Doc, table: ActorTable, attributions: Sequence[Attribution], spoken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Quotations that open a sentence with no attribution over them, each with the subject of
+    the sentence before it ("Campbell signalled his intent ... \"I'm 30 now\""; a quotation
+    that goes on after "... ,\" the company said in a statement.")."""
+    text = clean_text(doc)
+    covered = [
+        (a.content.start, a.content.end)
+        for a in attributions
+        if a.content is not None and a.source is not None and a.source.actor is not None
+    ]
+    sents = list(doc.sents)
+    out: list[tuple[int, int, str]] = []
+    for qs, qe in find_quotes(text):
+        if any(s < qe and qs < e for s, e in covered) or text[:qs].rstrip()[-1:] not in _SENTENCE_ENDS:
+            continue
+        before = [s for s in sents if s.end_char <= qs]
+        speaker = _trailing_speaker(doc, table, qe)
+        if speaker is None and before:
+            prev = before[-1]
+            voices = spoken + out  # quotation after quotation, one voice
+            speaker = next((aid for s, e, aid in voices if s < prev.end_char and prev.start_char < e), None)
+            speaker = speaker or _subject_actor(table, prev)
+        if speaker is not None:
+            out.append((qs, qe, speaker))
+    return out
+
+
+def _trailing_speaker(doc: Doc, table: ActorTable, end: int) -> str | None:
+    """The speaker named right after a quotation: '..." added the 30-year-old' (or "the
+    30-year-old added"), when the attributions found the cue but no source."""
+    if clean_text(doc)[end - 2 : end - 1] not in (",", "?", "!"):
+        return None  # '..., she said' runs on after a comma; a full stop ends the quotation
+    first = next((t for t in doc if t.idx >= end), None)
+    if first is None:
+        return None
+    window = [t for t in doc[first.i : first.i + 8] if not (t.is_punct or t.is_space) and t.sent == first.sent]
+    if not window:
+        return None
+    cue = next((i for i, t in enumerate(window[:5]) if t.lemma_ in _CUE_VERBS and t.pos_ == "VERB"), None)
+    if cue is None:
+        return None
+    for tok in window[:cue] if cue > 0 else window[cue + 1 :]:
+        aid = table.at(tok.idx, tok.idx + len(tok))
+        if aid is not None and table.get(aid).kind in _SPEAKER_KINDS:
+            return aid
+    return None
+
+
+def _subject_actor(table: ActorTable, sent: Span) -> str | None:
+    """The actor the main subject of ``sent`` names: a person in it before anything else
+    ("Employers organization chairman, Jacques Schoufour")."""
+    subj = next((c for c in sent.root.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        return None
+    lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+    found = sorted((s, aid) for (s, e), aid in table.mention_actor.items() if lo <= s and e <= hi)
+    people = [aid for _, aid in found if table.get(aid).kind == "person"]
+    if people:
+        return people[0]
+    speakers = [aid for _, aid in found if table.get(aid).kind in _SPEAKER_KINDS]
+    return speakers[0] if speakers else None
+
+
 def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
     """The organisation, state or group a speaker speaks for: itself when it is one, else
     one named in a phrase of its mentions ("AMC spokesman", "Schoufour, of the FNV", "a union
@@ -204,25 +308,61 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
             continue
         for tok in _phrase_neighbours(span.root):
             other = table.at(tok.idx, tok.idx + len(tok))
-            if other is None or other == aid:
+            if other is None or other == aid or table.get(other).kind not in _BODY_KINDS:
                 # a name inside the speaker's own mention: "Kestrel Motors spokesman"
                 words = doc[tok.left_edge.i : tok.i + 1].text
-                other = table.named(words)
+                other = table.named(words) or (None if other == aid else other)
             if other is not None and other != aid and table.get(other).kind in _BODY_KINDS:
                 return other
             kinds = _NOMINAL.get(tok.lower_)
             if other is None and kinds:
-                found = table.last_of([k for k in kinds if k in _BODY_KINDS], tok.idx)
-                if found is not None:
+                found = table.last_of([k for k in kinds if k in _BODY_KINDS], tok.idx, described=tok.lower_)
+                # "a union spokesman": the union named or described so, not any organisation
+                if found is not None and tok.lower_ in table.descriptors(found):
                     return found
-    return None
+            if tok.ent_type_ == "NORP" and (named := _named_after(table, tok.text)) is not None:
+                return named  # "Palestinian leader Mahmoud Abbas": the Palestinian Authority
+    return _state_of_titled(doc, table, aid)
+
+
+def _state_of_titled(doc: Doc, table: ActorTable, aid: str) -> str | None:
+    """ "Zambia will retain ..., President Kenneth Kaunda said": a titled person with no body
+    in his phrase speaks for the one country of the sentence he is first named in."""
+    actor = table.get(aid)
+    if actor.kind != "person" or not actor.title or not actor.mentions:
+        return None
+    first = min(actor.mentions, key=lambda m: m.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span.sent
+    states = {
+        other
+        for (s, e), other in table.mention_actor.items()
+        if sent.start_char <= s and e <= sent.end_char and table.get(other).kind == "state"
+    }
+    return states.pop() if len(states) == 1 else None
+
+
+def _named_after(table: ActorTable, nationality: str) -> str | None:
+    """The one organisation whose name opens with a nationality ("Palestinian Authority")."""
+    hits = {
+        a.id
+        for a in table.actors_so_far()
+        if a.kind == "organization" and a.name.split()[:1] == [nationality] and len(a.name.split()) > 1
+    }
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _phrase_neighbours(root: Token) -> list[Token]:
     """Modifiers of a speaker's head noun and the objects of "of"/"at"/... on it or on its
     apposition, in that order."""
-    out = [c for c in root.children if c.dep_ in ("compound", "nmod", "poss") and c.i < root.i]
+    doc = root.doc
+    # anything before the name in its phrase: "Arsenal's Sol Campbell", "Celtic midfielder Roy Keane"
+    out = list(reversed(doc[root.left_edge.i : root.i]))
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    if root.dep_ == "appos":
+        heads.append(root.head)  # "The TUC general secretary, Paul Nowak"
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _BODY_LINKS:

@@ -7,7 +7,6 @@ can resolve the spans they find — a pronoun, "the group", "a senior official" 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 import numpy
 from spacy.attrs import IDX
@@ -33,23 +32,29 @@ from claimx.extractors.actors.names import (
     _PARTIES,
     _TITLE_WORDS,
     ENTITY_KINDS,
+    _key,
     entity_kind,
     is_outlet_name,
+)
+from claimx.extractors.actors.roles import (
+    PERSON_ROLES,
+    Candidate,
+    acronyms,
+    age_roles,
+    echo_names,
+    name_index,
+    role_candidate,
+    role_holder,
 )
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
+from claimx.schema import ActorKind
 
 __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outlet_name", "resolve_pronoun"]
 
 
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    text: str
-    kind: str  # an actor kind, or "ref" for a nominal reference ("the group")
-    label: str | None  # the NER label; for a "ref", its head word
-    head: Token | None
+_NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -69,6 +74,10 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         if first in ("the", "this", "that") and low in _NOMINAL and right - left <= 3:
             return Candidate(start, end, "", "ref", low, tok)
         return Candidate(start, end, doc[left:right].text, "anonymous", None, tok)
+    if low in PERSON_ROLES and low not in _OFFICIAL_NOUNS:
+        role = role_candidate(tok, left, right)
+        if role is not None:
+            return role
     if low in _OFFICIAL_NOUNS and tok.pos_ == "NOUN":
         if first == "the" and low in _NOMINAL and right - left <= 2:
             return Candidate(start, end, "", "ref", low, tok)
@@ -80,20 +89,37 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
     if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS"):
         # "workers", "the banks", "creditor banks": one group per head word
         return Candidate(start, end, low, "group", None, tok)
+    if tok.tag_ == "NN" and "organization" in _NOMINAL.get(low, ()) and _introduces(doc, left, tok):
+        # "a committee", "Venezuela's 13-bank advisory committee", "a Chinese dam firm": an
+        # organisation described, not named; "the committee" later is this one
+        return Candidate(start, end, doc[left:right].text, "described", low, tok)
     return None
+
+
+def _introduces(doc: Doc, left: int, head: Token) -> bool:
+    """A description that brings in an organisation: indefinite, or after a possessor name,
+    as a subject or object (not "a company that makes chips" in a predicate)."""
+    first = doc[left]
+    opener = first.lower_ in ("a", "an") or (left > 0 and doc[left - 1].tag_ == "POS") or first.ent_type_ == "NORP"
+    return opener and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
 
 
 def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     """Officials, anonymous sources, groups and nominal references are common nouns, which
     may carry a nationality or place ("an Egyptian source", "Gaza health authorities")."""
     out = []
-    for i in positions(doc, lowers=_COMMON_NOUN_WORDS, pos=_NOUN_POS):
+    for i in positions(doc, lowers=_NOUN_WORDS, pos=_NOUN_POS):
         tok = doc[i]
         if tok.i in taken or tok.ent_type_:
             continue
         left, right = _noun_phrase(tok)
-        if any(i in taken for i in range(left, right)):
-            left = tok.i
+        if any(i in taken for i in range(left, tok.i + 1)):
+            left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
+            if left > tok.i:
+                continue
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is not None and poss.i >= left:
+            left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own
         cand = _noun_candidate(doc, tok, left, right)
         if cand is not None:
             out.append(cand)
@@ -106,6 +132,7 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
+        ent = _without_score(ent)
         kind = _kind_of_entity(ent)
         if kind is None:
             continue
@@ -114,6 +141,14 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
         out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
         taken.update(range(ent.start, ent.end))
     return out
+
+
+def _without_score(ent: SpacySpan) -> SpacySpan:
+    """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT"):
+        end -= 1
+    return ent if end == ent.end else ent.doc[ent.start : end]
 
 
 def _without_titles(ent: SpacySpan) -> SpacySpan:
@@ -135,15 +170,40 @@ def find_actors(doc: Doc) -> ActorTable:
     if date is not None:
         starts = doc.to_array(IDX)
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
-    candidates = _outlets(doc, taken) + _common_nouns(doc, taken) + _entities(doc, taken)
+    taken_dateline = set(taken)
+    candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
+    candidates += acronyms(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
+    appositive: list[Candidate] = []
     for cand in candidates:
-        _add(doc, table, cand, last_anon)
+        if cand.kind == "ref" and cand.head is not None and _named_apposition(cand.head) is not None:
+            appositive.append(cand)  # "the port union, FNV": the name comes after
+        else:
+            _add(doc, table, cand, last_anon)
+    for cand in appositive:
+        name = _named_apposition(cand.head) if cand.head is not None else None
+        aid = table.at(name.idx, name.idx + len(name)) if name is not None else None
+        if aid is not None:
+            table.refer(aid, cand.start, cand.end)
+        else:
+            _add(doc, table, cand, last_anon)
     _link_parenthetical_aliases(doc, table)
+    echo_names(doc, table, taken_dateline)
     _name_titled_officials(table)
     _drop_headline_guesses(doc, table)
     return table
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """The proper name a description is in apposition with ("the port union, FNV")."""
+    for tok in [*(c for c in head.children if c.dep_ == "appos"), *([head.head] if head.dep_ == "appos" else [])]:
+        if tok.pos_ == "PROPN":
+            return tok
+    doc = head.doc
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "," and doc[head.i + 2].pos_ == "PROPN":
+        return doc[head.i + 2]  # the same, when the parse hangs the name elsewhere
+    return None
 
 
 def _name_titled_officials(table: ActorTable) -> None:
@@ -164,14 +224,26 @@ def _name_titled_officials(table: ActorTable) -> None:
 
 def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:
     start, end, text, kind, label, head_tok = cand
+    if kind == "described":
+        assert label is not None
+        table.describe(table.add(start, end, name=text, kind="organization", merge=False), label)
+        return
+    if kind == "role":
+        assert label is not None
+        holder = role_holder(doc, table, label, start)
+        if holder is not None:
+            table.refer(holder, start, end)  # "the defender", "the chancellor"
+        elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
+            table.add(start, end, name=clean_text(doc)[start:end], kind="official")
+        return
     if kind == "ref":
         assert label is not None
         head = "source" if label in ("source", "sources") else None
-        aid = None
-        if head is not None and last_anon:
+        aid = last_anon.get(label)  # "an official familiar with the case" ... "the official"
+        if aid is None and head is not None and last_anon:
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
         if aid is None:
-            aid = table.last_of(_NOMINAL[label], start, head=head)
+            aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
         if aid is not None:
             table.refer(aid, start, end)
         return
@@ -200,6 +272,10 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
     else:
         aid = table.add(start, end, name=text, kind=kind, label=label)
     actor = table.get(aid)
+    if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):
+        # the name read as an organisation against its NER label (a company suffix after it,
+        # a team's name): an earlier mention the NER called a place is that organisation too
+        actor.kind = ActorKind.organization
     if phrase is not None and actor.nationality is None:
         actor.nationality = next((t.text for t in phrase if t.ent_type_ == "NORP"), None)
     if kind == "person" and phrase is not None and not actor.title:
@@ -226,6 +302,8 @@ def _titled_person(doc: Doc, table: ActorTable, start: int, end: int) -> str | N
     for actor in reversed(table.actors_so_far()):
         if actor.kind == "person" and actor.title and actor.title.lower().endswith(role):
             return actor.id
+    if len(words) == 2 and words[1] in PERSON_ROLES:
+        return role_holder(doc, table, words[1], start)  # "the minister" after "Social Affairs minister Louw de Graaf"
     return None
 
 
@@ -240,8 +318,14 @@ def _drop_headline_guesses(doc: Doc, table: ActorTable) -> None:
     words = [w for w in text.split() if w[:1].isalpha()]
     if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.7 * len(words):
         return
-    for actor in table.actors_so_far():
-        if all(h_start <= m.start and m.end <= h_end for m in actor.mentions):
+    guesses = [a for a in table.actors_so_far() if all(h_start <= m.start and m.end <= h_end for m in a.mentions)]
+    index = name_index(table, skip={a.id for a in guesses})
+    for actor in guesses:
+        # a headline name the story names again ("Amc" for AMC, "Aquino" for Corazon Aquino)
+        known = next((index[k] for m in actor.mentions if (k := _key(m.text)) in index), None)
+        if known is not None:
+            _merge(table, keep=known, drop=actor.id)
+        else:
             table.drop(actor.id)
 
 

@@ -11,10 +11,13 @@ from claimx.extractors.actors.names import (
     _ANON_MARKERS,
     _COUNTRIES,
     _MODIFIER_DEPS,
+    _NOMINAL,
     _NOT_ACTOR,
     _OFFICIAL_ORG_RE,
+    _ORG_SUFFIXES,
     _OUTLETS,
     _PARTY_HYPHEN,
+    _TEAM_WORDS,
     _TITLE_LINKS,
     _TITLES,
     ENTITY_KINDS,
@@ -91,11 +94,29 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     kind = ENTITY_KINDS.get(ent.label_)
     if kind is not None and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
         return "person"  # "Mr Blair" tagged an organisation
+    if kind is not None and kind != "organization" and _suffix_follows(ent):
+        return "organization"  # "Cheung Kong (Holdings) Ltd" with only "Cheung Kong" tagged
+    if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
+        return "organization"  # "Manchester United" tagged a person
+    if kind == "person" and _key(ent.text) in _COUNTRIES:
+        return "state"  # "Malawi" tagged a person
+    if kind == "person" and ent.start > 0 and "organization" in _NOMINAL.get(ent.doc[ent.start - 1].text, ()):
+        return "organization"  # "the Swedish union Unionen"
+    if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:
+        return "organization"  # "GB captain Jeremy Bates": an all-caps short form names no person
+    if kind == "person" and (ent[-1].tag_ == "NNPS" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")):
+        return "organization"  # "the Gunners": a team's name, no person's
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     if kind == "state" and _key(ent.text) not in _COUNTRIES:
         return "place"
     return kind
+
+
+def _suffix_follows(ent: SpacySpan) -> bool:
+    """A company suffix right after the name, maybe past a bracketed word: "(Holdings) Ltd"."""
+    after = [t.lower_ for t in ent.doc[ent.end : ent.end + 4] if t.text not in ("(", ")", ",")]
+    return bool(after) and (after[0] in _ORG_SUFFIXES or (len(after) > 1 and after[1] in _ORG_SUFFIXES))
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:

@@ -31,6 +31,8 @@ _DETERMINERS = ("the ", "a ", "an ")
 _NOT_ACTOR = lexicons.word_set("actors", "not_actor_words")
 _ORG_SUFFIXES = lexicons.word_set("actors", "org_suffixes")
 _PARTIES = lexicons.word_set("actors", "party_words")
+_TEAM_WORDS = lexicons.word_set("actors", "team_words")
+_NOMINAL_STRICT = lexicons.word_set("actors", "nominal_strict")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _PARTY_HYPHEN = frozenset({"r", "d", "i"})  # "R-Calif.": a party and a state abbreviation
 

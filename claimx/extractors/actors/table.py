@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -10,8 +11,10 @@ from spacy.tokens import Doc, Token
 from claimx.errors import PipelineError
 from claimx.extractors.actors.names import (
     _COUNTRIES,
+    _NOMINAL_STRICT,
     _ORG_SUFFIXES,
     _PRONOUNS,
+    _TEAM_WORDS,
     _display,
     _initials,
     _key,
@@ -43,6 +46,9 @@ class ActorTable:
         self._entries: list[_Entry] = []
         self._made = 0  # ids are never reused, even after a merge removes an actor
         self.mention_actor: dict[tuple[int, int], str] = {}
+        self._sent_starts: list[int] | None = None
+        self._descriptors: dict[str, tuple[int, set[str]]] = {}
+        self._described: dict[str, set[str]] = {}
 
     # -- plain data on the doc ---------------------------------------------------------
     @classmethod
@@ -104,8 +110,8 @@ class ActorTable:
         """Add a mention, merging it into an actor of the same name when there is one."""
         key = _name_key(name, kind)
         entry = self._find_same(key, kind) if merge else None
-        if entry is None and merge and kind == "person":
-            entry = self._short_form_before(key)
+        if entry is None and merge and kind in ("person", "organization"):
+            entry = self._short_form_before(key, kind)
         if entry is None:
             entry = self._new(_display(name), kind, label)
         elif kind == "organization" and entry.actor.kind in ("place", "other") and _has_org_suffix(name):
@@ -148,6 +154,11 @@ class ActorTable:
                     k.split()[: len(words)] == words and len(k.split()) > len(words) for k in entry.keys
                 ):
                     return entry
+        if kind == "organization" and key in _TEAM_WORDS:
+            # "United" after "Manchester United"
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "organization" and any(k.split()[-1] == key for k in entry.keys):
+                    return entry
         if kind == "person":
             # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
             for entry in reversed(self._entries):
@@ -168,12 +179,18 @@ class ActorTable:
         entry = next((e for e in reversed(self._entries) if key in e.keys), None) if key else None
         return entry.actor.id if entry is not None else None
 
-    def _short_form_before(self, key: str) -> _Entry | None:
+    def _short_form_before(self, key: str, kind: str = "person") -> _Entry | None:
         """ "Campbell" (in a headline, tagged an organisation) before "Sol Campbell": the
-        earlier lone surname is this person."""
+        earlier lone surname is this person; "United" before "Manchester United", this club."""
         words = key.split()
         if len(words) < 2 or words[-1] in _COUNTRIES:
             return None
+        if kind == "organization":
+            if words[-1] not in _TEAM_WORDS:
+                return None
+            return next(
+                (e for e in reversed(self._entries) if e.actor.kind == "organization" and e.keys == {words[-1]}), None
+            )
         for entry in reversed(self._entries):
             if entry.actor.kind in ("person", "organization", "other", "place") and entry.keys == {words[-1]}:
                 entry.actor.kind = ActorKind.person
@@ -198,37 +215,87 @@ class ActorTable:
         return self._entry(actor_id).actor
 
     def at(self, start: int, end: int) -> str | None:
-        """The actor with a mention overlapping [start, end): one that opens the span first
-        ("Lena Brandt, an economist at Kiel University" is Lena Brandt, not the university in
-        her apposition), else the longest overlap."""
+        """The actor with a mention overlapping [start, end): the one on the phrase's head word
+        ("Celtic boss Gordon Strachan" is Strachan), else one that opens the span first ("Lena
+        Brandt, an economist at Kiel University" is Lena Brandt, not the university in her
+        apposition), else the longest overlap."""
         best: tuple[bool, int, str] | None = None
+        hits: list[tuple[int, int, str]] = []
         for (s, e), aid in self.mention_actor.items():
             ov = min(e, end) - max(s, start)
             if ov > 0:
+                hits.append((s, e, aid))
                 cand = (s <= start < e, ov, aid)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
+        if len({aid for _, _, aid in hits}) > 1:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                root = span.root
+                on_root = [aid for s, e, aid in hits if s <= root.idx < e]
+                if on_root:
+                    return on_root[0]
         return best[2] if best else None
 
-    def last_of(self, kinds: list[str], before: int, *, head: str | None = None) -> str | None:
+    def last_of(
+        self, kinds: list[str], before: int, *, head: str | None = None, described: str | None = None
+    ) -> str | None:
         """The actor of one of ``kinds`` (in order of preference) mentioned last before offset
-        ``before``, preferring one that was the subject of its clause."""
+        ``before``: the nearest sentence first, and in it one that was the subject of its
+        clause. With ``described`` ("union"), an actor described by that word ("the port union,
+        FNV") goes first; for a word in ``nominal_strict`` only such an actor will do."""
         for kind in kinds:
-            best: tuple[bool, int, str] | None = None
-            for (s, e), aid in self.mention_actor.items():
-                if s >= before:
-                    continue
-                actor = self._entry(aid).actor
-                if actor.kind != kind:
-                    continue
-                if head is not None and head not in actor.name.lower():
-                    continue
-                cand = (self._is_subject(s, e), s, aid)
-                if best is None or cand > best:
-                    best = cand
-            if best is not None:
+            found = [
+                (s, e, aid)
+                for (s, e), aid in self.mention_actor.items()
+                if s < before
+                and self._entry(aid).actor.kind == kind
+                and (head is None or head in self._entry(aid).actor.name.lower())
+            ]
+            if described is not None:
+                fitting = [f for f in found if described in self.descriptors(f[2])]
+                if fitting or described in _NOMINAL_STRICT:
+                    found = fitting
+            if found:
+                here = self._sentence(before)
+                best = max(found, key=lambda f: (-(here - self._sentence(f[0])), self._is_subject(f[0], f[1]), f[0]))
                 return best[2]
         return None
+
+    def _sentence(self, char: int) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.doc.sents] if self.doc.has_annotation("SENT_START") else [0]
+        return bisect_right(self._sent_starts, char) - 1
+
+    def describe(self, actor_id: str, word: str) -> None:
+        """Record ``word`` as describing an actor ("committee" for "a committee")."""
+        self._described.setdefault(actor_id, set()).add(word)
+
+    def descriptors(self, actor_id: str) -> set[str]:
+        """Words that describe an actor: those of its names and mentions, the noun a name
+        modifies ("the United Automobile Workers union") and the noun it is in apposition
+        with ("the port union, FNV")."""
+        entry = self._entry(actor_id)
+        cached = self._descriptors.get(actor_id)
+        if cached is not None and cached[0] == len(entry.actor.mentions):
+            return cached[1]
+        words = set(entry.actor.name.lower().split()) | self._described.get(actor_id, set())
+        for m in entry.actor.mentions:
+            words.update(m.text.lower().split())
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ in ("compound", "appos") and root.head.pos_ in ("NOUN", "PROPN"):
+                words.add(root.head.lower_)
+            words.update(c.lower_ for c in root.children if c.dep_ == "appos")
+            # "the Belgian rail union ACOD", "the UAW union": a common noun right next to the name
+            doc = self.doc
+            for i in (span.start - 1, span.end):
+                if 0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower:
+                    words.add(doc[i].lower_)
+        self._descriptors[actor_id] = (len(entry.actor.mentions), words)
+        return words
 
     def _is_subject(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")

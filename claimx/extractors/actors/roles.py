@@ -1,0 +1,212 @@
+"""Mentions the NER leaves out (an organisation's all-caps short form: "FNV", "G7") and
+definite descriptions that stand for a person named earlier ("the chancellor", "the defender",
+"the 33-year-old"). Word lists: ``models/actors.json`` (``not_actor_acronyms``,
+``person_roles``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimx import data as lexicons
+from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _key
+from claimx.extractors.actors.table import ActorTable
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # an actor kind; "ref" for a nominal reference ("the group"), "role" for a person's role
+    label: str | None  # the NER label; for a "ref" or "role", its head word
+    head: Token | None
+
+
+_LEX = lexicons.load("actors")
+_NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
+_TITLED_ROLES = frozenset(_LEX["person_roles"]["titled"])
+_IMPLIED_ROLES = frozenset(_LEX["person_roles"]["implied"])
+PERSON_ROLES = _TITLED_ROLES | _IMPLIED_ROLES
+AGE_ROLE = "year-old"
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+#: entity labels under which the NER files a short form it does not know ("G7" a product)
+_LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: how many sentences back a role with no named holder looks for the person in view
+_ROLE_WINDOW = 5
+_ECHO_KINDS = frozenset({"person", "organization", "state", "outlet"})
+
+
+def _shouting(sent: SpacySpan) -> bool:
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def _is_acronym(tok: Token) -> bool:
+    text = tok.text
+    return (
+        _ACRONYM.fullmatch(text) is not None
+        and sum(c.isalpha() for c in text) >= 1
+        and text.lower() not in _NOT_ACRONYMS
+        and _key(text) not in _COUNTRIES
+    )
+
+
+def acronyms(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """All-caps short forms the NER misses or mislabels: organisations ("the port union, FNV")."""
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.ent_type_ not in _LOOSE_LABELS or not _is_acronym(tok):
+            continue
+        if tok.ent_type_ and _entity_len(tok) > 1:
+            continue  # part of a longer name: "Airbus A320"
+        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent):
+            continue
+        out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
+        taken.add(tok.i)
+    return out
+
+
+def _entity_len(tok: Token) -> int:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return len(ent) if ent is not None else 1
+
+
+def age_roles(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """ "the 33-year-old" used as a noun phrase: a person."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "old" or tok.i < 4 or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+            continue
+        year, first = doc[tok.i - 2], doc[tok.i - 4]
+        if year.lower_ not in ("year", "years") or first.i - 1 < 0 or doc[first.i - 1].lower_ not in ("the", "a"):
+            continue
+        det = doc[first.i - 1]
+        if det.lower_ != "the" or any(i in taken for i in range(det.i, tok.i + 1)):
+            continue
+        out.append(Candidate(det.idx, tok.idx + len(tok), "", "role", AGE_ROLE, tok))
+        taken.update(range(det.i, tok.i + 1))
+    return out
+
+
+def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
+    """ "the defender", "the chancellor": a definite singular role noun (a person's)."""
+    doc = tok.doc
+    if tok.lower_ not in PERSON_ROLES or tok.tag_ != "NN" or doc[left].lower_ not in ("the", "this"):
+        return None
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
+        return None  # "the TUC general secretary": a phrase of its own organisation
+    return Candidate(doc[left].idx, tok.idx + len(tok), "", "role", tok.lower_, tok)
+
+
+def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
+    """Role words a person carries: a title, a noun before the name ("Celtic midfielder Roy
+    Keane"), a head the name is in apposition to ("The Chancellor, Rachel Reeves"), an
+    apposition ("Lena Brandt, an economist")."""
+    actor = table.get(aid)
+    words = set((actor.title or "").lower().split())
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        heads = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            heads.append(root.head)
+        for tok in [*heads, *(c for c in root.children if c.dep_ in ("compound", "amod") and c.i < span.start)]:
+            words.add(tok.lower_)
+            words.update(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod"))
+    return words
+
+
+def _proper(name: str) -> bool:
+    """A person's name has a capital ("unbeaten league run", tagged a person, has none)."""
+    return any(c.isupper() for c in name)
+
+
+def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | None:
+    """The person a role description stands for: the last person named before ``start`` who
+    carries the role; for a role that implies a person ("the defender", "the 33-year-old"),
+    else the person most in view (a subject first) within a few sentences."""
+    people: list[tuple[int, int, str]] = sorted(
+        (s, e, aid)
+        for (s, e), aid in table.mention_actor.items()
+        if s < start and table.get(aid).kind == "person" and _proper(table.get(aid).name)
+    )
+    seen: set[str] = set()
+    for _, _, aid in reversed(people):
+        if aid not in seen:
+            seen.add(aid)
+            if role in _roles_of(doc, table, aid):
+                return aid
+    if role != AGE_ROLE and role not in _IMPLIED_ROLES:
+        return None
+    here = doc.char_span(start, start + 1, alignment_mode="expand")
+    if here is None:
+        return None
+    sents = list(doc.sents)
+    index = next((i for i, s in enumerate(sents) if s.start <= here.start < s.end), 0)
+    window_start = sents[max(0, index - _ROLE_WINDOW)].start_char
+    best: tuple[bool, int, str] | None = None
+    for s, e, aid in people:
+        if s < window_start:
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        subject = span is not None and span.root.dep_ in _SUBJECTS
+        if best is None or (subject, s) > best[:2]:
+            best = (subject, s, aid)
+    return best[2] if best else None
+
+
+def name_index(table: ActorTable, skip: Collection[str] = ()) -> dict[str, str]:
+    """Name key -> actor id for the named actors (but ``skip``): full names, a person's
+    surname, a club's last word."""
+    index: dict[str, str] = {}
+    for actor in table.actors_so_far():
+        kind = str(getattr(actor.kind, "value", actor.kind))
+        if kind not in _ECHO_KINDS or actor.id in skip:
+            continue
+        for m in actor.mentions:
+            key = _key(m.text)
+            if not key or not any(c.isupper() for c in m.text):
+                continue
+            index.setdefault(key, actor.id)
+            if kind == "person" and len(key.split()) > 1:
+                index.setdefault(key.split()[-1], actor.id)
+            if kind == "organization" and len(key.split()) > 1 and key.split()[-1] in _TEAM_WORDS:
+                index.setdefault(key.split()[-1], actor.id)  # "United" for Manchester United
+    return index
+
+
+def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
+    """A capitalised name the NER tagged elsewhere in the story but missed here ("Celtic
+    midfielder Roy Keane" after "Celtic" was tagged; "Bogdanovic" after "Alex Bogdanovic")."""
+    index = name_index(table)
+    people = {aid for aid in index.values() if table.get(aid).kind == "person"}
+    # a title-case headline capitalises every word: a short form there is no sentence opener
+    headline_end = doc._.headline["end"] if doc._.headline is not None else -1
+    covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in (3, 2, 1):
+            span = doc[i : i + n]
+            if len(span) < n or any(t.i in taken or t.idx in covered for t in span):
+                continue
+            if not (span[0].is_title or span[0].is_upper) or not span[-1].is_alpha:
+                continue
+            aid = index.get(_key(span.text))
+            opener = span[0].is_sent_start and span[0].pos_ != "PROPN" and span.start_char >= headline_end
+            if aid is not None and (aid in people or not opener):
+                hit = (span, aid)
+                break
+        if hit is None:
+            i += 1
+            continue
+        span, aid = hit
+        table.alias(aid, span.start_char, span.end_char, span.text)
+        i = span.end

@@ -1,0 +1,151 @@
+"""Actor links a reader expects, on stories written for these tests in several house styles:
+the developed-on stories in ``tests/fixtures/actor_links_dev.jsonl`` (every expectation must
+hold), a floor on the held-out ones (never tuned on), and one test per kind of link."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.eval_actor_links import check_story, locate
+from claimx.schema import Actor, Article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _stories(name: str) -> list[dict[str, Any]]:
+    lines = (FIXTURES / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _actor(art: Article, text: str, ref: str) -> Actor:
+    start, end = locate(text, ref)
+    hits = [a for a in art.actors if any(m.start < end and start < m.end for m in a.mentions)]
+    assert len(hits) == 1, (ref, [(a.name, [m.text for m in a.mentions]) for a in art.actors])
+    return hits[0]
+
+
+def _same(art: Article, text: str, a: str, b: str) -> bool:
+    return _actor(art, text, a).id == _actor(art, text, b).id
+
+
+@pytest.mark.parametrize("story", _stories("actor_links_dev.jsonl"), ids=lambda s: s["id"])
+def test_developed_on_stories(extract, story) -> None:  # type: ignore[no-untyped-def]
+    failed = [c for c in check_story(extract(story["text"]), story) if not c[3]]
+    assert not failed, failed
+
+
+def test_held_out_stories_keep_their_floor(extract) -> None:  # type: ignore[no-untyped-def]
+    checks = [c for story in _stories("actor_links_heldout.jsonl") for c in check_story(extract(story["text"]), story)]
+    # the figure measured once, at the end of the round that wrote the rules (README)
+    held = sum(c[3] for c in checks)
+    assert held >= 37, f"{held} of {len(checks)}"  # which ones fail is not shown: they are not tuned on
+
+
+def test_an_all_caps_short_form_the_ner_misses_is_an_organisation(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "ATHENS, June 3 (Reuters) - Dockers and the port union, PNO, will strike on Friday. "
+        "PNO said its members had voted for the action."
+    )
+    art = extract(text)
+    pno = _actor(art, text, "PNO#2")
+    assert pno.kind == "organization"
+    assert _same(art, text, "PNO#1", "PNO#2") and _same(art, text, "PNO#2", "its")
+    assert _same(art, text, "the port union", "PNO#1")
+
+
+def test_a_role_stands_for_the_person_named_with_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Chancellor, Rachel Reeves, met bankers on Monday. Union leaders said the chancellor had "
+        "ignored them. Leeds United striker Joel Piroe scored twice on Saturday. The 25-year-old now "
+        "has 11 goals, and the striker said he was happy."
+    )
+    art = extract(text)
+    assert _same(art, text, "Rachel Reeves", "the chancellor")
+    assert _same(art, text, "Joel Piroe", "The 25-year-old")
+    assert _same(art, text, "Joel Piroe", "the striker")
+    assert not _same(art, text, "Rachel Reeves", "Joel Piroe")
+
+
+def test_a_quotation_without_attribution_keeps_the_voice_before_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Ben White of Arsenal said the team were ready. "We have trained hard," White said.\n\n'
+        '"I think we can win the league."\n\n'
+        "The manager praised the squad."
+    )
+    art = extract(text)
+    assert _same(art, text, "Ben White", "I")
+    assert _same(art, text, "Arsenal", "We") and _same(art, text, "Arsenal", "we")
+
+
+def test_a_nominal_reference_goes_to_an_actor_described_by_its_head(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Volvo Cars said on Monday the Swedish union Unionen had rejected its pay offer. "
+        "The union said it would hold a ballot next week."
+    )
+    art = extract(text)
+    assert _same(art, text, "Unionen", "The union")
+    assert not _same(art, text, "Volvo Cars", "The union")
+
+
+def test_an_object_pronoun_is_not_its_clauses_subject(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Finance minister Karl Berg wrote to Tom Lind on Monday. Lind said he did not expect to hear from him "
+        "before Friday."
+    )
+    art = extract(text)
+    assert not _same(art, text, "Lind#2", "him")
+
+
+def test_a_team_name_is_an_organisation_and_its_short_form_joins_it(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Manchester United beat Chelsea 2-1 on Sunday. United have now won five games in a row."
+    art = extract(text)
+    assert _actor(art, text, "Manchester United").kind == "organization"
+    assert _same(art, text, "Manchester United", "United#2")
+
+
+def test_a_name_missed_once_by_the_ner_is_still_a_mention(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Celtic signed Ayo Kiel on Monday. Celtic midfielder Roy Keane said the deal was good. "
+        "Kiel will train with the squad on Friday."
+    )
+    art = extract(text)
+    assert _same(art, text, "Ayo Kiel", "Kiel#2")
+
+
+def test_we_of_a_head_of_state_is_the_country_of_his_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LUSAKA, May 4 (AFP) - Malawi will keep its fuel subsidy, President Peter Mutharika said on Sunday. "
+        '"We will not abandon our farmers," he told a rally.'
+    )
+    art = extract(text)
+    assert _same(art, text, "Malawi", "We") and _same(art, text, "Malawi", "our")
+    assert _same(art, text, "Peter Mutharika", "he")
+
+
+def test_a_headline_short_form_joins_the_name_the_story_uses(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Gkn Says Talks With Unite Union Collapse\n\n"
+        "LONDON, March 3 - GKN said on Tuesday that wage talks with the Unite union had collapsed. "
+        "GKN said it would consult its staff directly."
+    )
+    art = extract(text)
+    assert _same(art, text, "Gkn", "GKN#1")
+
+
+def test_its_may_go_to_an_object_in_its_own_sentence(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "The chairman accused Norcom of refusing to change its position on the merger."
+    art = extract(text)
+    assert _same(art, text, "Norcom", "its")
+
+
+def test_a_described_organisation_is_taken_up_by_a_definite_description(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "MANILA, Feb 2 (Reuters) - A committee was formed on Monday to draft the land reform rules. "
+        "The committee will report to the cabinet in April, officials said."
+    )
+    art = extract(text)
+    assert _same(art, text, "A committee", "The committee")
