@@ -35,6 +35,7 @@ from claimx.extractors.stances.lexicon import (
     _QUESTION_WORDS,
     _VERBS,
 )
+from claimx.extractors.stances.mood import no_position
 from claimx.extractors.stances.nouns import _condition, _noun_stance
 from claimx.extractors.stances.parse import _Raw
 from claimx.extractors.stances.predicates import adjective_stance, is_predicate_candidate, preposition_stance
@@ -122,6 +123,7 @@ def find_stances(doc: Doc) -> list[Stance]:
     attributions = [Attribution.model_validate(a) for a in doc._.attributions or []]
     link_speakers(doc, table, attributions)
     found = _candidates(doc) + quote_demands(doc, attributions) + deontic_demands(doc, attributions)
+    found = [r for r in found if not no_position(r)]
     speakers_hold(found, attributions)
     found += stance_conditions(doc, found)
     _end_before_conditions(clean_text(doc), found)

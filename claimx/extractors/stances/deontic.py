@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.holders import _plausible_actor
-from claimx.extractors.stances.lexicon import _DEONTIC, _DEONTIC_HEADS, _FORECAST, _NECESSITY_FORECAST, _REPORTING
+from claimx.extractors.stances.lexicon import (
+    _DEONTIC,
+    _DEONTIC_HEADS,
+    _FORECAST,
+    _FORECASTING_HOLDERS,
+    _NECESSITY_FORECAST,
+    _REPORTING,
+    _SUFFICIENCY,
+)
 from claimx.extractors.stances.parse import _children, _contiguous, _edges, _negated, _Raw, _subject, _subtree_span
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import ActorSpan, Attribution
@@ -46,13 +54,27 @@ def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
 
 
 def _forecast(verb: Token, cue: Token) -> bool:
-    """ "profits should rise", "he must be pleased": a forecast or an inference."""
+    """ "profits should rise", "he must be pleased", "there should be adequate supplies": a
+    forecast or an inference."""
     if cue.i == verb.i:
         return False
     lemma = verb.lemma_.lower()
     if lemma in _FORECAST:
         return True
+    if lemma == "be" and _children(verb, "expl"):
+        attr = next(iter(_children(verb, "attr")), None)
+        words = [attr, *attr.children] if attr is not None else []
+        return any(w.lower_ in _SUFFICIENCY or w.lemma_.lower() in _SUFFICIENCY for w in words)
     return lemma == "be" and bool(_children(verb, "acomp")) and not _children(verb, "expl")
+
+
+def _commentator(holder: ActorSpan | None, reporter: Token | None) -> bool:
+    """The clause is reported from market commentators ("analysts", "traders", "dealers"),
+    whose "should" and "must" forecast rather than demand."""
+    if reporter is not None:
+        return reporter.lower_ in _FORECASTING_HOLDERS
+    words = holder.text.lower().split() if holder is not None else []
+    return bool(words) and words[-1] in _FORECASTING_HOLDERS
 
 
 def _reported_by(verb: Token) -> Token | None:
@@ -98,6 +120,8 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
         reporter = _reported_by(verb) if holder is None else None
         if holder is None and (reporter is None or not _plausible_actor(reporter)):
             continue
+        if _commentator(holder, reporter):
+            continue  # "Traders said prices should firm": market talk, a forecast
         obj = _demanded(verb, cue)
         if obj is None:
             continue

@@ -125,6 +125,10 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         for xc in _children(verb, "xcomp"):
             if xc.i > verb.i and xc.lemma_.lower() not in _IGNORED_XCOMP and xc.pos_ in ("VERB", "AUX"):
                 return _subtree_span(xc), None
+    elif frame == "ccomp:subjunctive":
+        for cc in _children(verb, "ccomp"):
+            if cc.i > verb.i and _subjunctive(cc):
+                return _subtree_span(cc), None
     elif frame == "ccomp":
         for cc in _children(verb, "ccomp"):
             if cc.i > verb.i:
@@ -150,6 +154,50 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
             return _np_span(pobj), prep
     return None
+
+
+def _subjunctive(clause: Token) -> bool:
+    """ "insisted that management withdraw the notices", "that class sizes be capped": a
+    that-clause whose verb is a bare base form after a third-person subject (a mandate),
+    not a statement ("insisted that the job was safe")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("i", "you"):
+        return False
+    if any(c.dep_ == "aux" and c.i < clause.i and c.tag_ != "TO" for c in clause.children):
+        return False
+    if clause.lower_ == "be" or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in clause.children):
+        return True  # "that class sizes be capped", "that the workers be paid"
+    # a bare base form after a singular subject ("that management withdraw"); after a
+    # plural one it reads as a present tense
+    return clause.tag_ == "VB" and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"))
+
+
+def _object_head(verb: Token) -> Token | None:
+    """The head noun of a transitive verb's object (its passive subject, a relative
+    pronoun's antecedent), for a lexicon entry that restricts it."""
+    rel = _rel_object(verb)
+    if rel is not None:
+        return rel
+    if _passive(verb):
+        subj = next(iter(_children(verb, "nsubjpass")), None)
+        if subj is not None and _is_relative(subj):
+            return _antecedent(verb)
+        return subj if subj is not None else (verb.head if verb.dep_ == "acl" else None)
+    return _first_noun_child(verb)
+
+
+def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
+    """ "fight the closure" (a position) but not "fight a fire"; "accept the offer" but not
+    "accept credit cards" (``object_heads`` / ``non_stance_objects`` in the lexicon)."""
+    wanted, barred = entry.get("object_heads"), entry.get("non_stance_objects")
+    if not wanted and not barred:
+        return True
+    head = _object_head(verb)
+    word = head.lower_ if head is not None else ""
+    lemma = head.lemma_.lower() if head is not None else ""
+    if wanted and word not in wanted and lemma not in wanted:
+        return False
+    return not (barred and (word in barred or lemma in barred))
 
 
 def _inverted(verb: Token, clause: Token) -> bool:
@@ -311,6 +359,8 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
         return None  # "refused to accept X" is the refusal's stance
     obj, extra, frame_stance = _object_of(verb, entry["frames"])
     if obj is None and not (entry.get("intransitive") and _bare(verb)):
+        return None
+    if not _object_allowed(verb, entry):
         return None
     actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
     if actor_tok is None and entry.get("stative") and _passive(verb):

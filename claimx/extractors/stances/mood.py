@@ -1,0 +1,78 @@
+"""Clauses that state no position: questions ("Will the government accept the report?"),
+stances reported as speculation or doubt ("Analysts speculated that the bank might reject
+the request", "denied that the government had agreed to the deal", "speculation that X
+would accept"), and guesses by a third party ("Analysts said the bank might reject it")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimx.extractors.stances.lexicon import _NON_ASSERTIVE_NOUNS, _NON_ASSERTIVE_VERBS, _TENTATIVE_MODALS
+from claimx.extractors.stances.parse import _Raw
+
+_SUBJECTS = ("nsubj", "nsubjpass", "expl")
+
+
+def _clause_top(tok: Token) -> Token:
+    while tok.dep_ in ("conj", "xcomp", "acomp", "prep", "pobj", "dobj") and tok.head.i != tok.i:
+        if tok.dep_ in ("pobj", "dobj", "prep") and tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head
+    return tok
+
+
+def is_question(anchor: Token) -> bool:
+    """The clause of ``anchor`` asks: the sentence ends with "?" and an auxiliary comes
+    before the subject ("Will the government accept ...?", "Why would Hamas accept ...?"),
+    or the clause opens with a question word."""
+    sent = anchor.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", "\u201d", "\u2019")), None)
+    if last is None or last.text != "?":
+        return False
+    top = _clause_top(anchor)
+    subj = next((c for c in top.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        return False
+    return any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in top.children) or (
+        top.lemma_ == "be" and top.i < subj.i
+    )
+
+
+def unasserted(anchor: Token) -> bool:
+    """``anchor`` sits in a clause that somebody speculates about, doubts or denies
+    ("speculated that X might reject", "denied that X had agreed to", "speculation that X
+    would accept"), not in one reported as a position."""
+    node = anchor
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ in ("ccomp", "acl") and node.i > head.i:
+            lemma = head.lemma_.lower()
+            if head.pos_ in ("VERB", "AUX") and lemma in _NON_ASSERTIVE_VERBS:
+                return True
+            if head.pos_ == "NOUN" and lemma in _NON_ASSERTIVE_NOUNS:
+                return True
+        node = head
+    return False
+
+
+def third_party_guess(raw: _Raw, anchor: Token) -> bool:
+    """ "Analysts said the central bank might reject the request": a "might"/"may" stance
+    in a clause reported by somebody other than its holder is a guess about it. "The firm
+    said it might accept" (a pronoun holder) is the holder's own tentative position."""
+    if raw.modality not in _TENTATIVE_MODALS or raw.actor_tok is None or raw.actor_tok.pos_ == "PRON":
+        return False
+    node = _clause_top(anchor)
+    if node.dep_ != "ccomp" or node.head.i == node.i:
+        return False
+    reporter = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+    return reporter is not None and reporter.i != raw.actor_tok.i
+
+
+def no_position(raw: _Raw) -> bool:
+    """A rule's stance that the sentence does not state as anybody's position."""
+    anchor = raw.anchor
+    if anchor is None or raw.stance == "condition":
+        return False
+    return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor)
