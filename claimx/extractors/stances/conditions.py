@@ -12,6 +12,9 @@ from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import _COMMITTING, _COND_FIRST, _COND_PHRASES
 from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
 
+#: words that make a following "if" concessive, comparative or a question, not a condition
+_NOT_CONDITIONS = frozenset(["even", "as", "than", "what"])
+
 
 def _match(doc: Doc, i: int) -> int:
     """Length of the longest condition phrase starting at token ``i`` (0 for none)."""
@@ -76,7 +79,7 @@ def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
         return None
     modality, _ = _modality(main)
     focused = doc[i].lower_ in ("only", "on")
-    if not (modality or focused or _negated(main)):
+    if not (modality in _COMMITTING or focused or _negated(main)):
         return None  # "talks will fail unless ...": a forecast, not a condition somebody sets
     actor_tok = _subject(main)
     if actor_tok is None or not _plausible_actor(actor_tok):
@@ -127,8 +130,8 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     for tok in doc:
         low = tok.lower_
         n = _match(doc, tok.i) if low in _COND_FIRST else (1 if low == "if" and tok.dep_ == "mark" else 0)
-        if not n:
-            continue
+        if not n or (tok.i > 0 and doc[tok.i - 1].lower_ in _NOT_CONDITIONS):
+            continue  # "even if", "as if", "than if", "what if": no condition set
         # a fronted "if" clause hangs on its main verb after it ("if X, the country should Y")
         marked = tok.dep_ == "mark" and tok.head.dep_ == "advcl"
         clause = tok.head if marked else _clause_after(doc, tok.i + n)

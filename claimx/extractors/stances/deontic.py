@@ -30,7 +30,10 @@ def _deontic_cue(verb: Token) -> Token | None:
     to-complement."""
     for c in _children(verb, "aux"):
         if c.lower_ in _DEONTIC and c.i < verb.i:
-            return c
+            # "should have volunteered a statement", "must have known": a reproach or an
+            # inference about the past, no demand
+            perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.i > c.i for a in _children(verb, "aux"))
+            return None if perfect else c
     want = _DEONTIC_HEADS.get(verb.lemma_.lower())
     # "they had to pay in more", "having to pay off staff": what was or is necessary, no demand
     # "will need to raise taxes", "would have to shed jobs": a necessity foreseen, no demand
@@ -102,6 +105,8 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
         cue = _deontic_cue(verb)
         if cue is None or _forecast(verb, cue) or _hypothetical(verb):
             continue
+        if cue.i == verb.i and _negated(verb):
+            continue  # "do not have to fear any sanctions": no necessity, so no demand
         subj = _subject(verb)
         if subj is not None and subj.i > cue.i and cue is not verb:
             continue  # "should the government be spending money ...?": a question

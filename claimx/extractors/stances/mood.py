@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimx.extractors.stances.lexicon import _NON_ASSERTIVE_NOUNS, _NON_ASSERTIVE_VERBS, _TENTATIVE_MODALS
+from claimx.extractors.stances.lexicon import (
+    _DEONTIC,
+    _DEONTIC_HEADS,
+    _NECESSITY_FORECAST,
+    _NON_ASSERTIVE_NOUNS,
+    _NON_ASSERTIVE_VERBS,
+    _TENTATIVE_MODALS,
+)
 from claimx.extractors.stances.parse import _Raw
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
@@ -59,9 +66,12 @@ def unasserted(anchor: Token) -> bool:
 
 def third_party_guess(raw: _Raw, anchor: Token) -> bool:
     """ "Analysts said the central bank might reject the request": a "might"/"may" stance
-    in a clause reported by somebody other than its holder is a guess about it. "The firm
-    said it might accept" (a pronoun holder) is the holder's own tentative position."""
-    if raw.modality not in _TENTATIVE_MODALS or raw.actor_tok is None or raw.actor_tok.pos_ == "PRON":
+    in a clause reported by somebody other than its holder is a guess about it, and a
+    "should"/"must" one is the reporter's demand ("Hodgson believes the Premiership should
+    embrace the idea": the Premiership embraces nothing). "The firm said it might accept"
+    (a pronoun holder) is the holder's own position."""
+    guessed = _TENTATIVE_MODALS | _DEONTIC
+    if raw.modality not in guessed or raw.actor_tok is None or raw.actor_tok.pos_ == "PRON":
         return False
     node = _clause_top(anchor)
     if node.dep_ != "ccomp" or node.head.i == node.i:
@@ -70,9 +80,20 @@ def third_party_guess(raw: _Raw, anchor: Token) -> bool:
     return reporter is not None and reporter.i != raw.actor_tok.i
 
 
+def forced(anchor: Token) -> bool:
+    """ "Turkey may have to accept restrictions", "will need to approve": a necessity
+    foreseen for the holder, not a position it takes."""
+    head = anchor.head
+    if anchor.dep_ != "xcomp" or head.i == anchor.i or head.lemma_.lower() not in _DEONTIC_HEADS:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _NECESSITY_FORECAST for c in head.children)
+
+
 def no_position(raw: _Raw) -> bool:
     """A rule's stance that the sentence does not state as anybody's position."""
     anchor = raw.anchor
     if anchor is None or raw.stance == "condition":
         return False
-    return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor)
+    if raw.cue_type == "modal":
+        return is_question(anchor) or unasserted(anchor)
+    return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor) or forced(anchor)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
+    _COMMITTING,
     _COND_ALWAYS,
     _COND_FOCUS,
     _COND_MARKS,
@@ -62,6 +63,21 @@ def _light_verb(noun: Token, entry: dict[str, Any]) -> Token | None:
     return head if head.i != noun.i and head.lemma_.lower() in verbs and head.i < noun.i else None
 
 
+def _with_to_clause(noun: Token, pobj: Token, obj: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "the EU demand for Turkey to recognise Cyprus": the to-clause the parser hung on the
+    noun belongs to the prepositional object ("Turkey to recognise Cyprus")."""
+    if obj is None:
+        return None
+    nxt = pobj.right_edge.i + 1
+    for c in noun.children:
+        if c.dep_ in ("relcl", "acl", "xcomp") and c.left_edge.i == nxt and c.left_edge.tag_ == "TO":
+            end = c.right_edge
+            while end.i > c.i and end.is_punct:
+                end = end.doc[end.i - 1]
+            return obj[0], end.idx + len(end)
+    return obj
+
+
 def _argument_of_stance_verb(noun: Token) -> bool:
     """ "the union rejected its final proposal": a stance noun that is what another stance
     verb takes is that verb's object, not a position of its own."""
@@ -80,6 +96,7 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
             pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
             if pobj is not None:
                 obj = _np_span(pobj)
+                obj = _with_to_clause(noun, pobj, obj)
                 break
     if obj is None and entry.get("clause"):
         for c in noun.children:
@@ -125,6 +142,8 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
         return None
     mark = marks[0]
     before = doc[max(0, mark.i - 2) : mark.i].text.lower()
+    if mark.i > 0 and doc[mark.i - 1].lower_ in ("even", "as", "than", "what"):
+        return None  # "even if X": concessive, no condition set
     word = mark.lower_
     if word == "as" and before.endswith("as long"):
         word = "as long as"
@@ -138,7 +157,7 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
     focus = mark.i > 0 and doc[mark.i - 1].lower_ in _COND_FOCUS
     focus = focus or any(c.lower_ in _COND_FOCUS for h in chain for c in h.children if c.dep_ == "advmod")
     modality, _ = _modality(head)
-    if not (focus or (word in _COND_ALWAYS and (modality or _negated(head)))):
+    if not (focus or (word in _COND_ALWAYS and (modality in _COMMITTING or _negated(head)))):
         return None
     if modality is None and not focus:
         return None

@@ -48,6 +48,8 @@ def _imperative(tok: Token, first: int) -> tuple[int, int] | None:
         return None
     if _children(tok, "nsubj", "nsubjpass", "aux", "auxpass") or not _opens_clause(tok, first):
         return None
+    if tok.dep_ == "conj" and tok.head.i != tok.i and _imperative(tok.head, first) is None:
+        return None  # "should be new and different, and enable operators to ...": no order
     return _edges(_contiguous(tok.doc, tok.i, tok.right_edge.i))
 
 
