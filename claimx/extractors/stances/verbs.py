@@ -122,8 +122,13 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
     elif frame == "dobj+ccomp":
         return _told_clause(verb)
     elif frame == "xcomp":
+        # "refused to comment" is a refusal (any_xcomp); "agreed to discuss" commits to nothing
+        any_xcomp = _VERBS.get(verb.lemma_.lower(), {}).get("any_xcomp")
         for xc in _children(verb, "xcomp"):
-            if xc.i > verb.i and xc.lemma_.lower() not in _IGNORED_XCOMP and xc.pos_ in ("VERB", "AUX"):
+            ignored = xc.lemma_.lower() in _IGNORED_XCOMP
+            if ignored and any_xcomp and _asks_question(xc):
+                continue  # "refused to say whether she would vote for X": a question left open
+            if xc.i > verb.i and (any_xcomp or not ignored) and xc.pos_ in ("VERB", "AUX"):
                 return _subtree_span(xc), None
     elif frame == "ccomp:subjunctive":
         for cc in _children(verb, "ccomp"):
@@ -154,6 +159,16 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
             return _np_span(pobj), prep
     return None
+
+
+def _asks_question(verb: Token) -> bool:
+    """ "say whether ...", "disclose which bid ...": a complement that is a question."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c.i > verb.i:
+            first = c.doc[c.left_edge.i]
+            if first.lower_ in ("whether", "if", "what", "which", "who", "how", "why", "when", "where"):
+                return True
+    return False
 
 
 def _subjunctive(clause: Token) -> bool:
