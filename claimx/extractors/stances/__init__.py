@@ -35,10 +35,15 @@ from claimx.extractors.stances.lexicon import (
     _QUESTION_WORDS,
     _VERBS,
 )
-from claimx.extractors.stances.mood import no_position
+from claimx.extractors.stances.mood import no_position, reader_comment
 from claimx.extractors.stances.nouns import _condition, _noun_stance
 from claimx.extractors.stances.parse import _Raw
-from claimx.extractors.stances.predicates import adjective_stance, is_predicate_candidate, preposition_stance
+from claimx.extractors.stances.predicates import (
+    adjective_stance,
+    is_predicate_candidate,
+    phrase_stance,
+    preposition_stance,
+)
 from claimx.extractors.stances.quotes import quote_demands, speakers_hold
 from claimx.extractors.stances.verbs import _is_verb_use, _verb_stance
 from claimx.nlp.spans import clean_text, make_span, sentence_index
@@ -62,7 +67,10 @@ def _candidates(doc: Doc) -> list[_Raw]:
         elif lemma in _NOUNS and (tok.pos_ == "NOUN" or tok.tag_ == "VBZ"):
             raw = _noun_stance(doc, tok, _NOUNS[lemma])
         elif is_predicate_candidate(tok):
-            raw = adjective_stance(tok, _ADJECTIVES[lemma]) if lemma in _ADJECTIVES else preposition_stance(tok)
+            if lemma in _ADJECTIVES:
+                raw = adjective_stance(tok, _ADJECTIVES[lemma])
+            else:
+                raw = phrase_stance(tok) if tok.dep_ == "pobj" else preposition_stance(tok)
         elif tok.dep_ == "advcl":
             raw = _condition(doc, tok)
         if raw is not None:
@@ -125,6 +133,7 @@ def find_stances(doc: Doc) -> list[Stance]:
     found = _candidates(doc) + quote_demands(doc, attributions) + deontic_demands(doc, attributions)
     found = [r for r in found if not no_position(r)]
     speakers_hold(found, attributions)
+    found = [r for r in found if not reader_comment(r, clean_text(doc))]
     found += stance_conditions(doc, found)
     _end_before_conditions(clean_text(doc), found)
     text = clean_text(doc)

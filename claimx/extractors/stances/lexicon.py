@@ -44,7 +44,13 @@ _IMPERATIVE_IGNORED = frozenset(_LEX["imperative_ignored"])
 _QUOTE_DEMAND_HEADS: dict[str, str] = _LEX["quote_demand_heads"]
 _QUOTE_DEMAND_MODALS = frozenset(_LEX["quote_demand_modals"])
 _FIRST_PERSON = frozenset(_LEX["first_person"])
-_CANDIDATE_WORDS = _CANDIDATE_LEMMAS | frozenset(_ADJECTIVES) | frozenset(_COPULAR_PREPS)
+#: "in favour of": the noun in the middle -> (the phrase's words, its stance)
+_PREDICATE_PHRASES: dict[str, tuple[tuple[str, ...], str]] = {
+    phrase.split()[1]: (tuple(phrase.split()), stance) for phrase, stance in _LEX["predicate_phrases"].items()
+}
+_CANDIDATE_WORDS = (
+    _CANDIDATE_LEMMAS | frozenset(_ADJECTIVES) | frozenset(_COPULAR_PREPS) | frozenset(_PREDICATE_PHRASES)
+)
 _QUESTION_WORDS = frozenset(_LEX["question_words"])
 _LIGHT_VERBS = frozenset(_LEX["light_verbs"])
 _REPORTING = frozenset(_LEX["reporting_verbs"])
@@ -59,3 +65,4 @@ _NON_ASSERTIVE_NOUNS = frozenset(_LEX["non_assertive_nouns"])
 _TENTATIVE_MODALS = frozenset(_LEX["tentative_modals"])
 _SUFFICIENCY = frozenset(_LEX["sufficiency_words"])
 _FORECASTING_HOLDERS = frozenset(_LEX["forecasting_holders"])
+_FAILED_OUTCOMES = frozenset(_LEX["failed_outcomes"])

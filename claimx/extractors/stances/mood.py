@@ -89,6 +89,27 @@ def forced(anchor: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in _NECESSITY_FORECAST for c in head.children)
 
 
+def _quoted(text: str, char: int) -> bool:
+    """``char`` lies inside quotation marks opened earlier in its paragraph (a paragraph that
+    opens a quotation and runs on counts too)."""
+    seg = text[text.rfind("\n", 0, char) + 1 : char]
+    straight = seg.count('"')
+    return straight % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
+
+
+def reader_comment(raw: _Raw, text: str) -> bool:
+    """ "I think the council should scrap the scheme. John, Leeds": a first-person stance
+    outside any quotation and with no speaker is a reader's comment (or the writer's), not
+    a position the story reports."""
+    if raw.holder is not None:  # the source of an attribution ("I think ...")
+        first = raw.holder.text.lower() in ("i", "we")
+        return first and not _quoted(text, raw.holder.start)
+    tok = raw.actor_tok
+    if tok is None or tok.pos_ != "PRON" or tok.lower_ not in ("i", "we"):
+        return False
+    return not _quoted(text, tok.idx)
+
+
 def no_position(raw: _Raw) -> bool:
     """A rule's stance that the sentence does not state as anybody's position."""
     anchor = raw.anchor

@@ -9,7 +9,14 @@ from typing import Any
 from spacy.tokens import Token
 
 from claimx.extractors.stances.holders import _plausible_actor
-from claimx.extractors.stances.lexicon import _ADJECTIVES, _COPULAR_PREPS, _IGNORED_XCOMP, _PREDICATE_HEADS, _VERBS
+from claimx.extractors.stances.lexicon import (
+    _ADJECTIVES,
+    _COPULAR_PREPS,
+    _IGNORED_XCOMP,
+    _PREDICATE_HEADS,
+    _PREDICATE_PHRASES,
+    _VERBS,
+)
 from claimx.extractors.stances.parse import _children, _modality, _np_span, _Raw, _subject, _subtree_span
 
 
@@ -66,6 +73,26 @@ def preposition_stance(prep: Token) -> _Raw | None:
     return _predicate_raw(prep, head, stance, obj) if obj is not None else None
 
 
+def phrase_stance(noun: Token) -> _Raw | None:
+    """ "he was in favour of a referendum": a prepositional phrase said of the subject; the
+    cue is the phrase, the object the last preposition's object."""
+    words, stance = _PREDICATE_PHRASES[noun.lower_]
+    first = noun.head
+    if noun.dep_ != "pobj" or first.lower_ != words[0] or len(words) != 3:
+        return None
+    head = _predicate_head(first)
+    last = next((c for c in _children(noun, "prep") if c.lower_ == words[2]), None)
+    pobj = next(iter(_children(last, "pobj", "pcomp")), None) if last is not None else None
+    if head is None or last is None or pobj is None:
+        return None
+    obj = _np_span(pobj)
+    raw = _predicate_raw(first, head, stance, obj) if obj is not None else None
+    if raw is not None:
+        raw.cue = (first.idx, last.idx + len(last))
+        raw.lemma = " ".join(words)
+    return raw
+
+
 def _predicate_raw(tok: Token, head: Token, stance: str, obj: tuple[int, int]) -> _Raw | None:
     actor_tok = _subject(head)
     if actor_tok is None or not _plausible_actor(actor_tok):
@@ -89,4 +116,8 @@ def _predicate_raw(tok: Token, head: Token, stance: str, obj: tuple[int, int]) -
 
 def is_predicate_candidate(tok: Token) -> bool:
     low = tok.lemma_.lower()
-    return (low in _ADJECTIVES and tok.pos_ in ("ADJ", "VERB")) or (tok.lower_ in _COPULAR_PREPS and tok.pos_ == "ADP")
+    return (
+        (low in _ADJECTIVES and tok.pos_ in ("ADJ", "VERB"))
+        or (tok.lower_ in _COPULAR_PREPS and tok.pos_ == "ADP")
+        or (tok.lower_ in _PREDICATE_PHRASES and tok.dep_ == "pobj")
+    )

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
     _EXCLUDED_PRT,
+    _FAILED_OUTCOMES,
     _HYPOTHETICAL,
     _IGNORED_XCOMP,
     _NOMINAL_DEPS,
@@ -287,6 +288,20 @@ def _to_misparsed(verb: Token, obj: Token) -> tuple[int, int] | None:
     return _edges(_contiguous(doc, k + 1, verb.right_edge.i))
 
 
+def _without_as(obj: Token, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "dismissed Western calls for a ceasefire as propaganda": the "as" phrase says what
+    the holder takes the object for; it is no part of the object ("such as" is)."""
+    if span is None:
+        return None
+    for tok in obj.subtree:
+        if tok.lower_ == "as" and tok.dep_ == "prep" and tok.i > obj.i and tok.doc[tok.i - 1].lower_ != "such":
+            end = tok.doc[tok.i - 1]
+            while end.i > obj.i and (end.is_punct or end.is_space):
+                end = end.doc[end.i - 1]
+            return span[0], min(span[1], end.idx + len(end))
+    return span
+
+
 def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
     """The object of a transitive frame ("dobj", "prt:out"): a relative pronoun's antecedent,
     a passive subject, the noun object, a gerund, or the noun before a misparsed relative."""
@@ -313,7 +328,7 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
     if obj is not None:
         if _states_a_fact(verb, obj):
             return None
-        span = _np_span(obj)
+        span = _without_as(obj, _np_span(obj))
         tail = _noun_clause_tail(verb, obj)
         if span is not None and tail is not None:
             span = (span[0], max(span[1], tail))
@@ -374,6 +389,8 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "refuse" and lemma != "refuse":
         return None  # "refused to accept X" is the refusal's stance
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail" and lemma in _FAILED_OUTCOMES:
+        return None  # "the two sides failed to agree on a contract": an outcome
     obj, extra, frame_stance = _object_of(verb, entry["frames"])
     if obj is None and not (entry.get("intransitive") and _bare(verb)):
         return None
