@@ -38,7 +38,10 @@ def _deontic_cue(verb: Token) -> Token | None:
     # "they had to pay in more", "having to pay off staff": what was or is necessary, no demand
     # "will need to raise taxes", "would have to shed jobs": a necessity foreseen, no demand
     foreseen = any(c.lower_ in _NECESSITY_FORECAST for c in _children(verb, "aux"))
-    if want is not None and not foreseen and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ"):
+    # "is thought to have about £2bn to spare": a possession, no "have to"
+    owned = bool(_children(verb, "dobj"))
+    finite = verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ")
+    if want is not None and not (foreseen or owned) and finite:
         for xc in _children(verb, "xcomp"):
             if any(c.lower_ == want and c.i < xc.i for c in xc.children):
                 return verb
@@ -64,6 +67,8 @@ def _forecast(verb: Token, cue: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _FORECAST:
         return True
+    if lemma == "have":  # "should have little effect on the agreement"
+        return any(o.lemma_.lower() in _SUFFICIENCY for o in _children(verb, "dobj"))
     if lemma == "be" and _children(verb, "expl"):
         attr = next(iter(_children(verb, "attr")), None)
         words = [attr, *attr.children] if attr is not None else []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimx.extractors.stances.lexicon import (
+    _ABILITY_MODALS,
     _DEONTIC,
     _DEONTIC_HEADS,
     _NECESSITY_FORECAST,
@@ -45,6 +46,12 @@ def is_question(anchor: Token) -> bool:
     )
 
 
+def _asked(clause: Token) -> bool:
+    """The clause opens with a question word ("how X can embrace Y", "why they rejected Z")."""
+    first = clause.doc[clause.left_edge.i]
+    return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ in ("how", "why", "what", "whether", "which", "who")
+
+
 def unasserted(anchor: Token) -> bool:
     """``anchor`` sits in a clause that somebody speculates about, doubts or denies
     ("speculated that X might reject", "denied that X had agreed to", "speculation that X
@@ -54,6 +61,8 @@ def unasserted(anchor: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
+        if node.dep_ in ("ccomp", "pcomp", "csubj") and _asked(node):
+            return True  # "looked at how independent labels can embrace digital music"
         if node.dep_ in ("ccomp", "acl") and node.i > head.i:
             lemma = head.lemma_.lower()
             if head.pos_ in ("VERB", "AUX") and lemma in _NON_ASSERTIVE_VERBS:
@@ -110,6 +119,22 @@ def reader_comment(raw: _Raw, text: str) -> bool:
     return not _quoted(text, tok.idx)
 
 
+def ability(raw: _Raw) -> bool:
+    """ "administrators can seek to recover money", "cannot demand pay-outs": what somebody
+    is able to do is no position; "can accept" and a refused acceptance ("cannot accept",
+    folded to a rejection) are."""
+    if raw.modality not in _ABILITY_MODALS or raw.stance == "accept":
+        return False
+    return not (raw.stance == "reject" and raw.lemma.startswith("not "))
+
+
+def failed_agreement(raw: _Raw, anchor: Token) -> bool:
+    """ "All the countries could not agree on the way forward": no agreement was reached,
+    which nobody rejected (an outcome, as "unable to reach agreement")."""
+    preps = [c.lower_ for c in anchor.children if c.dep_ == "prep"]
+    return anchor.lemma_.lower() == "agree" and raw.lemma.startswith("not ") and ("on" in preps or "over" in preps)
+
+
 def no_position(raw: _Raw) -> bool:
     """A rule's stance that the sentence does not state as anybody's position."""
     anchor = raw.anchor
@@ -117,4 +142,6 @@ def no_position(raw: _Raw) -> bool:
         return False
     if raw.cue_type == "modal":
         return is_question(anchor) or unasserted(anchor)
+    if ability(raw) or failed_agreement(raw, anchor):
+        return True
     return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor) or forced(anchor)
