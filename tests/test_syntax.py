@@ -213,3 +213,20 @@ def test_one_map_from_entity_label_to_kind() -> None:
     # attribution sources the actor table did not know keep states and groups as "other"
     assert entity_kind("GPE", labels=("PERSON", "ORG")) == "other"
     assert entity_kind("ORG", labels=("PERSON", "ORG")) == "organization"
+
+
+def test_antecedent_of_which_on_a_person_name_at_the_root_ends(vocab: Vocab) -> None:
+    # Oscar , which he refused   ("Oscar" taken for a person, the root of the fragment):
+    # climbing for a non-person noun stops at the root instead of looping
+    doc = parse(
+        vocab,
+        [
+            ("Oscar", 0, "ROOT", "PROPN", "NNP"),
+            (",", 0, "punct", "PUNCT", ","),
+            ("which", 4, "dobj", "PRON", "WDT"),
+            ("he", 4, "nsubj", "PRON", "PRP"),
+            ("refused", 0, "relcl", "VERB", "VBD"),
+        ],
+        ents=["B-PERSON", "O", "O", "O", "O"],
+    )
+    assert syntax.antecedent(doc[4]) == doc[0]

@@ -125,7 +125,8 @@ def antecedent(verb: Token, *, people: Collection[str] = ("PERSON",)) -> Token |
     """The noun a relative clause's verb hangs on (climbing conjoined and complement verbs
     to the clause). "which" does not refer to a person: in "the plan proposed by Donald
     Trump, which Hamas accepted" it climbs to "plan" (entity labels ``people``)."""
-    while verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    # spaCy makes a new Token on each access: compare positions, never identity
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head
     if verb.dep_ not in ("relcl", "acl"):
         return None
@@ -133,7 +134,7 @@ def antecedent(verb: Token, *, people: Collection[str] = ("PERSON",)) -> Token |
     pron = next((c for c in verb.children if c.lower_ in ("which",)), None)
     if pron is not None and head.ent_type_ in people:
         node = head
-        while node.head is not node:
+        while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("NOUN", "PROPN") and node.ent_type_ not in people:
                 return node
