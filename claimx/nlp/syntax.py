@@ -174,7 +174,7 @@ def subject(verb: Token, *, relatives: Container[str], depth: int = 0) -> Token 
         if is_relative(sub, relatives):
             return antecedent(verb)
         return sub
-    if verb.head is verb:
+    if verb.head.i == verb.i:
         return None
     if verb.dep_ in ("conj", "xcomp", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         return subject(verb.head, relatives=relatives, depth=depth + 1)

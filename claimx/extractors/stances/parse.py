@@ -113,6 +113,12 @@ def _subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+    linked = verb.head.lower_ in ("after", "before", "by", "while", "since", "upon", "on")  # not "without"
+    if found is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and linked:
+        # "walked out after rejecting the offer", "by refusing to sign": the clause's subject
+        above = verb.head.head
+        if above.i != verb.head.i and above.pos_ in ("VERB", "AUX"):
+            found = syntax.subject(above, relatives=_REL_PRONOUNS)
     node = verb
     while found is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head

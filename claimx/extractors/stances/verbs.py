@@ -158,6 +158,10 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                 if not xcs:
                     continue
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
+            favour = next((c for c in _children(pobj, "prep") if c.lower_ == "of"), None)
+            inner = next(iter(_children(favour, "pobj", "pcomp")), None) if favour is not None else None
+            if pobj.lower_ in ("favour", "favor") and inner is not None:
+                return _np_span(inner), favour  # "voted in favour of strike action"
             return _np_span(pobj), prep
     return None
 
@@ -348,7 +352,8 @@ def _cue_span(verb: Token, modal: Token | None, extra: Token | None) -> tuple[in
         between = verb.doc[modal.i + 1 : verb.i]
         if all(t.dep_ in ("aux", "neg", "advmod") for t in between):
             start = modal.idx
-    if extra is not None and 0 < extra.i - verb.i <= 3:
+    addressee = extra is not None and any(c.dep_ == "dobj" and verb.i < c.i < extra.i for c in verb.children)
+    if extra is not None and 0 < extra.i - verb.i <= 3 and not addressee:  # not "warns Iran over"
         end = extra.idx + len(extra)
     return start, end
 
