@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from claimx.extractors.actors import ActorTable
 from claimx.extractors.coref import link_speakers
-from claimx.extractors.stances.conditions import phrase_conditions, stance_conditions
+from claimx.extractors.stances.conditions import phrase_conditions, sanction_threats, stance_conditions
 from claimx.extractors.stances.deontic import deontic_demands
 from claimx.extractors.stances.holders import _resolve
 from claimx.extractors.stances.lexicon import (
@@ -131,6 +131,7 @@ def find_stances(doc: Doc) -> list[Stance]:
     attributions = [Attribution.model_validate(a) for a in doc._.attributions or []]
     link_speakers(doc, table, attributions)
     found = _candidates(doc) + quote_demands(doc, attributions) + deontic_demands(doc, attributions)
+    found += sanction_threats(doc, found)
     found = [r for r in found if not no_position(r)]
     speakers_hold(found, attributions)
     found = [r for r in found if not reader_comment(r, clean_text(doc))]

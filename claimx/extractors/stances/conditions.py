@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.holders import _plausible_actor
-from claimx.extractors.stances.lexicon import _COMMITTING, _COND_FIRST, _COND_PHRASES
+from claimx.extractors.stances.lexicon import _COMMITTING, _COND_FIRST, _COND_PHRASES, _SANCTION_VERBS
 from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
 
 #: words that make a following "if" concessive, comparative or a question, not a condition
@@ -98,6 +98,30 @@ def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
         negated=False,
         modality=modality,
     )
+
+
+def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
+    """ "The union said it would withdraw from the talks unless the company improved its
+    offer": a sanction the holder commits to ("would"/"will") unless something is done is a
+    threat (STANCES_GUIDELINES.md); the condition is found on its own."""
+    out: list[_Raw] = []
+    for tok in doc:
+        if tok.lower_ != "unless" or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
+            continue
+        verb = tok.head.head
+        modality, modal = _modality(verb)
+        if verb.lemma_.lower() not in _SANCTION_VERBS or modality not in ("would", "will") or modal is None:
+            continue
+        if _stance_at(raws, verb) is not None or _negated(verb):
+            continue
+        actor_tok = _subject(verb)
+        obj = _edges(_contiguous(doc, verb.i, tok.i - 1))
+        if actor_tok is None or not _plausible_actor(actor_tok) or obj is None:
+            continue
+        start = modal.idx if modal.i < verb.i and verb.i - modal.i <= 2 else verb.idx
+        cue = (start, verb.idx + len(verb))
+        out.append(_Raw(cue, verb.lemma_.lower(), "threaten", "verb", actor_tok, obj, modality=modality, anchor=verb))
+    return out
 
 
 def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp", "conj")) -> _Raw | None:

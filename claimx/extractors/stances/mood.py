@@ -15,6 +15,7 @@ from claimx.extractors.stances.lexicon import (
     _NON_ASSERTIVE_NOUNS,
     _NON_ASSERTIVE_VERBS,
     _TENTATIVE_MODALS,
+    _VERBS,
 )
 from claimx.extractors.stances.parse import _Raw
 
@@ -135,6 +136,16 @@ def failed_agreement(raw: _Raw, anchor: Token) -> bool:
     return anchor.lemma_.lower() == "agree" and raw.lemma.startswith("not ") and ("on" in preps or "over" in preps)
 
 
+def asked_to(anchor: Token) -> bool:
+    """ "Shareholders will be asked to approve the deal", "Police have been urged to crack
+    down": what the subject is asked to do, not a position it holds."""
+    head = anchor.head
+    if anchor.dep_ != "xcomp" or head.i == anchor.i or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    lemma = head.lemma_.lower()
+    return _VERBS.get(lemma, {}).get("stance") == "demand" or lemma in ("invite", "encourage", "advise", "persuade")
+
+
 def no_position(raw: _Raw) -> bool:
     """A rule's stance that the sentence does not state as anybody's position."""
     anchor = raw.anchor
@@ -142,6 +153,6 @@ def no_position(raw: _Raw) -> bool:
         return False
     if raw.cue_type == "modal":
         return is_question(anchor) or unasserted(anchor)
-    if ability(raw) or failed_agreement(raw, anchor):
+    if ability(raw) or failed_agreement(raw, anchor) or asked_to(anchor):
         return True
     return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor) or forced(anchor)

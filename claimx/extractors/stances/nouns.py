@@ -14,6 +14,7 @@ from claimx.extractors.stances.lexicon import (
     _COND_MARKS,
     _LIGHT_VERBS,
     _NOUN_ACTOR_PREPS,
+    _UNDERGOING,
     _VERBS,
 )
 from claimx.extractors.stances.parse import (
@@ -85,7 +86,28 @@ def _argument_of_stance_verb(noun: Token) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass") and head.i != noun.i and head.lemma_.lower() in _VERBS
 
 
+def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "The plans faced strong opposition from local residents", "won the backing of 40
+    countries": the holder is in the noun's "from"/"of"/"by" phrase and the object is the
+    subject of the verb (what meets the stance)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.i == noun.i or verb.lemma_.lower() not in _UNDERGOING:
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    for prep in _children(noun, "prep"):
+        if holder is None and prep.lower_ in ("from", "of", "by"):
+            holder = next(iter(_children(prep, "pobj")), None)
+    subj = _subject(verb)
+    obj = _np_span(subj) if subj is not None else None
+    return (holder, obj) if holder is not None and obj is not None and _plausible_actor(holder) else None
+
+
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
+    undergone = _undergone(noun)
+    if undergone is not None:
+        holder, span = undergone
+        cue = (noun.idx, noun.idx + len(noun))
+        return _Raw(cue, noun.lemma_.lower(), entry["stance"], "noun", holder, span, anchor=noun)
     light = _light_verb(noun, entry)
     if light is None and (entry.get("only_light") or _argument_of_stance_verb(noun)):
         return None

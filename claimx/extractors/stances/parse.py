@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.lexicon import (
+    _ACCUSING,
     _MODAL_HEADS,
     _MODAL_NORM,
     _MODALS,
@@ -113,18 +114,34 @@ def _subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-    linked = verb.head.lower_ in ("after", "before", "by", "while", "since", "upon", "on")  # not "without"
-    if found is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and linked:
-        # "walked out after rejecting the offer", "by refusing to sign": the clause's subject
-        above = verb.head.head
-        if above.i != verb.head.i and above.pos_ in ("VERB", "AUX"):
-            found = syntax.subject(above, relatives=_REL_PRONOUNS)
+    if found is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        found = _gerund_subject(verb)
     node = verb
     while found is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
         if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ in ("NOUN", "PROPN"):
             found = node.head  # "unions representing 4.5m workers to threaten united action"
+    if found is None and node.dep_ == "ccomp" and node.head.lemma_.lower() == "tell":
+        # "Monsod told Reuters Ongpin had decided not to insist on X": the name the parser took
+        # for the addressee, right before the clause, is its subject
+        obj = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.i + 1 == node.left_edge.i and obj.pos_ == "PROPN":
+            found = obj
     return found
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """ "walked out after rejecting the offer", "by refusing to sign": the subject of the
+    clause the preposition hangs on; "accused the FNV of refusing to alter its stance": the
+    one accused (not after "without", which says it did not happen)."""
+    prep, above = verb.head, verb.head.head
+    if above.i == prep.i or above.pos_ not in ("VERB", "AUX"):
+        return None
+    if prep.lower_ == "of" and above.lemma_.lower() in _ACCUSING:
+        return next((c for c in above.children if c.dep_ == "dobj"), None)
+    if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on"):
+        return syntax.subject(above, relatives=_REL_PRONOUNS)
+    return None
 
 
 def _negated(verb: Token) -> bool:

@@ -145,6 +145,8 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             head = verb.head
             return _edges(_contiguous(verb.doc, head.left_edge.i, verb.i - 1)), None
     elif frame.startswith("prep:"):
+        if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
+            return None  # "called a strike for next Monday" calls for nothing
         word, _, more = frame[5:].partition("+")
         for prep in _children(verb, "prep"):
             if prep.lower_ != word:
