@@ -212,7 +212,7 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
     """ "fight the closure" (a position) but not "fight a fire"; "accept the offer" but not
     "accept credit cards" (``object_heads`` / ``non_stance_objects`` in the lexicon)."""
     wanted, barred = entry.get("object_heads"), entry.get("non_stance_objects")
-    if entry.get("dobj_heads") and not _children(verb, "xcomp", "ccomp"):
+    if entry.get("dobj_heads") and not _children(verb, "xcomp"):
         wanted = entry["dobj_heads"]  # "threatened strike action", not "threatened the crop"
     if not wanted and not barred:
         return True
