@@ -33,7 +33,9 @@ def _deontic_cue(verb: Token) -> Token | None:
             # "should have volunteered a statement", "must have known": a reproach or an
             # inference about the past, no demand
             perfect = verb.tag_ == "VBN" and any(a.lemma_ == "have" and a.i > c.i for a in _children(verb, "aux"))
-            return None if perfect else c
+            # "must be wondering": an inference about what is going on
+            going_on = c.lower_ == "must" and verb.tag_ == "VBG"
+            return None if perfect or going_on else c
     want = _DEONTIC_HEADS.get(verb.lemma_.lower())
     # "they had to pay in more", "having to pay off staff": what was or is necessary, no demand
     # "will need to raise taxes", "would have to shed jobs": a necessity foreseen, no demand
