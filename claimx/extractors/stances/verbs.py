@@ -413,6 +413,8 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None  # a stance is taken by somebody: "the plan was rejected" names nobody
     modality, modal_tok = _modality(verb)
+    if entry.get("only_modals") and modality not in entry["only_modals"]:
+        return None  # "would like X to", not "they like the plan"
     cue = _cue_span(verb, modal_tok, extra)
     cue_lemma = lemma if extra is None else f"{lemma} {extra.lower_}"
     raw = _Raw(
