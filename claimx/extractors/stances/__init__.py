@@ -134,7 +134,7 @@ def find_stances(doc: Doc) -> list[Stance]:
     found += sanction_threats(doc, found)
     found = [r for r in found if not no_position(r)]
     speakers_hold(found, attributions)
-    found = [r for r in found if not reader_comment(r, clean_text(doc))]
+    found = [r for r in found if not reader_comment(r, clean_text(doc), attributions)]
     found += stance_conditions(doc, found)
     _end_before_conditions(clean_text(doc), found)
     text = clean_text(doc)

@@ -5,6 +5,8 @@ would accept"), and guesses by a third party ("Analysts said the bank might reje
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from claimx.extractors.stances.lexicon import (
@@ -18,6 +20,7 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import _Raw
+from claimx.schema import Attribution
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
 
@@ -107,10 +110,15 @@ def _quoted(text: str, char: int) -> bool:
     return straight % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
 
 
-def reader_comment(raw: _Raw, text: str) -> bool:
+def reader_comment(raw: _Raw, text: str, attributions: Sequence[Attribution] = ()) -> bool:
     """ "I think the council should scrap the scheme. John, Leeds": a first-person stance
     outside any quotation and with no speaker is a reader's comment (or the writer's), not
-    a position the story reports."""
+    a position the story reports ("We would like to see X, the union said" has one)."""
+    at = raw.holder.start if raw.holder is not None else (raw.actor_tok.idx if raw.actor_tok is not None else -1)
+    for a in attributions:
+        source = a.source.text.lower() if a.source is not None else "i"
+        if source not in ("i", "we") and a.content is not None and a.content.start <= at < a.content.end:
+            return False
     if raw.holder is not None:  # the source of an attribution ("I think ...")
         first = raw.holder.text.lower() in ("i", "we")
         return first and not _quoted(text, raw.holder.start)

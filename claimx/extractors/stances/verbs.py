@@ -124,9 +124,10 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         return _told_clause(verb)
     elif frame == "xcomp":
         # "refused to comment" is a refusal (any_xcomp); "agreed to discuss" commits to nothing
-        any_xcomp = _VERBS.get(verb.lemma_.lower(), {}).get("any_xcomp")
+        entry = _VERBS.get(verb.lemma_.lower(), {})
+        any_xcomp, allowed = entry.get("any_xcomp"), entry.get("xcomp_allowed", [])
         for xc in _children(verb, "xcomp"):
-            ignored = xc.lemma_.lower() in _IGNORED_XCOMP
+            ignored = xc.lemma_.lower() in _IGNORED_XCOMP and xc.lemma_.lower() not in allowed
             if ignored and any_xcomp and _asks_question(xc):
                 continue  # "refused to say whether she would vote for X": a question left open
             if xc.i > verb.i and (any_xcomp or not ignored) and xc.pos_ in ("VERB", "AUX"):
