@@ -20,6 +20,7 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import _Raw
+from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import Attribution
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
@@ -154,6 +155,12 @@ def asked_to(anchor: Token) -> bool:
     return _VERBS.get(lemma, {}).get("stance") == "demand" or lemma in ("invite", "encourage", "advise", "persuade")
 
 
+def supposed(anchor: Token) -> bool:
+    """A predicate or noun stance inside an "if"/"unless" clause ("If the governments were as
+    ready to devote ..."): a supposition (verbs are checked where they are read)."""
+    return anchor.pos_ != "VERB" and _hypothetical(anchor)
+
+
 def no_position(raw: _Raw) -> bool:
     """A rule's stance that the sentence does not state as anybody's position."""
     anchor = raw.anchor
@@ -161,6 +168,6 @@ def no_position(raw: _Raw) -> bool:
         return False
     if raw.cue_type == "modal":
         return is_question(anchor) or unasserted(anchor)
-    if ability(raw) or failed_agreement(raw, anchor) or asked_to(anchor):
+    if ability(raw) or failed_agreement(raw, anchor) or asked_to(anchor) or supposed(anchor):
         return True
     return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor) or forced(anchor)

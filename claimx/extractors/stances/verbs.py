@@ -102,6 +102,11 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
 def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
     """The object ``frame`` finds on ``verb``, with the word that belongs in the cue."""
     doc = verb.doc
+    if frame.startswith("prt:") and frame.endswith("+xcomp"):
+        # "will call on world leaders to support X" with "on" read as a particle
+        prt = next((c for c in _children(verb, "prt") if c.lower_ == frame[4:-6]), None)
+        hit = _frame_object(verb, "dobj+xcomp") if prt is not None else None
+        return (hit[0], prt) if hit is not None else None
     if frame in ("dobj", "prt") or frame.startswith("prt:"):
         return _direct_object(verb, frame)
     elif frame == "dobj+xcomp":
