@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from claimx.extractors.stances.deontic import _deontic_cue, _forecast
 from claimx.extractors.stances.lexicon import _VERBS
-from claimx.extractors.stances.mood import forced, is_question, third_party_guess, unasserted
+from claimx.extractors.stances.mood import ability, forced, is_question, reader_comment, third_party_guess, unasserted
+from claimx.extractors.stances.parse import _Raw
 from claimx.extractors.stances.verbs import _object_allowed, _subjunctive, _verb_stance
 
 VOCAB = spacy.blank("en").vocab
@@ -24,7 +25,7 @@ WIRE = Path(__file__).parent / "fixtures" / "stance_wire_forms.jsonl"
 def parse(words: list[str], heads: list[int], deps: list[str], tags: list[str], lemmas: list[str]) -> Doc:
     pos = {"MD": "AUX", "VB": "VERB", "VBD": "VERB", "VBN": "VERB", "VBZ": "VERB", "NN": "NOUN", "NNS": "NOUN"}
     pos.update({"DT": "DET", "NNP": "PROPN", "IN": "SCONJ", ".": "PUNCT", "JJ": "ADJ", "EX": "PRON", "TO": "PART"})
-    pos.update({"RB": "PART", "PRP": "PRON"})
+    pos.update({"RB": "PART", "PRP": "PRON", "VBP": "VERB"})
     return Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags, pos=[pos[t] for t in tags], lemmas=lemmas)
 
 
@@ -179,3 +180,37 @@ def test_wire_forms_developed_on(extract, record) -> None:  # type: ignore[no-un
         assert hit, got
     if not record["stances"]:
         assert art.stances == [], got
+
+
+def _raw(stance: str, lemma: str, modality: str | None) -> _Raw:
+    return _Raw(cue=(0, 1), lemma=lemma, stance=stance, cue_type="verb", actor_tok=None, obj=(2, 3), modality=modality)
+
+
+def test_what_one_can_do_is_no_position_but_cannot_accept_is_a_rejection() -> None:
+    assert ability(_raw("demand", "seek", "can"))
+    assert not ability(_raw("reject", "not accept", "can"))  # "cannot accept"
+    assert not ability(_raw("accept", "accept", "can"))
+    assert not ability(_raw("demand", "seek", "will"))
+
+
+def _i_back(words: list[str], start: int) -> tuple[Doc, _Raw]:
+    # [ " ] I back the ban .
+    n = len(words)
+    heads = [start + 1] * n
+    heads[start + 3] = start + 1
+    heads[start + 2] = start + 3
+    deps = ["punct"] * n
+    deps[start : start + 4] = ["nsubj", "ROOT", "det", "dobj"]
+    tags = ["."] * n
+    tags[start : start + 4] = ["PRP", "VBP", "DT", "NN"]
+    doc = parse(words, heads, deps, tags, [w.lower() for w in words])
+    raw = _verb_stance(doc, doc[start + 1], _VERBS["back"])
+    assert raw is not None
+    return doc, raw
+
+
+def test_a_first_person_stance_outside_quotes_is_a_readers_comment() -> None:
+    doc, raw = _i_back(["I", "back", "the", "ban", "."], 0)
+    assert reader_comment(raw, doc.text)
+    doc, raw = _i_back(['"', "I", "back", "the", "ban", ".", '"'], 1)
+    assert not reader_comment(raw, doc.text)
