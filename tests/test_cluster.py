@@ -127,7 +127,8 @@ def test_claimx_sets_dask_defaults_only_where_the_user_has_not(monkeypatch: pyte
     from claimx.run import cluster
 
     mmap = f"{cluster.ENVIRON_KEY}.{cluster.MMAP_VAR}"
-    monkeypatch.delenv(cluster.PROFILE_VAR, raising=False)
+    for var in (cluster.PROFILE_VAR, cluster.TRIM_VAR, cluster.MMAP_VAR):  # a Dask nanny may have set them
+        monkeypatch.delenv(var, raising=False)
     with cluster.dask_config():
         assert dask.config.get(mmap) == cluster.MMAP_THRESHOLD
         assert dask.config.get(f"{cluster.ENVIRON_KEY}.{cluster.TRIM_VAR}") == cluster.DASK_TRIM_DEFAULT
@@ -135,6 +136,9 @@ def test_claimx_sets_dask_defaults_only_where_the_user_has_not(monkeypatch: pyte
         assert dask.config.get(cluster.LOG_KEY) == cluster.LOG_LENGTH
     assert cluster.MMAP_VAR not in dask.config.get(cluster.ENVIRON_KEY)
     assert dask.config.get(cluster.LOG_KEY) == cluster.DASK_LOG_DEFAULT
+    monkeypatch.setenv(cluster.TRIM_VAR, "131072")  # an own malloc tuning in the environment
+    with cluster.dask_config():
+        assert cluster.MMAP_VAR not in dask.config.get(cluster.ENVIRON_KEY)
     monkeypatch.setenv(cluster.PROFILE_VAR, "True")
     with dask.config.set({mmap: 1 << 20, cluster.LOG_KEY: 5000}), cluster.dask_config():
         assert dask.config.get(mmap) == 1 << 20  # the user's own values stay

@@ -120,8 +120,9 @@ def dask_config() -> Iterator[None]:
     if not os.environ.get(PROFILE_VAR):
         settings["distributed.worker.profile.enabled"] = False
     environ = dask.config.get(ENVIRON_KEY, {})
-    if environ.get(TRIM_VAR) == DASK_TRIM_DEFAULT and MMAP_VAR not in environ:
-        settings[f"{ENVIRON_KEY}.{MMAP_VAR}"] = MMAP_THRESHOLD  # the nanny lets an own MALLOC_MMAP_THRESHOLD_ win
+    own = TRIM_VAR in os.environ or MMAP_VAR in os.environ  # the nanny lets the environment win
+    if environ.get(TRIM_VAR) == DASK_TRIM_DEFAULT and MMAP_VAR not in environ and not own:
+        settings[f"{ENVIRON_KEY}.{MMAP_VAR}"] = MMAP_THRESHOLD
     with dask.config.set(settings):
         yield
 
