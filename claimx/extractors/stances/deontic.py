@@ -13,10 +13,13 @@ from spacy.tokens import Doc, Token
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
     _DEONTIC,
+    _DEONTIC_EVENTS,
     _DEONTIC_HEADS,
     _FORECAST,
+    _FORECAST_SUBJECTS,
     _FORECASTING_HOLDERS,
     _NECESSITY_FORECAST,
+    _QUANTITY_FORECAST,
     _REPORTING,
     _SUFFICIENCY,
 )
@@ -69,6 +72,11 @@ def _forecast(verb: Token, cue: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _FORECAST:
         return True
+    if lemma in _QUANTITY_FORECAST:
+        # "sales should top $1bn", "the rise should not affect wages": a forecast about a
+        # quantity; "talks should resume", "the plant must close": what a party wants done
+        subj = _subject(verb)
+        return subj is not None and (subj.lemma_.lower() in _FORECAST_SUBJECTS or subj.lower_ in _FORECAST_SUBJECTS)
     if lemma == "have":  # "should have little effect on the agreement"
         return any(o.lemma_.lower() in _SUFFICIENCY for o in _children(verb, "dobj"))
     if lemma == "be" and _children(verb, "expl"):
@@ -115,7 +123,7 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
         if cue.i == verb.i and _negated(verb):
             continue  # "do not have to fear any sanctions": no necessity, so no demand
         subj = _subject(verb)
-        if subj is not None and subj.i > cue.i and cue is not verb:
+        if subj is not None and subj.i > cue.i and cue.i != verb.i:
             continue  # "should the government be spending money ...?": a question
         if subj is not None and subj.lower_ in ("i", "you"):
             continue  # "I must say", and "you must" is an order (quotes.py)
@@ -126,8 +134,10 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
             and subj.lower_ != "there"
             and not passive
             and not _plausible_actor(subj)
+            and subj.lower_ not in _DEONTIC_EVENTS
         ):
-            continue  # "the deal should close in May": a forecast about a thing
+            continue  # "the deal should close in May": a forecast about a thing ("talks should
+            # resume" is what a party wants done)
         holder = _source_at(attributions, cue.idx)
         reporter = _reported_by(verb) if holder is None else None
         if holder is None and (reporter is None or not _plausible_actor(reporter)):

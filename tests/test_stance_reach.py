@@ -1,0 +1,40 @@
+"""Stance rules held to their kind, not to the sentences they were written for: what a
+party wants done is a demand even when its verb can also forecast, a lemma bar on an object
+does not hide a stance noun, quotes of every style shelter a first-person stance, and a
+threat needs somebody who can meet its condition. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _stances(extract, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    art = extract(text)
+    return [(s.stance, s.actor.text if s.actor else "", s.object.text if s.object else "") for s in art.stances]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        ("The mayor said that the ferry service should resume in spring.", "The mayor", "resume"),
+        ("Residents insisted the refinery must close before 2030.", "Residents", "close"),
+        ("The league said other clubs should follow its lead.", "The league", "follow"),
+        ("Doctors said ministers must prove the scheme is safe.", "Doctors", "prove"),
+    ],
+)
+def test_an_act_a_party_wants_done_is_a_demand_whatever_its_verb(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "demand" and h == holder and obj in o for s, h, o in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carmaker said sales should top 2 million units next year.",
+        "The bank said the merger should close in the second quarter.",
+        "Economists said the gap between the two rates should narrow.",
+        "The ministry said the increase should not hurt exports.",
+    ],
+)
+def test_the_same_verbs_after_a_quantity_or_market_word_forecast(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s in _stances(extract, text) if s[0] == "demand"] == []
