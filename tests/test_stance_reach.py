@@ -38,3 +38,19 @@ def test_an_act_a_party_wants_done_is_a_demand_whatever_its_verb(extract, text, 
 )
 def test_the_same_verbs_after_a_quantity_or_market_word_forecast(extract, text) -> None:  # type: ignore[no-untyped-def]
     assert [s for s in _stances(extract, text) if s[0] == "demand"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "obj"),
+    [
+        ("Local councillors backed calls and supported demands for a public hearing.", "demands for a public hearing"),
+        ("The senator supported the nurses' demand for safer staffing.", "demand for safer staffing"),
+    ],
+)
+def test_supporting_a_demand_somebody_made_is_an_acceptance(extract, text, obj) -> None:  # type: ignore[no-untyped-def]
+    assert any(s == "accept" and obj in o for s, _, o in _stances(extract, text)), _stances(extract, text)
+
+
+def test_supporting_demand_in_the_economic_sense_is_no_position(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "The central bank lowered rates to support demand for new housing.")
+    assert [s for s in got if s[0] == "accept"] == [], got

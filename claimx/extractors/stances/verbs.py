@@ -227,7 +227,20 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
     lemma = head.lemma_.lower() if head is not None else ""
     if wanted and word not in wanted and lemma not in wanted:
         return False
+    if head is not None and _stance_noun_held(head):
+        return True  # "supported demands for an inquiry", not "support demand" (spending)
     return not (barred and (word in barred or lemma in barred))
+
+
+def _stance_noun_held(head: Token) -> bool:
+    """A stance noun that somebody holds: plural ("demands for an inquiry") or with a
+    determiner or owner ("the union's demand"); a bare singular ("support domestic demand",
+    "support demand for homes") is the economic sense a verb's bar names."""
+    if head.lemma_.lower() not in _NOUNS:
+        return False
+    plural = head.tag_ in ("NNS", "NNPS")
+    owned = any(c.dep_ in ("det", "poss") for c in head.children)
+    return plural or owned
 
 
 def _inverted(verb: Token, clause: Token) -> bool:
