@@ -54,3 +54,25 @@ def test_supporting_a_demand_somebody_made_is_an_acceptance(extract, text, obj) 
 def test_supporting_demand_in_the_economic_sense_is_no_position(extract) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, "The central bank lowered rates to support demand for new housing.")
     assert [s for s in got if s[0] == "accept"] == [], got
+
+
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        ("\u2018We back the ban. We want it now.\u2019", True),
+        ("'We back the ban. We want it now.'", True),
+        ("\u201cWe back the ban.\u201d", True),
+        ("\u2018We back the ban,\u2019 he said. We want it now.", False),
+        ("Readers wrote: We back the ban.", False),
+    ],
+)
+def test_a_quotation_of_any_style_shelters_a_first_person_stance(text: str, inside: bool) -> None:
+    from claimx.extractors.stances.mood import _quoted
+
+    assert _quoted(text, text.rindex("We")) is inside
+
+
+def test_a_first_person_stance_in_uk_single_quotes_is_kept(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "\u2018We oppose the merger. We want a public inquiry.\u2019")
+    assert {s for s, _, _ in got} >= {"reject", "demand"}, got
+    assert _stances(extract, "We oppose the merger. Sam, Hull") == []

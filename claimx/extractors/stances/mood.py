@@ -6,9 +6,11 @@ would accept"), and guesses by a third party ("Analysts said the bank might reje
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Token
 
+from claimx.extractors.quotes import find_quotes
 from claimx.extractors.stances.lexicon import (
     _ABILITY_MODALS,
     _DEONTIC,
@@ -104,11 +106,14 @@ def forced(anchor: Token) -> bool:
 
 
 def _quoted(text: str, char: int) -> bool:
-    """``char`` lies inside quotation marks opened earlier in its paragraph (a paragraph that
-    opens a quotation and runs on counts too)."""
-    seg = text[text.rfind("\n", 0, char) + 1 : char]
-    straight = seg.count('"')
-    return straight % 2 == 1 or seg.count("\u201c") > seg.count("\u201d")
+    """``char`` lies inside a quotation of any style ("...", “...”, ‘...’, '...'), one
+    left open to its paragraph's end included (claimx.extractors.quotes)."""
+    return any(start < char < end for start, end in _quotes_in(text))
+
+
+@lru_cache(maxsize=8)
+def _quotes_in(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(find_quotes(text))
 
 
 def reader_comment(raw: _Raw, text: str, attributions: Sequence[Attribution] = ()) -> bool:
