@@ -76,3 +76,22 @@ def test_a_first_person_stance_in_uk_single_quotes_is_kept(extract) -> None:  # 
     got = _stances(extract, "\u2018We oppose the merger. We want a public inquiry.\u2019")
     assert {s for s, _, _ in got} >= {"reject", "demand"}, got
     assert _stances(extract, "We oppose the merger. Sam, Hull") == []
+
+
+def test_a_sanction_unless_a_party_acts_is_a_threat_whose_object_is_the_sanction(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("Tenants said they would withhold rent unless the landlord fixed the heating.")
+    threats = [s for s in art.stances if s.stance == "threaten"]
+    assert len(threats) == 1, art.stances
+    assert threats[0].object is not None and threats[0].object.text == "withhold rent"
+    assert threats[0].cue.text == "would"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bakery said it would shut its doors unless sales improved.",
+        "The ferry firm said it would suspend crossings unless the weather eased.",
+    ],
+)
+def test_a_plan_that_waits_on_events_threatens_nobody(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s in _stances(extract, text) if s[0] == "threaten"] == []

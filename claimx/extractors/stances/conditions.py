@@ -9,7 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.holders import _plausible_actor
-from claimx.extractors.stances.lexicon import _COMMITTING, _COND_FIRST, _COND_PHRASES, _SANCTION_VERBS
+from claimx.extractors.stances.lexicon import (
+    _COMMITTING,
+    _COND_FIRST,
+    _COND_PHRASES,
+    _FORECAST_SUBJECTS,
+    _SANCTION_VERBS,
+)
 from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
 
 #: words that make a following "if" concessive, comparative or a question, not a condition
@@ -112,16 +118,29 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         modality, modal = _modality(verb)
         if verb.lemma_.lower() not in _SANCTION_VERBS or modality not in ("would", "will") or modal is None:
             continue
-        if _stance_at(raws, verb) is not None or _negated(verb):
-            continue
+        if _stance_at(raws, verb) is not None or _negated(verb) or not _met_by_a_party(tok.head):
+            continue  # "would cut flights unless fuel prices fell": a plan, nobody to threaten
         actor_tok = _subject(verb)
         obj = _edges(_contiguous(doc, verb.i, tok.i - 1))
         if actor_tok is None or not _plausible_actor(actor_tok) or obj is None:
             continue
-        start = modal.idx if modal.i < verb.i and verb.i - modal.i <= 2 else verb.idx
-        cue = (start, verb.idx + len(verb))
-        out.append(_Raw(cue, verb.lemma_.lower(), "threaten", "verb", actor_tok, obj, modality=modality, anchor=verb))
+        # the modal is the cue and the sanction its object, as "should" in "should resume"
+        cue = (modal.idx, modal.idx + len(modal)) if modal.i < verb.i else (verb.idx, verb.idx + len(verb))
+        out.append(_Raw(cue, verb.lemma_.lower(), "threaten", "modal", actor_tok, obj, modality=modality, anchor=verb))
     return out
+
+
+def _met_by_a_party(clause: Token) -> bool:
+    """The "unless" clause is something a party can do ("unless the company improved its
+    offer", "unless the plan is dropped"), not a turn of events ("unless fuel prices fell",
+    "unless demand picked up")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+        subj = _subject(clause)
+        return subj is None or subj.lemma_.lower() not in _FORECAST_SUBJECTS
+    subj = _subject(clause)
+    if subj is None or not _plausible_actor(subj):
+        return False
+    return subj.lemma_.lower() not in _FORECAST_SUBJECTS and subj.lower_ not in _FORECAST_SUBJECTS
 
 
 def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp", "conj")) -> _Raw | None:
