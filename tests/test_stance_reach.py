@@ -95,3 +95,35 @@ def test_a_sanction_unless_a_party_acts_is_a_threat_whose_object_is_the_sanction
 )
 def test_a_plan_that_waits_on_events_threatens_nobody(extract, text) -> None:  # type: ignore[no-untyped-def]
     assert [s for s in _stances(extract, text) if s[0] == "threaten"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The minister would not say whether the cabinet would back the bill.", True),
+        ("The review asked how councils could accept the cuts.", True),
+        ("The union said that when talks resume it would accept the offer.", False),
+    ],
+)
+def test_a_complement_that_opens_with_a_question_word_is_a_question(extract, text, asked) -> None:  # type: ignore[no-untyped-def]
+    got = [s for s in _stances(extract, text) if s[0] in ("accept", "reject")]
+    assert (got == []) is asked, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The assembly will vote again in June.", "Members voted in the spring on a new constitution."],
+)
+def test_voting_in_a_month_or_place_takes_no_side(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "obj"),
+    [
+        ("Shareholders voted in favour of the takeover.", "the takeover"),
+        ("Nurses voted overwhelmingly in favor of a strike.", "a strike"),
+    ],
+)
+def test_voting_in_favour_of_something_accepts_it(extract, text, obj) -> None:  # type: ignore[no-untyped-def]
+    assert ("accept", obj) in [(s, o) for s, _, o in _stances(extract, text)], _stances(extract, text)

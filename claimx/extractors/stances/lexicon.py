@@ -52,6 +52,7 @@ _CANDIDATE_WORDS = (
     _CANDIDATE_LEMMAS | frozenset(_ADJECTIVES) | frozenset(_COPULAR_PREPS) | frozenset(_PREDICATE_PHRASES)
 )
 _QUESTION_WORDS = frozenset(_LEX["question_words"])
+_ASKING = frozenset(_LEX["asking_verbs"])
 _LIGHT_VERBS = frozenset(_LEX["light_verbs"])
 _REPORTING = frozenset(_LEX["reporting_verbs"])
 _DEONTIC = frozenset(_LEX["deontic"])

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from claimx.extractors.quotes import find_quotes
 from claimx.extractors.stances.lexicon import (
     _ABILITY_MODALS,
+    _ASKING,
     _DEONTIC,
     _DEONTIC_HEADS,
     _NECESSITY_FORECAST,
@@ -22,7 +23,7 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import _Raw
-from claimx.extractors.stances.verbs import _hypothetical
+from claimx.extractors.stances.verbs import _hypothetical, _opens_question
 from claimx.schema import Attribution
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
@@ -53,12 +54,6 @@ def is_question(anchor: Token) -> bool:
     )
 
 
-def _asked(clause: Token) -> bool:
-    """The clause opens with a question word ("how X can embrace Y", "why they rejected Z")."""
-    first = clause.doc[clause.left_edge.i]
-    return first.tag_ in ("WRB", "WP", "WDT") and first.lower_ in ("how", "why", "what", "whether", "which", "who")
-
-
 def unasserted(anchor: Token) -> bool:
     """``anchor`` sits in a clause that somebody speculates about, doubts or denies
     ("speculated that X might reject", "denied that X had agreed to", "speculation that X
@@ -68,7 +63,7 @@ def unasserted(anchor: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ in ("ccomp", "pcomp", "csubj") and _asked(node):
+        if node.dep_ in ("ccomp", "pcomp", "csubj") and _opens_question(node):
             return True  # "looked at how independent labels can embrace digital music"
         if node.dep_ in ("ccomp", "acl") and node.i > head.i:
             lemma = head.lemma_.lower()
@@ -157,7 +152,7 @@ def asked_to(anchor: Token) -> bool:
     if anchor.dep_ != "xcomp" or head.i == anchor.i or not any(c.dep_ == "auxpass" for c in head.children):
         return False
     lemma = head.lemma_.lower()
-    return _VERBS.get(lemma, {}).get("stance") == "demand" or lemma in ("invite", "encourage", "advise", "persuade")
+    return _VERBS.get(lemma, {}).get("stance") == "demand" or lemma in _ASKING
 
 
 def supposed(anchor: Token) -> bool:

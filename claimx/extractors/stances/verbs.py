@@ -14,6 +14,8 @@ from claimx.extractors.stances.lexicon import (
     _IGNORED_XCOMP,
     _NOMINAL_DEPS,
     _NOUNS,
+    _PREDICATE_PHRASES,
+    _QUESTION_WORDS,
     _VERBS,
 )
 from claimx.extractors.stances.parse import (
@@ -81,6 +83,11 @@ def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, 
     belongs in the cue, and the stance the frame gives when it names one ("voted against")."""
     for entry in frames:
         frame, _, stance = entry.partition("=")
+        if frame == "phrase":
+            phrased = _phrase_object(verb)
+            if phrased is not None and phrased[0] is not None:
+                return phrased
+            continue
         found = _frame_object(verb, frame)
         if found is not None and found[0] is not None:
             return found[0], found[1], stance or None
@@ -166,22 +173,39 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                 if not xcs:
                     continue
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
-            favour = next((c for c in _children(pobj, "prep") if c.lower_ == "of"), None)
-            inner = next(iter(_children(favour, "pobj", "pcomp")), None) if favour is not None else None
-            if pobj.lower_ in ("favour", "favor") and inner is not None:
-                return _np_span(inner), favour  # "voted in favour of strike action"
             return _np_span(pobj), prep
+    return None
+
+
+def _phrase_object(verb: Token) -> tuple[tuple[int, int] | None, Token, str] | None:
+    """ "voted in favour of strike action": one of the lexicon's predicate phrases after the
+    verb; its last preposition's object, that preposition and the phrase's stance."""
+    for prep in _children(verb, "prep"):
+        pobj = next(iter(_children(prep, "pobj")), None)
+        phrase = _PREDICATE_PHRASES.get(pobj.lower_) if pobj is not None else None
+        if pobj is None or phrase is None or phrase[0][0] != prep.lower_:
+            continue
+        last = next((c for c in _children(pobj, "prep") if c.lower_ == phrase[0][-1]), None)
+        inner = next(iter(_children(last, "pobj", "pcomp")), None) if last is not None else None
+        if last is not None and inner is not None:
+            return _np_span(inner), last, phrase[1]
     return None
 
 
 def _asks_question(verb: Token) -> bool:
     """ "say whether ...", "disclose which bid ...": a complement that is a question."""
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c.i > verb.i:
-            first = c.doc[c.left_edge.i]
-            if first.lower_ in ("whether", "if", "what", "which", "who", "how", "why", "when", "where"):
-                return True
+        first = c.doc[c.left_edge.i]
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c.i > verb.i and first.lower_ in _QUESTION_WORDS:
+            return True
     return False
+
+
+def _opens_question(clause: Token) -> bool:
+    """ "whether she would vote", "how labels can embrace X": the clause opens with a
+    question word; "when talks resume, ..." opens an adverbial clause inside it instead."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in _QUESTION_WORDS and (first.i == clause.i or first.head.dep_ != "advcl")
 
 
 def _subjunctive(clause: Token) -> bool:
@@ -393,7 +417,7 @@ def _hypothetical(verb: Token) -> bool:
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
             return True
         # "declined to say whether the PM backed the plans": a question, not a position
-        if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+        if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _QUESTION_WORDS for c in node.children):
             return True
         if node.head.i == node.i:
             return False
