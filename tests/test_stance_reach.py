@@ -127,3 +127,10 @@ def test_voting_in_a_month_or_place_takes_no_side(extract, text) -> None:  # typ
 )
 def test_voting_in_favour_of_something_accepts_it(extract, text, obj) -> None:  # type: ignore[no-untyped-def]
     assert ("accept", obj) in [(s, o) for s, _, o in _stances(extract, text)], _stances(extract, text)
+
+
+def test_two_coordinated_should_clauses_are_two_demands(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "The union said ministers must act now and the company should raise its offer.")
+    assert [(s, o) for s, _, o in got] == [("demand", "act now"), ("demand", "raise its offer")], got
+    got = _stances(extract, "The mayor said the city should cut fares and expand bus routes.")
+    assert [(s, o) for s, _, o in got] == [("demand", "cut fares and expand bus routes")], got

@@ -61,7 +61,14 @@ def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in verb.children):
         attr = next(iter(_children(verb, "attr")), None)
         return _subtree_span(attr) if attr is not None else None
-    return _edges(_contiguous(verb.doc, verb.i, verb.right_edge.i))
+    # "the ban should end and flights should resume": two demands, the second on its own
+    end = verb.right_edge.i
+    for c in _children(verb, "conj"):
+        if c.i > verb.i and _children(c, "nsubj", "nsubjpass"):
+            end = min(end, c.left_edge.i - 1)
+    while end > verb.i and verb.doc[end].dep_ in ("cc", "punct"):
+        end -= 1
+    return _edges(_contiguous(verb.doc, verb.i, end))
 
 
 def _forecast(verb: Token, cue: Token) -> bool:
