@@ -36,6 +36,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 #: entity labels under which the NER files a short form it does not know ("G7" a product)
 _LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ROLE_OF = frozenset({"of", "at", "for"})
 #: how many sentences back a role with no named holder looks for the person in view
 _ROLE_WINDOW = 5
 _ECHO_KINDS = frozenset({"person", "organization", "state", "outlet"})
@@ -96,10 +97,17 @@ def age_roles(doc: Doc, taken: set[int]) -> list[Candidate]:
 def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     """ "the defender", "the chancellor": a definite singular role noun (a person's)."""
     doc = tok.doc
-    if tok.lower_ not in PERSON_ROLES or tok.tag_ != "NN" or doc[left].lower_ not in ("the", "this"):
+    if left > 0 and doc[left].tag_ == "POS" and left + 1 < tok.i + 1:
+        left += 1  # "The side's captain": "The side" is a mention of its own
+    possessed = left > 0 and doc[left - 1].tag_ == "POS"
+    if tok.lower_ not in PERSON_ROLES or tok.tag_ != "NN" or (doc[left].lower_ not in ("the", "this") and not possessed):
         return None
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
         return None  # "the TUC general secretary": a phrase of its own organisation
+    if any(c.dep_ == "prep" and c.lower_ in _ROLE_OF for c in tok.children):
+        # "The leader of the Liberal Democrats", "the manager of the rival club": somebody's
+        # role in a body of their own, not the holder of this role named earlier
+        return Candidate(doc[left].idx, tok.idx + len(tok), doc[left:right].text, "official", None, tok)
     return Candidate(doc[left].idx, tok.idx + len(tok), "", "role", tok.lower_, tok)
 
 
@@ -114,6 +122,8 @@ def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
         if span is None:
             continue
         root = span.root
+        if root.lower_ in PERSON_ROLES and root.pos_ == "NOUN":
+            words.add(root.lower_)  # "The chief executive of Shell, Wael Sawan": a mention of her own
         heads = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             heads.append(root.head)
