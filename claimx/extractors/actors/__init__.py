@@ -38,6 +38,7 @@ from claimx.extractors.actors.names import (
 )
 from claimx.extractors.actors.roles import (
     PERSON_ROLES,
+    TITLED_ROLES,
     Candidate,
     acronyms,
     age_roles,
@@ -274,7 +275,9 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if holder is not None:
             table.refer(holder, start, end)  # "the defender", "the chancellor"
         elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
-            table.add(start, end, name=clean_text(doc)[start:end], kind="official")
+            # "the minister" nobody was named as is an official; "the teenager", "the defender" a person
+            kind = "official" if label in _OFFICIAL_NOUNS | TITLED_ROLES else "person"
+            table.add(start, end, name=clean_text(doc)[start:end], kind=kind, merge=kind == "official")
         return
     if kind == "ref":
         assert label is not None

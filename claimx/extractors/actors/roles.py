@@ -28,9 +28,12 @@ class Candidate(NamedTuple):
 
 _LEX = lexicons.load("actors")
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
-_TITLED_ROLES = frozenset(_LEX["person_roles"]["titled"])
+TITLED_ROLES = frozenset(_LEX["person_roles"]["titled"])
 _IMPLIED_ROLES = frozenset(_LEX["person_roles"]["implied"])
-PERSON_ROLES = _TITLED_ROLES | _IMPLIED_ROLES
+#: nouns anyone may be called ("the driver of the lorry", "the teenager"): only a person named
+#: with that role holds one; never the person merely in view
+GENERIC_ROLES = frozenset(_LEX["person_roles"]["generic"])
+PERSON_ROLES = TITLED_ROLES | _IMPLIED_ROLES | GENERIC_ROLES
 AGE_ROLE = "year-old"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 #: entity labels under which the NER files a short form it does not know ("G7" a product)
@@ -107,7 +110,8 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     if any(c.dep_ == "prep" and c.lower_ in _ROLE_OF for c in tok.children):
         # "The leader of the Liberal Democrats", "the manager of the rival club": somebody's
         # role in a body of their own, not the holder of this role named earlier
-        return Candidate(doc[left].idx, tok.idx + len(tok), doc[left:right].text, "official", None, tok)
+        kind = "official" if tok.lower_ in TITLED_ROLES else "person"  # "the driver of the lorry"
+        return Candidate(doc[left].idx, tok.idx + len(tok), doc[left:right].text, kind, None, tok)
     return Candidate(doc[left].idx, tok.idx + len(tok), "", "role", tok.lower_, tok)
 
 
