@@ -40,6 +40,14 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ROLE_OF = frozenset({"of", "at", "for"})
+_ROAD = re.compile(r"[AMB]\d{1,4}")
+_ACTOR_PREPS = frozenset({"by", "with", "from", "between", "against", "of", "to", "for", "among"})
+_ORG_NOUNS = frozenset(
+    w for w, kinds in _LEX["nominal_references"].items() if "organization" in kinds or "group" in kinds
+)
+_PEOPLE_NOUNS = frozenset(
+    [*_LEX["group_nouns"], *_LEX["official_nouns"], *_LEX["person_roles"]["titled"], *_LEX["anonymous_nouns"]]
+)
 #: how many sentences back a role with no named holder looks for the person in view
 _ROLE_WINDOW = 5
 _ECHO_KINDS = frozenset({"person", "organization", "state", "outlet"})
@@ -68,11 +76,35 @@ def acronyms(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         if tok.ent_type_ and _entity_len(tok) > 1:
             continue  # part of a longer name: "Airbus A320"
-        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent):
-            continue
+        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent) or tok.is_stop or _ROAD.fullmatch(tok.text):
+            continue  # "We will NOT accept", "the A14"
+        if _in_capitals_run(tok) or not _actor_position(tok):
+            continue  # "WE WANT FAIR PAY"; "ETF flows", "an API"
         out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
         taken.add(tok.i)
     return out
+
+
+def _in_capitals_run(tok: Token) -> bool:
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_upper and t.is_alpha and len(t) > 1 for t in near)
+
+
+def _actor_position(tok: Token) -> bool:
+    """Where a short form names an actor: a subject or agent, a possessor, an apposition, the
+    object of "with"/"by"/..., or the name on an organisation noun ("the UAW union", "G7
+    leaders")."""
+    dep, head = tok.dep_, tok.head
+    if dep in ("nsubj", "nsubjpass", "poss", "appos", "conj") or (
+        dep == "ROOT" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
+    ):
+        return dep != "conj" or _actor_position(head)
+    if dep == "pobj":
+        return head.lower_ in _ACTOR_PREPS
+    if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        return head.lower_ in _ORG_NOUNS or head.lower_ in _PEOPLE_NOUNS
+    return False
 
 
 def _entity_len(tok: Token) -> int:
@@ -103,7 +135,11 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     if left > 0 and doc[left].tag_ == "POS" and left + 1 < tok.i + 1:
         left += 1  # "The side's captain": "The side" is a mention of its own
     possessed = left > 0 and doc[left - 1].tag_ == "POS"
-    if tok.lower_ not in PERSON_ROLES or tok.tag_ != "NN" or (doc[left].lower_ not in ("the", "this") and not possessed):
+    if (
+        tok.lower_ not in PERSON_ROLES
+        or tok.tag_ != "NN"
+        or (doc[left].lower_ not in ("the", "this") and not possessed)
+    ):
         return None
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
         return None  # "the TUC general secretary": a phrase of its own organisation
