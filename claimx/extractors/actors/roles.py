@@ -45,6 +45,7 @@ _ACTOR_PREPS = frozenset({"by", "with", "from", "between", "against", "of", "to"
 _ORG_NOUNS = frozenset(
     w for w, kinds in _LEX["nominal_references"].items() if "organization" in kinds or "group" in kinds
 )
+_CONTEXT_NOUNS = lexicons.word_set("actors", "actor_context_nouns")
 _PEOPLE_NOUNS = frozenset(
     [*_LEX["group_nouns"], *_LEX["official_nouns"], *_LEX["person_roles"]["titled"], *_LEX["anonymous_nouns"]]
 )
@@ -103,7 +104,9 @@ def _actor_position(tok: Token) -> bool:
     if dep == "pobj":
         return head.lower_ in _ACTOR_PREPS
     if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
-        return head.lower_ in _ORG_NOUNS or head.lower_ in _PEOPLE_NOUNS
+        # "the UAW union", "G7 leaders", "IAEA chief Rafael Grossi" (the head a person's name)
+        low = head.lower_
+        return low in _ORG_NOUNS or low in _PEOPLE_NOUNS or low in _CONTEXT_NOUNS or head.ent_type_ == "PERSON"
     return False
 
 
