@@ -89,3 +89,35 @@ def test_a_person_after_a_loose_organisation_noun_stays_a_person(extract) -> Non
     text = "Fashion designer Stella McCartney said the industry must change. Games developer Ann Ross agreed."
     art = extract(text)
     assert _actor(art, text, "Stella McCartney").kind == "person"  # type: ignore[union-attr]
+
+
+def test_a_noun_inside_a_longer_phrase_does_not_describe_the_name(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Ford union members in Germany said they would strike. The union said Ford must keep the plant open."
+    art = extract(text)
+    assert _actor(art, text, "The union") != _actor(art, text, "Ford#1")
+
+
+def test_a_description_or_a_street_is_no_echo_of_a_name(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Home Secretary Yvette Cooper said the law would change. The Home Secretary said police needed "
+        "powers. Former Home Secretary Priti Patel said the plan was weak."
+    )
+    art = extract(text)
+    cooper = _actor(art, text, "Yvette Cooper")
+    assert cooper is not None and not any(m.text == "Secretary" for m in cooper.mentions)
+    assert _actor(art, text, "Priti Patel") != cooper
+    text = "Health Secretary Wes Streeting said waiting lists were falling. Traffic on Streeting Road was slow."
+    art = extract(text)
+    assert _actor(art, text, "Streeting#2") != _actor(art, text, "Wes Streeting")
+
+
+def test_a_capitalised_title_or_ceo_stands_for_its_named_holder(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "HSBC CEO Georges Elhedery said the bank would cut costs. The CEO said more jobs would go."
+    art = extract(text)
+    assert _actor(art, text, "The CEO") == _actor(art, text, "Georges Elhedery")
+    text = (
+        "Chancellor Rachel Reeves said taxes would rise. Shadow Chancellor Mel Stride said the Chancellor "
+        "had broken her promise."
+    )
+    art = extract(text)
+    assert _actor(art, text, "the Chancellor") == _actor(art, text, "Rachel Reeves")

@@ -46,6 +46,7 @@ from claimx.extractors.actors.roles import (
     name_index,
     role_candidate,
     role_holder,
+    shadowed,
 )
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
 from claimx.nlp.spans import clean_text
@@ -349,7 +350,12 @@ def _titled_person(doc: Doc, table: ActorTable, start: int, end: int) -> str | N
         return None
     role = " ".join(words[1:])
     for actor in reversed(table.actors_so_far()):
-        if actor.kind == "person" and actor.title and actor.title.lower().endswith(role):
+        if (
+            actor.kind == "person"
+            and actor.title
+            and actor.title.lower().endswith(role)
+            and not shadowed(doc, table, actor.id)
+        ):
             return actor.id
     if len(words) == 2 and words[1] in PERSON_ROLES:
         return role_holder(doc, table, words[1], start)  # "the minister" after "Social Affairs minister Louw de Graaf"

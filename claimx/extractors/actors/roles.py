@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
-from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _key
+from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _TITLE_WORDS, _key
 from claimx.extractors.actors.table import ActorTable
 
 
@@ -40,6 +40,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 _LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _ROLE_OF = frozenset({"of", "at", "for"})
+_SHADOW = frozenset({"shadow", "former", "ex", "deputy", "vice"})
 _ROAD = re.compile(r"[AMB]\d{1,4}")
 _ACTOR_PREPS = frozenset({"by", "with", "from", "between", "against", "of", "to", "for", "among"})
 _ORG_NOUNS = frozenset(
@@ -138,11 +139,9 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     if left > 0 and doc[left].tag_ == "POS" and left + 1 < tok.i + 1:
         left += 1  # "The side's captain": "The side" is a mention of its own
     possessed = left > 0 and doc[left - 1].tag_ == "POS"
-    if (
-        tok.lower_ not in PERSON_ROLES
-        or tok.tag_ != "NN"
-        or (doc[left].lower_ not in ("the", "this") and not possessed)
-    ):
+    # "The Chancellor", "the CEO" (tagged a proper noun) as well as "the chancellor"
+    noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and not tok.ent_type_ and left == tok.i - 1)
+    if tok.lower_ not in PERSON_ROLES or not noun or (doc[left].lower_ not in ("the", "this") and not possessed):
         return None
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
         return None  # "the TUC general secretary": a phrase of its own organisation
@@ -164,6 +163,8 @@ def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
+        if _shadowed(span):
+            return set()  # "Shadow Chancellor Mel Stride" is not "the Chancellor"
         root = span.root
         if root.lower_ in PERSON_ROLES and root.pos_ == "NOUN":
             words.add(root.lower_)  # "The chief executive of Shell, Wael Sawan": a mention of her own
@@ -174,6 +175,16 @@ def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
             words.add(tok.lower_)
             words.update(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod"))
     return words
+
+
+def _shadowed(span: SpacySpan) -> bool:
+    """A title held in name only or no longer: "Shadow Chancellor", "former minister"."""
+    return any(t.lower_ in _SHADOW for t in span.doc[max(0, span.start - 4) : span.start])
+
+
+def shadowed(doc: Doc, table: ActorTable, aid: str) -> bool:
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in table.get(aid).mentions]
+    return any(s is not None and _shadowed(s) for s in spans)
 
 
 def _proper(name: str) -> bool:
@@ -225,14 +236,31 @@ def name_index(table: ActorTable, skip: Collection[str] = ()) -> dict[str, str]:
             continue
         for m in actor.mentions:
             key = _key(m.text)
-            if not key or not any(c.isupper() for c in m.text):
-                continue
+            if not key or not any(c.isupper() for c in m.text) or _described(m.text, key):
+                continue  # "The Chancellor" is no name of Reeves
             index.setdefault(key, actor.id)
             if kind == "person" and len(key.split()) > 1:
                 index.setdefault(key.split()[-1], actor.id)
             if kind == "organization" and len(key.split()) > 1 and key.split()[-1] in _TEAM_WORDS:
                 index.setdefault(key.split()[-1], actor.id)  # "United" for Manchester United
     return index
+
+
+def _described(text: str, key: str) -> bool:
+    """A description, not a name: "The Chancellor", "the CEO", "Chancellor"."""
+    return text.split()[0].lower() in ("the", "this", "a", "an") or all(
+        w in PERSON_ROLES or w in _TITLE_WORDS for w in key.split()
+    )
+
+
+def _not_an_echo(span: SpacySpan, headline_end: int) -> bool:
+    """ "Healey Road", "Shadow Chancellor Mel Stride", "Streeting Lane": the words are part of
+    another name (a capitalised word follows, or a place or date entity holds them)."""
+    if any(t.ent_type_ in ("FAC", "LOC", "DATE", "EVENT") for t in span):
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.start_char >= headline_end and after is not None and after.is_title and not after.is_sent_start
 
 
 def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
@@ -253,6 +281,8 @@ def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
             if not (span[0].is_title or span[0].is_upper) or not span[-1].is_alpha:
                 continue
             aid = index.get(_key(span.text))
+            if aid is not None and _not_an_echo(span, headline_end):
+                continue
             opener = span[0].is_sent_start and span[0].pos_ != "PROPN" and span.start_char >= headline_end
             if aid is not None and (aid in people or not opener):
                 hit = (span, aid)

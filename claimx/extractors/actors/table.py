@@ -38,6 +38,14 @@ class _Entry:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
+def _heads(noun: Token, root: Token) -> bool:
+    """A noun next to a name is the head of the name's phrase ("the UAW union", "the rail union
+    ACOD"), not a word inside a longer one ("Tesla union organisers")."""
+    if root.head.i == noun.i:
+        return noun.dep_ not in ("compound", "amod", "nmod")
+    return noun.head.i == root.i and noun.dep_ in ("compound", "appos", "nmod")
+
+
 class ActorTable:
     """Actors of one doc, with lookups from mention offsets and by kind/recency."""
 
@@ -292,7 +300,7 @@ class ActorTable:
             # "the Belgian rail union ACOD", "the UAW union": a common noun right next to the name
             doc = self.doc
             for i in (span.start - 1, span.end):
-                if 0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower:
+                if 0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower and _heads(doc[i], root):
                     words.add(doc[i].lower_)
         self._descriptors[actor_id] = (len(entry.actor.mentions), words)
         return words
