@@ -41,9 +41,7 @@ class _Entry:
 def _heads(noun: Token, root: Token) -> bool:
     """A noun next to a name is the head of the name's phrase ("the UAW union", "the rail union
     ACOD"), not a word inside a longer one ("Tesla union organisers")."""
-    if root.head.i == noun.i:
-        return noun.dep_ not in ("compound", "amod", "nmod")
-    return noun.head.i == root.i and noun.dep_ in ("compound", "appos", "nmod")
+    return noun.dep_ not in ("compound", "amod", "nmod") or noun.head.i == root.i
 
 
 class ActorTable:
