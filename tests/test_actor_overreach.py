@@ -121,3 +121,33 @@ def test_a_capitalised_title_or_ceo_stands_for_its_named_holder(extract) -> None
     )
     art = extract(text)
     assert _actor(art, text, "the Chancellor") == _actor(art, text, "Rachel Reeves")
+
+
+def _we(art: Article, text: str) -> Actor | None:
+    return _actor(art, text, "We")
+
+
+def test_we_is_not_a_country_the_speaker_merely_visits(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'Prime Minister Anthony Albanese landed in China on Tuesday. "We want stable relations," Albanese said.'
+    art = extract(text)
+    we = _we(art, text)
+    assert we is None or we.name not in ("China", "Albanese")
+
+
+def test_we_is_the_country_the_titled_speaker_reports_on(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ghana will keep its cocoa price unchanged, President John Mahama said on Friday. "
+        '"We will protect our farmers," he said.'
+    )
+    art = extract(text)
+    we = _we(art, text)
+    assert we is not None and we.name == "Ghana"
+
+
+def test_we_is_not_a_company_named_after_the_speakers_nationality(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Canadian Tire reported higher sales. Canadian Prime Minister Mark Carney said the tariffs were "
+        'unjustified. "We will respond," Carney said.'
+    )
+    art = extract(text)
+    assert _we(art, text) != _actor(art, text, "Canadian Tire")

@@ -144,7 +144,7 @@ class ActorTable:
             for entry in reversed(self._entries):
                 if entry.actor.kind in ("organization", "official", "state") and initials in entry.keys:
                     return entry
-        if kind in ("organization", "other", "state", "place") and " " not in key and key not in _COUNTRIES:
+        if kind in ("organization", "other", "state", "place", "group") and " " not in key and key not in _COUNTRIES:
             # the NER often calls a lone surname an organisation or a place: "Trump" after
             # "Donald Trump"
             for entry in reversed(self._entries):
