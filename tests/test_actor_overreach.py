@@ -151,3 +151,16 @@ def test_we_is_not_a_company_named_after_the_speakers_nationality(extract) -> No
     )
     art = extract(text)
     assert _we(art, text) != _actor(art, text, "Canadian Tire")
+
+
+def test_a_name_the_ner_misses_after_a_union_noun_is_that_union(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Scotland's largest teaching union EIS said on Monday it would ballot members. "
+        "Ireland's biggest union Siptu rejected the pay deal. The union said it was too low."
+    )
+    art = extract(text)
+    siptu = _actor(art, text, "Siptu")
+    assert siptu is not None and siptu.kind == "organization"
+    assert _actor(art, text, "The union") == siptu
+    stance = next(s for s in art.stances if s.cue.text == "rejected")
+    assert stance.actor is not None and stance.actor.actor == siptu.id

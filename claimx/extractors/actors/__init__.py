@@ -43,7 +43,9 @@ from claimx.extractors.actors.roles import (
     acronyms,
     age_roles,
     echo_names,
+    link_named_heads,
     name_index,
+    named_by_noun,
     role_candidate,
     role_holder,
     shadowed,
@@ -174,7 +176,7 @@ def find_actors(doc: Doc) -> ActorTable:
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     taken_dateline = set(taken)
     candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
-    candidates += acronyms(doc, taken) + _entities(doc, taken)
+    candidates += acronyms(doc, taken) + named_by_noun(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
     appositive: list[Candidate] = []
@@ -188,6 +190,7 @@ def find_actors(doc: Doc) -> ActorTable:
     for cand in appositive:
         _add_appositive(doc, table, cand, last_anon)
     _link_parenthetical_aliases(doc, table)
+    link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
     _name_titled_officials(doc, table)
     _drop_headline_guesses(doc, table)

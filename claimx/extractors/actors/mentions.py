@@ -106,7 +106,7 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "organization"  # "Manchester United" tagged a person
     if kind == "person" and _key(ent.text) in _COUNTRIES:
         return "state"  # "Malawi" tagged a person
-    if kind == "person" and ent.start > 0 and ent.doc[ent.start - 1].text in _NOMINAL_STRICT:
+    if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _NOMINAL_STRICT:
         # "the Swedish union Unionen"; not "Record producer Mark Ronson", "Software developer Tom Hale"
         return "organization"
     if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:

@@ -46,6 +46,7 @@ _ACTOR_PREPS = frozenset({"by", "with", "from", "between", "against", "of", "to"
 _ORG_NOUNS = frozenset(
     w for w, kinds in _LEX["nominal_references"].items() if "organization" in kinds or "group" in kinds
 )
+_STRICT_NOUNS = lexicons.word_set("actors", "nominal_strict")
 _CONTEXT_NOUNS = lexicons.word_set("actors", "actor_context_nouns")
 _PEOPLE_NOUNS = frozenset(
     [*_LEX["group_nouns"], *_LEX["official_nouns"], *_LEX["person_roles"]["titled"], *_LEX["anonymous_nouns"]]
@@ -85,6 +86,38 @@ def acronyms(doc: Doc, taken: set[int]) -> list[Candidate]:
         out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
         taken.add(tok.i)
     return out
+
+
+def named_by_noun(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """ "Britain's biggest union Unite": a capitalised word the NER leaves out, in apposition right
+    after an organisation noun that takes only named bodies ("union", "party"), is that body."""
+    out = []
+    for tok in doc:
+        head = tok.head
+        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if tok.dep_ != "appos" or head.i != tok.i - 1 or head.lower_ not in _STRICT_NOUNS:
+            continue
+        out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
+        taken.add(tok.i)
+    return out
+
+
+def link_named_heads(doc: Doc, table: ActorTable) -> None:
+    """ "Britain's biggest union Unite": the description right before the name is a mention of
+    that body too (so that a stance on "union" finds it)."""
+    covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "appos" or head.i != tok.i - 1 or head.lower_ not in _STRICT_NOUNS or head.idx in covered:
+            continue
+        aid = table.at(tok.idx, tok.idx + len(tok))
+        if aid is None or table.get(aid).kind != "organization":
+            continue
+        left = head.i
+        while left > 0 and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head.i == head.i:
+            left -= 1
+        table.refer(aid, doc[left].idx, head.idx + len(head))
 
 
 def _in_capitals_run(tok: Token) -> bool:

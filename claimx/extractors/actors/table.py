@@ -239,8 +239,10 @@ class ActorTable:
             if span is not None:
                 root = span.root
                 on_root = [aid for s, e, aid in hits if s <= root.idx < e]
-                if on_root:
-                    return on_root[0]
+                # "Britain's biggest union Unite": the name in apposition with the head
+                named = [aid for a in root.children if a.dep_ == "appos" for s, e, aid in hits if s <= a.idx < e]
+                if on_root or named:
+                    return (on_root or named)[0]
         return best[2] if best else None
 
     def last_of(
