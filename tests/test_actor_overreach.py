@@ -164,3 +164,17 @@ def test_a_name_the_ner_misses_after_a_union_noun_is_that_union(extract) -> None
     assert _actor(art, text, "The union") == siptu
     stance = next(s for s in art.stances if s.cue.text == "rejected")
     assert stance.actor is not None and stance.actor.actor == siptu.id
+
+
+def test_held_out_traps_keep_their_floor(extract) -> None:  # type: ignore[no-untyped-def]
+    """Trap stories written after the fixes and never tuned on (``actor_traps_heldout.jsonl``);
+    the floor is the figure measured once when they were written."""
+    import json
+    from pathlib import Path
+
+    from benchmarks.eval_actor_links import check_story
+
+    path = Path(__file__).parent / "fixtures" / "actor_traps_heldout.jsonl"
+    stories = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    held = sum(c[3] for story in stories for c in check_story(extract(story["text"]), story))
+    assert held >= 9
