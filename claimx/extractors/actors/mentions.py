@@ -98,6 +98,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     if len(ent) == 1 and ent.text.isupper() and (ent.text.lower() in _NOT_ACRONYMS or _ROAD.fullmatch(ent.text)):
         return None  # "ETF flows", "COVID", "the A14", a wire slug ("UPDATE 2-")
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind == "person" and ent.text.islower() and not all(t.pos_ == "PROPN" for t in ent):
+        return None  # "the lorry" tagged a person (lower-case wire copy keeps "jorge marcano")
     if kind is not None and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
         return "person"  # "Mr Blair" tagged an organisation
     if kind is not None and kind != "organization" and _suffix_follows(ent):

@@ -176,6 +176,8 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and not tok.ent_type_ and left == tok.i - 1)
     if tok.lower_ not in PERSON_ROLES or not noun or (doc[left].lower_ not in ("the", "this") and not possessed):
         return None
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return None  # "The union's boss Mick Lynch": a title on the name
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
         return None  # "the TUC general secretary": a phrase of its own organisation
     if any(c.dep_ == "prep" and c.lower_ in _ROLE_OF for c in tok.children):
