@@ -30,6 +30,9 @@ _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
+#: titles of a government's people: such a person may speak for the country he is reporting on
+_STATE_TITLES = frozenset(_LEX["state_titles"])
+_GOVERNING = frozenset(_LEX["governing_words"])
 _CUE_VERBS = frozenset(lexicons.load("cues")["verbs"]["speech"])
 _SENTENCE_ENDS = frozenset({"", ".", "!", "?", '"', "\u201d"})
 _SPEAKER_KINDS = frozenset({"person", "official", "anonymous", "organization", "state", "group"})
@@ -326,30 +329,40 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
 
 
 def _state_of_titled(doc: Doc, table: ActorTable, aid: str) -> str | None:
-    """ "Zambia will retain ..., President Kenneth Kaunda said": a titled person with no body
-    in his phrase speaks for the one country of the sentence he is first named in."""
+    """ "Zambia will retain ..., President Kenneth Kaunda said": a person with a government title
+    and no body in his phrase speaks for the country that is the subject of what he says there
+    (not any country his sentence names: "President Joe Biden arrived in Japan")."""
     actor = table.get(aid)
     if actor.kind != "person" or not actor.title or not actor.mentions:
         return None
-    first = min(actor.mentions, key=lambda m: m.start)
-    span = doc.char_span(first.start, first.end, alignment_mode="expand")
-    if span is None:
+    if not set(actor.title.lower().split()) & _STATE_TITLES:
         return None
-    sent = span.sent
-    states = {
-        other
-        for (s, e), other in table.mention_actor.items()
-        if sent.start_char <= s and e <= sent.end_char and table.get(other).kind == "state"
-    }
-    return states.pop() if len(states) == 1 else None
+    for m in sorted(actor.mentions, key=lambda m: m.start):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in _SUBJECTS:
+            continue
+        verb = span.root.head
+        clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        if verb.dep_ in ("ccomp", "parataxis"):
+            clauses.append(verb.head)  # "Zambia will retain ..., Kaunda said": the parse hangs "said" under it
+        for clause in clauses:
+            for subj in (c for c in clause.children if c.dep_ in _SUBJECTS):
+                other = table.at(subj.idx, subj.idx + len(subj))
+                if other is not None and table.get(other).kind == "state":
+                    return other
+    return None
 
 
 def _named_after(table: ActorTable, nationality: str) -> str | None:
-    """The one organisation whose name opens with a nationality ("Palestinian Authority")."""
+    """The one governing body whose name opens with a nationality ("Palestinian Authority"; not
+    "British Airways")."""
     hits = {
         a.id
         for a in table.actors_so_far()
-        if a.kind == "organization" and a.name.split()[:1] == [nationality] and len(a.name.split()) > 1
+        if a.kind == "organization"
+        and a.name.split()[:1] == [nationality]
+        and len(a.name.split()) > 1
+        and any(w.lower() in _GOVERNING for w in a.name.split()[1:])
     }
     return hits.pop() if len(hits) == 1 else None
 

@@ -38,13 +38,17 @@ from claimx.extractors.actors.names import (
 )
 from claimx.extractors.actors.roles import (
     PERSON_ROLES,
+    TITLED_ROLES,
     Candidate,
     acronyms,
     age_roles,
     echo_names,
+    link_named_heads,
     name_index,
+    named_by_noun,
     role_candidate,
     role_holder,
+    shadowed,
 )
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
 from claimx.nlp.spans import clean_text
@@ -172,27 +176,65 @@ def find_actors(doc: Doc) -> ActorTable:
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     taken_dateline = set(taken)
     candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
-    candidates += acronyms(doc, taken) + _entities(doc, taken)
+    candidates += acronyms(doc, taken) + named_by_noun(doc, taken) + _entities(doc, taken)
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
     appositive: list[Candidate] = []
     for cand in candidates:
-        if cand.kind == "ref" and cand.head is not None and _named_apposition(cand.head) is not None:
-            appositive.append(cand)  # "the port union, FNV": the name comes after
+        while appositive and _name_after(doc, appositive[0]).idx < cand.start:  # type: ignore[union-attr]
+            _add_appositive(doc, table, appositive.pop(0), last_anon)
+        if _name_after(doc, cand) is not None:
+            appositive.append(cand)  # "the port union, FNV", "the party's leader, Ed Davey": the name comes after
         else:
             _add(doc, table, cand, last_anon)
     for cand in appositive:
-        name = _named_apposition(cand.head) if cand.head is not None else None
-        aid = table.at(name.idx, name.idx + len(name)) if name is not None else None
-        if aid is not None:
-            table.refer(aid, cand.start, cand.end)
-        else:
-            _add(doc, table, cand, last_anon)
+        _add_appositive(doc, table, cand, last_anon)
     _link_parenthetical_aliases(doc, table)
+    link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
-    _name_titled_officials(table)
+    _name_titled_officials(doc, table)
     _drop_headline_guesses(doc, table)
     return table
+
+
+def _add_appositive(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:
+    """A description linked to the name after it, once that name is in the table."""
+    name = _name_after(doc, cand)
+    aid = table.at(name.idx, name.idx + len(name)) if name is not None else None
+    if aid is None:
+        _add(doc, table, cand, last_anon)
+        return
+    if cand.kind != "ref" and table.get(aid).kind in ("organization", "other", "place"):
+        table.get(aid).kind = ActorKind.person  # "The finance minister, Sitharaman": a person
+    table.refer(aid, cand.start, cand.end)
+
+
+def _name_after(doc: Doc, cand: Candidate) -> Token | None:
+    """The name a definite description is in apposition with: an organisation's for a nominal
+    reference ("the port union, FNV"), a person's for a role ("The chief executive of Shell,
+    Wael Sawan", "The prime minister, Jones")."""
+    head = cand.head
+    if head is None or cand.kind not in ("ref", "role", "official"):
+        return None
+    if cand.kind == "ref":
+        return _named_apposition(head)
+    if doc[head.left_edge.i].lower_ not in ("the", "this") and not any(c.dep_ == "poss" for c in head.children):
+        return None  # "a senior official, John Smith" is somebody new all the same; kept as before
+    name = _named_apposition(head)
+    if name is None:
+        # "The chief executive of Shell, Wael Sawan": the parse hangs the name on "Shell"
+        objs = [o for p in head.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        name = next((c for o in objs for c in o.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if name is None or name.ent_type_ in ("GPE", "NORP", "LOC", "DATE", "CARDINAL"):
+        return None
+    if name.ent_type_ != "PERSON" and (head.lower_ not in PERSON_ROLES or _entity_words(name) > 1):
+        return None  # "the regulator, Ofcom"; a one-word name after a person's role is a surname
+    return name
+
+
+def _entity_words(tok: Token) -> int:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return len(ent) if ent is not None else 1
 
 
 def _named_apposition(head: Token) -> Token | None:
@@ -206,12 +248,15 @@ def _named_apposition(head: Token) -> Token | None:
     return None
 
 
-def _name_titled_officials(table: ActorTable) -> None:
+def _name_titled_officials(doc: Doc, table: ActorTable) -> None:
     """ "India's finance minister ... he ..." before "Finance Minister Palaniappan Chidambaram":
     a definite official whose role is the title of exactly one named person is that person."""
     people = [a for a in table.actors_so_far() if a.kind == "person" and a.title]
     for official in [a for a in table.actors_so_far() if a.kind == "official"]:
         texts = [m.text.lower() for m in official.mentions]
+        roots = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in official.mentions]
+        if any(r is not None and _role_of_body(r.root) for r in roots):
+            continue  # "The manager of the rival club"
         if not texts or any(t.startswith(("a ", "an ", "one ", "another ")) for t in texts):
             continue
         role = [w for w in official.name.lower().split() if not w.endswith(("'s", "’s"))][-2:]
@@ -234,7 +279,9 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if holder is not None:
             table.refer(holder, start, end)  # "the defender", "the chancellor"
         elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
-            table.add(start, end, name=clean_text(doc)[start:end], kind="official")
+            # "the minister" nobody was named as is an official; "the teenager", "the defender" a person
+            kind = "official" if label in _OFFICIAL_NOUNS | TITLED_ROLES else "person"
+            table.add(start, end, name=clean_text(doc)[start:end], kind=kind, merge=kind == "official")
         return
     if kind == "ref":
         assert label is not None
@@ -252,7 +299,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if earlier is not None:
             table.refer(earlier, start, end)  # "a diplomat familiar with the talks" ... "the diplomat"
             return
-    if kind == "official" and head_tok is not None:
+    if kind == "official" and head_tok is not None and not _role_of_body(head_tok):
         named = _titled_person(doc, table, start, end)
         if named is not None:
             table.refer(named, start, end)  # "the chancellor" once the chancellor is named
@@ -282,6 +329,12 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         actor.title, actor.party = _title_and_party(_title_before(phrase))
 
 
+def _role_of_body(head: Token) -> bool:
+    """ "The manager of the rival club": a role in a body named here, not the title of a person
+    named earlier."""
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "at", "for") for c in head.children)
+
+
 def _title_and_party(title: str | None) -> tuple[str | None, str | None]:
     """ "Republican Sen." -> ("Sen.", "Republican")."""
     if not title:
@@ -300,7 +353,12 @@ def _titled_person(doc: Doc, table: ActorTable, start: int, end: int) -> str | N
         return None
     role = " ".join(words[1:])
     for actor in reversed(table.actors_so_far()):
-        if actor.kind == "person" and actor.title and actor.title.lower().endswith(role):
+        if (
+            actor.kind == "person"
+            and actor.title
+            and actor.title.lower().endswith(role)
+            and not shadowed(doc, table, actor.id)
+        ):
             return actor.id
     if len(words) == 2 and words[1] in PERSON_ROLES:
         return role_holder(doc, table, words[1], start)  # "the minister" after "Social Affairs minister Louw de Graaf"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -11,7 +13,7 @@ from claimx.extractors.actors.names import (
     _ANON_MARKERS,
     _COUNTRIES,
     _MODIFIER_DEPS,
-    _NOMINAL,
+    _NOMINAL_STRICT,
     _NOT_ACTOR,
     _OFFICIAL_ORG_RE,
     _ORG_SUFFIXES,
@@ -30,6 +32,8 @@ from claimx.nlp import syntax
 
 _matchers: dict[int, PhraseMatcher] = {}
 _HONORIFICS = lexicons.word_set("actors", "honorifics")
+_NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
+_ROAD = re.compile(r"[AMB]\d{1,4}")
 
 
 def _outlet_matcher(doc: Doc) -> PhraseMatcher:
@@ -91,7 +95,11 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "outlet"
     if _not_an_actor(ent):
         return None
+    if len(ent) == 1 and ent.text.isupper() and (ent.text.lower() in _NOT_ACRONYMS or _ROAD.fullmatch(ent.text)):
+        return None  # "ETF flows", "COVID", "the A14", a wire slug ("UPDATE 2-")
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind == "person" and ent.text.islower() and not all(t.pos_ == "PROPN" for t in ent):
+        return None  # "the lorry" tagged a person (lower-case wire copy keeps "jorge marcano")
     if kind is not None and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
         return "person"  # "Mr Blair" tagged an organisation
     if kind is not None and kind != "organization" and _suffix_follows(ent):
@@ -100,17 +108,24 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "organization"  # "Manchester United" tagged a person
     if kind == "person" and _key(ent.text) in _COUNTRIES:
         return "state"  # "Malawi" tagged a person
-    if kind == "person" and ent.start > 0 and "organization" in _NOMINAL.get(ent.doc[ent.start - 1].text, ()):
-        return "organization"  # "the Swedish union Unionen"
+    if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _NOMINAL_STRICT:
+        # "the Swedish union Unionen"; not "Record producer Mark Ronson", "Software developer Tom Hale"
+        return "organization"
     if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:
         return "organization"  # "GB captain Jeremy Bates": an all-caps short form names no person
-    if kind == "person" and (ent[-1].tag_ == "NNPS" or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the")):
+    if kind == "person" and ent[-1].tag_ == "NNPS" and not _family_name(ent):
         return "organization"  # "the Gunners": a team's name, no person's
     if kind == "organization" and _OFFICIAL_ORG_RE.search(ent.text.lower()):
         return "official"
     if kind == "state" and _key(ent.text) not in _COUNTRIES:
         return "place"
     return kind
+
+
+def _family_name(ent: SpacySpan) -> bool:
+    """ "The Obamas": a family, when the name without its "s" is a person's elsewhere."""
+    stem = ent[-1].text[:-1]
+    return any(e.label_ == "PERSON" and e[-1].text == stem for e in ent.doc.ents)
 
 
 def _suffix_follows(ent: SpacySpan) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
-from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _key
+from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _TITLE_WORDS, _key
 from claimx.extractors.actors.table import ActorTable
 
 
@@ -28,14 +28,29 @@ class Candidate(NamedTuple):
 
 _LEX = lexicons.load("actors")
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
-_TITLED_ROLES = frozenset(_LEX["person_roles"]["titled"])
+TITLED_ROLES = frozenset(_LEX["person_roles"]["titled"])
 _IMPLIED_ROLES = frozenset(_LEX["person_roles"]["implied"])
-PERSON_ROLES = _TITLED_ROLES | _IMPLIED_ROLES
+#: nouns anyone may be called ("the driver of the lorry", "the teenager"): only a person named
+#: with that role holds one; never the person merely in view
+GENERIC_ROLES = frozenset(_LEX["person_roles"]["generic"])
+PERSON_ROLES = TITLED_ROLES | _IMPLIED_ROLES | GENERIC_ROLES
 AGE_ROLE = "year-old"
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
 #: entity labels under which the NER files a short form it does not know ("G7" a product)
 _LOOSE_LABELS = frozenset({"", "PRODUCT", "GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_ROLE_OF = frozenset({"of", "at", "for"})
+_SHADOW = frozenset({"shadow", "former", "ex", "deputy", "vice"})
+_ROAD = re.compile(r"[AMB]\d{1,4}")
+_ACTOR_PREPS = frozenset({"by", "with", "from", "between", "against", "of", "to", "for", "among"})
+_ORG_NOUNS = frozenset(
+    w for w, kinds in _LEX["nominal_references"].items() if "organization" in kinds or "group" in kinds
+)
+_STRICT_NOUNS = lexicons.word_set("actors", "nominal_strict")
+_CONTEXT_NOUNS = lexicons.word_set("actors", "actor_context_nouns")
+_PEOPLE_NOUNS = frozenset(
+    [*_LEX["group_nouns"], *_LEX["official_nouns"], *_LEX["person_roles"]["titled"], *_LEX["anonymous_nouns"]]
+)
 #: how many sentences back a role with no named holder looks for the person in view
 _ROLE_WINDOW = 5
 _ECHO_KINDS = frozenset({"person", "organization", "state", "outlet"})
@@ -64,11 +79,69 @@ def acronyms(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         if tok.ent_type_ and _entity_len(tok) > 1:
             continue  # part of a longer name: "Airbus A320"
-        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent):
+        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent) or tok.is_stop or _ROAD.fullmatch(tok.text):
+            continue  # "We will NOT accept", "the A14"
+        if _in_capitals_run(tok) or not _actor_position(tok):
+            continue  # "WE WANT FAIR PAY"; "ETF flows", "an API"
+        out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
+        taken.add(tok.i)
+    return out
+
+
+def named_by_noun(doc: Doc, taken: set[int]) -> list[Candidate]:
+    """ "Britain's biggest union Unite": a capitalised word the NER leaves out, in apposition right
+    after an organisation noun that takes only named bodies ("union", "party"), is that body."""
+    out = []
+    for tok in doc:
+        head = tok.head
+        if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        if tok.dep_ != "appos" or head.i != tok.i - 1 or head.lower_ not in _STRICT_NOUNS:
             continue
         out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
         taken.add(tok.i)
     return out
+
+
+def link_named_heads(doc: Doc, table: ActorTable) -> None:
+    """ "Britain's biggest union Unite": the description right before the name is a mention of
+    that body too (so that a stance on "union" finds it)."""
+    covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
+    for tok in doc:
+        head = tok.head
+        if tok.dep_ != "appos" or head.i != tok.i - 1 or head.lower_ not in _STRICT_NOUNS or head.idx in covered:
+            continue
+        aid = table.at(tok.idx, tok.idx + len(tok))
+        if aid is None or table.get(aid).kind != "organization":
+            continue
+        left = head.i
+        while left > 0 and doc[left - 1].dep_ in ("amod", "compound") and doc[left - 1].head.i == head.i:
+            left -= 1
+        table.refer(aid, doc[left].idx, head.idx + len(head))
+
+
+def _in_capitals_run(tok: Token) -> bool:
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_upper and t.is_alpha and len(t) > 1 for t in near)
+
+
+def _actor_position(tok: Token) -> bool:
+    """Where a short form names an actor: a subject or agent, a possessor, an apposition, the
+    object of "with"/"by"/..., or the name on an organisation noun ("the UAW union", "G7
+    leaders")."""
+    dep, head = tok.dep_, tok.head
+    if dep in ("nsubj", "nsubjpass", "poss", "appos", "conj") or (
+        dep == "ROOT" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ","
+    ):
+        return dep != "conj" or _actor_position(head)
+    if dep == "pobj":
+        return head.lower_ in _ACTOR_PREPS
+    if dep in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        # "the UAW union", "G7 leaders", "IAEA chief Rafael Grossi" (the head a person's name)
+        low = head.lower_
+        return low in _ORG_NOUNS or low in _PEOPLE_NOUNS or low in _CONTEXT_NOUNS or head.ent_type_ == "PERSON"
+    return False
 
 
 def _entity_len(tok: Token) -> int:
@@ -96,10 +169,22 @@ def age_roles(doc: Doc, taken: set[int]) -> list[Candidate]:
 def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     """ "the defender", "the chancellor": a definite singular role noun (a person's)."""
     doc = tok.doc
-    if tok.lower_ not in PERSON_ROLES or tok.tag_ != "NN" or doc[left].lower_ not in ("the", "this"):
+    if left > 0 and doc[left].tag_ == "POS" and left + 1 < tok.i + 1:
+        left += 1  # "The side's captain": "The side" is a mention of its own
+    possessed = left > 0 and doc[left - 1].tag_ == "POS"
+    # "The Chancellor", "the CEO" (tagged a proper noun) as well as "the chancellor"
+    noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and not tok.ent_type_ and left == tok.i - 1)
+    if tok.lower_ not in PERSON_ROLES or not noun or (doc[left].lower_ not in ("the", "this") and not possessed):
         return None
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return None  # "The union's boss Mick Lynch": a title on the name
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
         return None  # "the TUC general secretary": a phrase of its own organisation
+    if any(c.dep_ == "prep" and c.lower_ in _ROLE_OF for c in tok.children):
+        # "The leader of the Liberal Democrats", "the manager of the rival club": somebody's
+        # role in a body of their own, not the holder of this role named earlier
+        kind = "official" if tok.lower_ in TITLED_ROLES else "person"  # "the driver of the lorry"
+        return Candidate(doc[left].idx, tok.idx + len(tok), doc[left:right].text, kind, None, tok)
     return Candidate(doc[left].idx, tok.idx + len(tok), "", "role", tok.lower_, tok)
 
 
@@ -113,7 +198,11 @@ def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
+        if _shadowed(span):
+            return set()  # "Shadow Chancellor Mel Stride" is not "the Chancellor"
         root = span.root
+        if root.lower_ in PERSON_ROLES and root.pos_ == "NOUN":
+            words.add(root.lower_)  # "The chief executive of Shell, Wael Sawan": a mention of her own
         heads = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             heads.append(root.head)
@@ -121,6 +210,16 @@ def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
             words.add(tok.lower_)
             words.update(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod"))
     return words
+
+
+def _shadowed(span: SpacySpan) -> bool:
+    """A title held in name only or no longer: "Shadow Chancellor", "former minister"."""
+    return any(t.lower_ in _SHADOW for t in span.doc[max(0, span.start - 4) : span.start])
+
+
+def shadowed(doc: Doc, table: ActorTable, aid: str) -> bool:
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in table.get(aid).mentions]
+    return any(s is not None and _shadowed(s) for s in spans)
 
 
 def _proper(name: str) -> bool:
@@ -172,14 +271,31 @@ def name_index(table: ActorTable, skip: Collection[str] = ()) -> dict[str, str]:
             continue
         for m in actor.mentions:
             key = _key(m.text)
-            if not key or not any(c.isupper() for c in m.text):
-                continue
+            if not key or not any(c.isupper() for c in m.text) or _described(m.text, key):
+                continue  # "The Chancellor" is no name of Reeves
             index.setdefault(key, actor.id)
             if kind == "person" and len(key.split()) > 1:
                 index.setdefault(key.split()[-1], actor.id)
             if kind == "organization" and len(key.split()) > 1 and key.split()[-1] in _TEAM_WORDS:
                 index.setdefault(key.split()[-1], actor.id)  # "United" for Manchester United
     return index
+
+
+def _described(text: str, key: str) -> bool:
+    """A description, not a name: "The Chancellor", "the CEO", "Chancellor"."""
+    return text.split()[0].lower() in ("the", "this", "a", "an") or all(
+        w in PERSON_ROLES or w in _TITLE_WORDS for w in key.split()
+    )
+
+
+def _not_an_echo(span: SpacySpan, headline_end: int) -> bool:
+    """ "Healey Road", "Shadow Chancellor Mel Stride", "Streeting Lane": the words are part of
+    another name (a capitalised word follows, or a place or date entity holds them)."""
+    if any(t.ent_type_ in ("FAC", "LOC", "DATE", "EVENT") for t in span):
+        return True
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return span.start_char >= headline_end and after is not None and after.is_title and not after.is_sent_start
 
 
 def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
@@ -200,6 +316,8 @@ def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
             if not (span[0].is_title or span[0].is_upper) or not span[-1].is_alpha:
                 continue
             aid = index.get(_key(span.text))
+            if aid is not None and _not_an_echo(span, headline_end):
+                continue
             opener = span[0].is_sent_start and span[0].pos_ != "PROPN" and span.start_char >= headline_end
             if aid is not None and (aid in people or not opener):
                 hit = (span, aid)

@@ -38,6 +38,12 @@ class _Entry:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
+def _heads(noun: Token, root: Token) -> bool:
+    """A noun next to a name is the head of the name's phrase ("the UAW union", "the rail union
+    ACOD"), not a word inside a longer one ("Tesla union organisers")."""
+    return noun.dep_ not in ("compound", "amod", "nmod") or noun.head.i == root.i
+
+
 class ActorTable:
     """Actors of one doc, with lookups from mention offsets and by kind/recency."""
 
@@ -138,7 +144,7 @@ class ActorTable:
             for entry in reversed(self._entries):
                 if entry.actor.kind in ("organization", "official", "state") and initials in entry.keys:
                     return entry
-        if kind in ("organization", "other", "state", "place") and " " not in key and key not in _COUNTRIES:
+        if kind in ("organization", "other", "state", "place", "group") and " " not in key and key not in _COUNTRIES:
             # the NER often calls a lone surname an organisation or a place: "Trump" after
             # "Donald Trump"
             for entry in reversed(self._entries):
@@ -233,8 +239,10 @@ class ActorTable:
             if span is not None:
                 root = span.root
                 on_root = [aid for s, e, aid in hits if s <= root.idx < e]
-                if on_root:
-                    return on_root[0]
+                # "Britain's biggest union Unite": the name in apposition with the head
+                named = [aid for a in root.children if a.dep_ == "appos" for s, e, aid in hits if s <= a.idx < e]
+                if on_root or named:
+                    return (on_root or named)[0]
         return best[2] if best else None
 
     def last_of(
@@ -292,7 +300,7 @@ class ActorTable:
             # "the Belgian rail union ACOD", "the UAW union": a common noun right next to the name
             doc = self.doc
             for i in (span.start - 1, span.end):
-                if 0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower:
+                if 0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].is_lower and _heads(doc[i], root):
                     words.add(doc[i].lower_)
         self._descriptors[actor_id] = (len(entry.actor.mentions), words)
         return words
