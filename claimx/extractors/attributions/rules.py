@@ -62,11 +62,14 @@ def _resolve_source(doc: Doc, table: ActorTable, span: tuple[int, int]) -> tuple
     return aid, str(table.get(aid).kind)
 
 
-def _selected(raw: Raw, doc: Doc, contents: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str) -> Raw:
-    chosen = selector.select(doc, raw.cue, raw.source, raw.content, contents, quotes)
-    if raw.content is not None and chosen == selector.trim(text, raw.content):
-        return raw
-    return replace(raw, content=chosen)
+def _selected(
+    raws: list[Raw], doc: Doc, contents: list[tuple[int, int]], quotes: list[tuple[int, int]], text: str
+) -> list[Raw]:
+    chosen = selector.select_all(doc, [(r.cue, r.source, r.content) for r in raws], contents, quotes)
+    return [
+        raw if raw.content is not None and pick == selector.trim(text, raw.content) else replace(raw, content=pick)
+        for raw, pick in zip(raws, chosen, strict=True)
+    ]
 
 
 def _span(doc: Doc, se: tuple[int, int] | None) -> Span | None:
@@ -97,7 +100,7 @@ def find_attributions(
     raws = daily([parenthetical(passive_source(r, doc), doc) for r in raws], doc)
     if use_tagger and select and tagged is not None:
         contents = [(s, e) for label, s, e in tagged if label == "CONTENT"]
-        raws = [_selected(r, doc, contents, quotes, text) for r in raws]
+        raws = _selected(raws, doc, contents, quotes, text)
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):
