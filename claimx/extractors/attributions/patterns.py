@@ -1,7 +1,7 @@
 """Patterns a news reader meets daily, applied to every attribution after combining: relative
 pronouns resolved to their antecedent (``antecedent``), raising predicates without a source, contents that
 never hold their own source and cue nor end in a dangling "and", credit lines and headline
-verbs that report nothing. Word lists: ``models/cues.json``."""
+verbs that report nothing, speakers quoted inside another's words as "I" or "you". Word lists: ``models/cues.json``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _CREDITS = tuple(_CUES["credit_lines"])
 _RAISING = frozenset(_CUES["raising"])
 _DANGLING = frozenset(_CUES["dangling"])
 _RELATIVE = frozenset(_CUES["relative_pronouns"])
+_SELF_QUOTED = frozenset(_CUES["self_quoted"])
 
 
 def _tokens(doc: Doc, se: tuple[int, int]) -> Span | None:
@@ -146,4 +147,19 @@ def daily(raws: list[Raw], doc: Doc) -> list[Raw]:
         dangling(own_words(raising_source(source_edges(raw, doc), doc), doc), doc)
         for raw in raws
         if not reports_nothing(raw, doc)
+    ]
+
+
+def quoted_within(raws: list[Raw], doc: Doc) -> list[Raw]:
+    """ "'I have always said that I expect to be vetted,' he said": a cue inside another
+    attribution's content whose source is "I", "you", "we" or "it" is part of what that
+    speaker says, not an attribution of its own (the annotators do not mark it)."""
+    text = clean_text(doc)
+    contents = [r.content for r in raws if r.content is not None]
+    return [
+        raw
+        for raw in raws
+        if raw.source is None
+        or text[raw.source[0] : raw.source[1]].lower() not in _SELF_QUOTED
+        or not any(c[0] <= raw.cue[0] < c[1] and c != raw.content for c in contents)
     ]

@@ -24,9 +24,9 @@ from claimx.extractors.actors import ActorTable, entity_kind, resolve_pronoun
 from claimx.extractors.attributions import selector
 from claimx.extractors.attributions.according import _nominal, _quote_content, rule_attributions
 from claimx.extractors.attributions.base import _PRONOUNS, Raw
-from claimx.extractors.attributions.boundaries import parenthetical, passive_source
+from claimx.extractors.attributions.boundaries import parenthetical, parsed_source, passive_source
 from claimx.extractors.attributions.combine import _cue_lemma, combine, learned_attributions, tag_many
-from claimx.extractors.attributions.patterns import antecedent, daily
+from claimx.extractors.attributions.patterns import antecedent, daily, quoted_within
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text, make_span, sentence_index
 from claimx.schema import ActorKind, ActorSpan, Attribution, Cue, Span
@@ -97,10 +97,11 @@ def find_attributions(
     # a learned content inside a quotation stretches to the whole quotation (measured: +0.4 F1)
     quotes = find_quotes(text)
     raws = [_nominal(_quote_content(r, quotes, text) if r.learned else r, doc) for r in raws]
-    raws = daily([parenthetical(passive_source(r, doc), doc) for r in raws], doc)
+    raws = daily([parenthetical(passive_source(parsed_source(r, doc), doc), doc) for r in raws], doc)
     if use_tagger and select and tagged is not None:
         contents = [(s, e) for label, s, e in tagged if label == "CONTENT"]
         raws = _selected(raws, doc, contents, quotes, text)
+    raws = quoted_within(raws, doc)
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):
