@@ -117,3 +117,30 @@ def test_quoted_self_reports_are_no_attributions_in_several_house_styles(extract
 def test_a_conjoined_cue_takes_the_subject_of_its_first_verb(extract) -> None:  # type: ignore[no-untyped-def]
     got = _triples(extract, "Clinton paused, then revealed that she would visit Flint next week.")
     assert ("Clinton", "revealed", "that she would visit Flint next week") in got
+
+
+def test_a_phrase_of_the_cue_verb_is_cut_from_the_end_of_the_source() -> None:
+    from claimx.extractors.attributions.patterns import source_edges
+
+    doc = parsed(
+        words=["Nothing", "changed", ",", "said", "Carly", "Fiorina", "during", "the", "debate", "."],
+        heads=[1, 3, 3, 3, 5, 3, 3, 8, 6, 3],
+        deps=["nsubj", "ccomp", "punct", "ROOT", "compound", "nsubj", "prep", "det", "pobj", "punct"],
+        pos=["PRON", "VERB", "PUNCT", "VERB", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
+        tags=["NN", "VBD", ",", "VBD", "NNP", "NNP", "IN", "DT", "NN", "."],
+        lemmas=["nothing", "change", ",", "say", "Carly", "Fiorina", "during", "the", "debate", "."],
+    )
+    raw = _raw_at(doc, "Carly Fiorina during the debate", "said", "Nothing changed")
+    got = source_edges(raw, doc).source
+    assert got is not None and doc.text[got[0] : got[1]] == "Carly Fiorina"
+    # a phrase of the speaker's own noun stays: "Carly Fiorina of Hewlett-Packard"
+    own = parsed(
+        words=["Nothing", "changed", ",", "said", "Carly", "Fiorina", "of", "HP", "."],
+        heads=[1, 3, 3, 3, 5, 3, 5, 6, 3],
+        deps=["nsubj", "ccomp", "punct", "ROOT", "compound", "nsubj", "prep", "pobj", "punct"],
+        pos=["PRON", "VERB", "PUNCT", "VERB", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"],
+        tags=["NN", "VBD", ",", "VBD", "NNP", "NNP", "IN", "NNP", "."],
+        lemmas=["nothing", "change", ",", "say", "Carly", "Fiorina", "of", "HP", "."],
+    )
+    raw = _raw_at(own, "Carly Fiorina of HP", "said", "Nothing changed")
+    assert source_edges(raw, own) == raw

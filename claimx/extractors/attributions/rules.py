@@ -26,7 +26,7 @@ from claimx.extractors.attributions.according import _nominal, _quote_content, r
 from claimx.extractors.attributions.base import _PRONOUNS, Raw
 from claimx.extractors.attributions.boundaries import parenthetical, parsed_source, passive_source
 from claimx.extractors.attributions.combine import _cue_lemma, combine, learned_attributions, tag_many
-from claimx.extractors.attributions.patterns import antecedent, daily, quoted_within
+from claimx.extractors.attributions.patterns import antecedent, daily, own_words, quoted_within
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text, make_span, sentence_index
 from claimx.schema import ActorKind, ActorSpan, Attribution, Cue, Span
@@ -100,7 +100,9 @@ def find_attributions(
     raws = daily([parenthetical(passive_source(parsed_source(r, doc), doc), doc) for r in raws], doc)
     if use_tagger and select and tagged is not None:
         contents = [(s, e) for label, s, e in tagged if label == "CONTENT"]
-        raws = _selected(raws, doc, contents, quotes, text)
+        # the selector may take the whole clause back: ", which officials said killed ..."
+        # the selector may take the whole clause back: ", which officials said killed ..."
+        raws = [own_words(r, doc) if r.source else r for r in _selected(raws, doc, contents, quotes, text)]
     raws = quoted_within(raws, doc)
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
