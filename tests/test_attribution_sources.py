@@ -109,6 +109,12 @@ def test_quoted_self_reports_are_no_attributions_in_several_house_styles(extract
             '"We said from day one that the plant would stay open," a company spokeswoman said in a statement.',
             "a company spokeswoman",
         ),
+        # someone else quoted inside the quotation: still the quoted speaker's words
+        (
+            '"The minister said the deal was dead, and we believed him," the union leader told reporters on Friday.',
+            "the union leader",
+        ),
+        ("'Our lawyers say the contract is void,' a Thames Water spokesman said.", "a Thames Water spokesman"),
     ]:
         got = _triples(extract, text)
         assert [s for s, _, _ in got] == [speaker], text
@@ -144,3 +150,8 @@ def test_a_phrase_of_the_cue_verb_is_cut_from_the_end_of_the_source() -> None:
     )
     raw = _raw_at(own, "Carly Fiorina of HP", "said", "Nothing changed")
     assert source_edges(raw, own) == raw
+
+
+def test_a_report_inside_unquoted_reported_speech_stays(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _triples(extract, "The FBI director said she was careless, Trump told the rally in Ohio.")
+    assert [s for s, _, _ in got] == ["The FBI director", "Trump"]

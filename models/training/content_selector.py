@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         names, spec = train_trees(groups, TREES)
         model = {"features": names, "trees": spec, "config": TREES}
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(model, indent=None if "trees" in model else 1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Patterns a news reader meets daily, applied to every attribution after combining: relative
 pronouns resolved to their antecedent (``antecedent``), raising predicates without a source, contents that
 never hold their own source and cue nor end in a dangling "and", credit lines and headline
-verbs that report nothing, speakers quoted inside another's words as "I" or "you". Word lists: ``models/cues.json``."""
+verbs that report nothing, speakers quoted inside another's words. Word lists: ``models/cues.json``."""
 
 from __future__ import annotations
 
@@ -164,16 +164,20 @@ def daily(raws: list[Raw], doc: Doc) -> list[Raw]:
     ]
 
 
-def quoted_within(raws: list[Raw], doc: Doc) -> list[Raw]:
-    """ "'I have always said that I expect to be vetted,' he said": a cue inside another
-    attribution's content whose source is "I", "you", "we" or "it" is part of what that
-    speaker says, not an attribution of its own (the annotators do not mark it)."""
+def quoted_within(raws: list[Raw], doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[Raw]:
+    """ "'I have always said that I expect to be vetted,' he said", "'The FBI director said she
+    was careless,' Trump told the rally": a cue inside another attribution's content is part
+    of what that speaker says, not an attribution of its own (the annotators do not mark it),
+    when it stands in a quotation (``quotes``) or its source is "I", "you", "we" or "it"."""
     text = clean_text(doc)
     contents = [r.content for r in raws if r.content is not None]
-    return [
-        raw
-        for raw in raws
-        if raw.source is None
-        or text[raw.source[0] : raw.source[1]].lower() not in _SELF_QUOTED
-        or not any(c[0] <= raw.cue[0] < c[1] and c != raw.content for c in contents)
-    ]
+    quotes = quotes or []
+
+    def inner(raw: Raw) -> bool:
+        if not any(c[0] <= raw.cue[0] < c[1] and c != raw.content for c in contents):
+            return False
+        if raw.source is not None and text[raw.source[0] : raw.source[1]].lower() in _SELF_QUOTED:
+            return True
+        return any(q[0] <= raw.cue[0] < q[1] for q in quotes)
+
+    return [raw for raw in raws if not inner(raw)]

@@ -103,7 +103,7 @@ def find_attributions(
         # the selector may take the whole clause back: ", which officials said killed ..."
         # the selector may take the whole clause back: ", which officials said killed ..."
         raws = [own_words(r, doc) if r.source else r for r in _selected(raws, doc, contents, quotes, text)]
-    raws = quoted_within(raws, doc)
+    raws = quoted_within(raws, doc, quotes)
     raws.sort(key=lambda r: r.cue)
     atts: list[Attribution] = []
     for n, raw in enumerate(raws, 1):
