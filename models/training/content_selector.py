@@ -36,7 +36,7 @@ TREES = {
     "lambdarank_truncation_level": 10,
     "learning_rate": 0.05,
     "num_leaves": 31,
-    "min_data_in_leaf": 20,
+    "min_data_in_leaf": 50,
     "feature_fraction": 0.8,
     "lambda_l2": 1.0,
     "rounds": 300,
