@@ -23,26 +23,44 @@ class Forest:
     goes left, as in LightGBM's numerical splits."""
 
     def __init__(self, spec: dict[str, Any]) -> None:
-        self.feature = np.asarray(spec["feature"], dtype=np.int64)
+        feature = np.asarray(spec["feature"], dtype=np.int64)
         self.threshold = np.asarray(spec["threshold"], dtype=np.float64)
-        self.left = np.asarray(spec["left"], dtype=np.int64)
-        self.right = np.asarray(spec["right"], dtype=np.int64)
+        left = np.asarray(spec["left"], dtype=np.int64)
+        right = np.asarray(spec["right"], dtype=np.int64)
         self.value = np.asarray(spec["value"], dtype=np.float64)
         self.roots = np.asarray(spec["roots"], dtype=np.int64)
         self.depth = int(spec["depth"])
-        n = len(self.feature)
-        if not (len(self.threshold) == len(self.left) == len(self.right) == len(self.value) == n):
+        n = len(feature)
+        if not (len(self.threshold) == len(left) == len(right) == len(self.value) == n):
             raise ValueError("a forest's node arrays differ in length")
+        self.leaf = (left == np.arange(n)) & (right == np.arange(n))
+        # a leaf's feature is -1; node k's children are child[2k] (left) and child[2k + 1]
+        self.feature = np.where(self.leaf, -1, feature)
+        self.child = np.stack([left, right], axis=1).ravel()
 
     def __call__(self, x: Any) -> Any:
-        """The summed score of each row of ``x`` (float32 first, as the trees were trained)."""
+        """The summed score of each row of ``x`` (float32 first, as the trees were trained).
+        Every (tree, row) pair walks down one level per step; pairs that reach a leaf leave
+        the walk, so a step costs only what is still walking."""
         x = np.asarray(x, dtype=np.float32).astype(np.float64)
-        rows = np.arange(x.shape[0])[None, :]
-        node = np.repeat(self.roots[:, None], x.shape[0], axis=1)
+        rows, cols = x.shape
+        flat = x.ravel()
+        node = np.repeat(self.roots, rows)  # tree-major: pair p is tree p // rows, row p % rows
+        base = np.tile(np.arange(rows) * cols, len(self.roots))
+        where = np.arange(len(node))
+        cur = node
         for _ in range(self.depth):
-            go_left = x[rows, self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.value[node].sum(axis=0)
+            feat = self.feature[cur]
+            walking = feat >= 0
+            if not walking.all():
+                node[where[~walking]] = cur[~walking]
+                where, cur, feat, base = where[walking], cur[walking], feat[walking], base[walking]
+                if not len(cur):
+                    break
+            right = flat[base + feat] > self.threshold[cur]
+            cur = self.child[2 * cur + right]
+        node[where] = cur
+        return self.value[node].reshape(len(self.roots), rows).sum(axis=0)
 
 
 def flatten(trees: list[dict[str, Any]]) -> dict[str, Any]:
