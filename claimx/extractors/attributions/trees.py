@@ -2,9 +2,9 @@
 
 The trees are trained with LightGBM (``models/training/content_selector.py``, at training time
 only) and shipped as flat arrays in ``models/content_selector.json``: for every node its
-feature, threshold, left and right child (global node numbers) and value. A leaf is a node
-that points to itself on both sides with a threshold no feature reaches, so every row walks all trees
-at once, one level per step, until no row moves: a handful of array operations per batch of
+feature, threshold, left and right child (global node numbers) and value; a leaf points to
+itself on both sides. Every (tree, row) pair walks down at once, one level per step, and
+leaves the walk at its leaf: a handful of array operations per level for a whole batch of
 candidates, whatever the number of trees.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-#: a leaf's threshold: every row goes "left", to the leaf itself (finite, so the JSON is plain)
+#: a leaf's threshold in the JSON (never compared: a leaf ends the walk; finite, so the JSON is plain)
 _NEVER = 1e300
 
 
