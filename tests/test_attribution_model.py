@@ -54,13 +54,15 @@ def test_spans_are_labelled_and_the_callers_doc_is_untouched(parsed: Doc, tagger
 # -- the learned content selector --------------------------------------------------------------
 
 
-def test_the_selector_ships_only_feature_names_and_weights() -> None:
+def test_the_selector_ships_only_feature_names_and_trees() -> None:
     from claimx import data
 
     model = data.load("content_selector")
-    assert set(model) <= {"features", "weights", "config"}
-    assert len(model["features"]) == len(model["weights"]) > 10
-    assert all(isinstance(w, float) for w in model["weights"])
+    assert set(model) == {"features", "trees", "config"}
+    forest = model["trees"]
+    assert len(model["features"]) > 10 and forest["roots"] and forest["depth"] > 0
+    assert max(forest["feature"]) < len(model["features"])
+    assert len(forest["feature"]) == len(forest["threshold"]) == len(forest["left"]) == len(forest["value"])
 
 
 def test_selector_candidates_come_from_the_parse_the_tagger_and_the_sentence(nlp: Language) -> None:

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from claimx.extractors.attributions.base import _CUE_CLASS, Raw
+from claimx.extractors.attributions.base import _CUE_CLASS, _CUE_LEMMAS, Raw
+from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text
 
 _PASSIVE_SPEAKERS = frozenset({"quote"})  # "X was quoted as saying": X is the speaker
@@ -56,3 +57,25 @@ def parenthetical(raw: Raw, doc: Doc) -> Raw:
     if len(head[:-1].split()) < 2 or start >= first:
         return raw
     return replace(raw, content=(start, raw.content[1]))
+
+
+def _inside(span: tuple[int, int], other: tuple[int, int] | None) -> bool:
+    return other is not None and span[0] < other[1] and other[0] < span[1]
+
+
+def parsed_source(raw: Raw, doc: Doc) -> Raw:
+    """A cue the tagger gave no source: the speaker its verb's parse names ("Clinton paused,
+    then revealed ...", "Texas, leading a coalition of 13 states, asked ..."), when that is
+    neither a relative pronoun, an expletive nor part of the cue or content."""
+    if raw.source is not None or not raw.learned:
+        return raw
+    verb = _cue_token(doc, raw.cue)
+    if verb is None or verb.pos_ != "VERB":
+        return raw
+    found = syntax.speaker(verb, cues=_CUE_LEMMAS)
+    if found is None or found.tag_ in syntax.RELATIVE_TAGS or found.tag_ == "EX" or found.lower_ == "it":
+        return raw
+    span = syntax.speaker_span(found)
+    if _inside(span, raw.cue) or _inside(span, raw.content):
+        return raw
+    return replace(raw, source=span)

@@ -79,7 +79,7 @@ def lead_trimmed(doc: Doc, span: Offsets) -> Offsets | None:
 def split_quote(quotes: list[Offsets], first: int, last: int, text: str) -> tuple[Offsets, str] | None:
     """'"A," X said, "B."': the quote closing just before the speaker and the next one after
     the cue, as one span: kind "pair" when only punctuation lies between cue and second
-    piece (in its paragraph or the next), "pair_far" when more of the speaker's sentence does
+    piece (in its paragraph or, after a colon, the next), "pair_far" when more of the speaker's sentence does
     ('"A," said X, now a consultant. "B."'), within the paragraph."""
     before = [q for q in quotes if q[1] <= first and not text[q[1] : first].strip(" ,;:-–—\t")]
     after = [q for q in quotes if q[0] >= last]
@@ -87,6 +87,8 @@ def split_quote(quotes: list[Offsets], first: int, last: int, text: str) -> tupl
         return None
     nxt = min(after)
     gap = text[last : nxt[0]]
+    if "\n" in gap and gap.strip()[-1:] in (".", "!", "?"):
+        return None  # '"A," X said.\n\n"B."': the sentence and the paragraph end, B is new
     if len(gap) <= 60 and gap.count("\n") <= 2 and not any(ch.isalnum() for ch in gap):
         return (before[-1][0], nxt[1]), "pair"
     if len(gap) <= 300 and "\n" not in gap:

@@ -1,7 +1,7 @@
 """Patterns a news reader meets daily, applied to every attribution after combining: relative
 pronouns resolved to their antecedent (``antecedent``), raising predicates without a source, contents that
 never hold their own source and cue nor end in a dangling "and", credit lines and headline
-verbs that report nothing. Word lists: ``models/cues.json``."""
+verbs that report nothing, speakers quoted inside another's words. Word lists: ``models/cues.json``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ _CREDITS = tuple(_CUES["credit_lines"])
 _RAISING = frozenset(_CUES["raising"])
 _DANGLING = frozenset(_CUES["dangling"])
 _RELATIVE = frozenset(_CUES["relative_pronouns"])
+_SELF_QUOTED = frozenset(_CUES["self_quoted"])
 
 
 def _tokens(doc: Doc, se: tuple[int, int]) -> Span | None:
@@ -73,6 +74,9 @@ def own_words(raw: Raw, doc: Doc) -> Raw:
     before = text[raw.content[0] : first].split()
     if len(before) != 1 or before[0].lower().strip(",") not in _RELATIVE:
         return raw
+    word = _tokens(doc, (raw.content[0], raw.content[0] + 1))
+    if word is None or word[0].tag_ not in syntax.RELATIVE_TAGS:
+        return raw  # "That, he said, is wrong": a demonstrative, not a relative pronoun
     start = raw.cue[1]
     while start < raw.content[1] and text[start] in " ,":
         start += 1
@@ -125,20 +129,31 @@ def reports_nothing(raw: Raw, doc: Doc) -> bool:
 
 
 def source_edges(raw: Raw, doc: Doc) -> Raw:
-    """ "ACME Corp. today announced": a time word before the cue is not part of the source."""
-    if raw.source is None or raw.source[1] > raw.cue[0]:
+    """ "ACME Corp. today announced", "said Carly Fiorina during the debate": words at the end
+    of the source that hang on the cue's verb are not part of the source."""
+    if raw.source is None:
         return raw
     src = _tokens(doc, raw.source)
     if src is None:
         return raw
+    cue = _tokens(doc, raw.cue)
+    verb = None if cue is None else cue.root
     toks = list(src)
-    while (
-        len(toks) > 1 and toks[-1].dep_ in ("npadvmod", "advmod") and toks[-1].head.i not in range(src.start, src.end)
-    ):
-        toks.pop()  # hangs on the cue's verb, not on the noun
+    while len(toks) > 1 and verb is not None and _on_verb(toks[-1], src, verb):
+        toks.pop()
+        while len(toks) > 1 and toks[-1].is_punct:
+            toks.pop()
     if len(toks) == len(src):
         return raw
     return replace(raw, source=(toks[0].idx, toks[-1].idx + len(toks[-1])))
+
+
+def _on_verb(tok: Token, src: Span, verb: Token) -> bool:
+    """``tok`` belongs to a phrase of ``verb`` that starts inside ``src``."""
+    top = tok
+    while top.head.i != top.i and src.start <= top.head.i < src.end:
+        top = top.head
+    return top.head.i == verb.i and top.i != src.root.i and top.dep_ != "nsubj"
 
 
 def daily(raws: list[Raw], doc: Doc) -> list[Raw]:
@@ -147,3 +162,22 @@ def daily(raws: list[Raw], doc: Doc) -> list[Raw]:
         for raw in raws
         if not reports_nothing(raw, doc)
     ]
+
+
+def quoted_within(raws: list[Raw], doc: Doc, quotes: list[tuple[int, int]] | None = None) -> list[Raw]:
+    """ "'I have always said that I expect to be vetted,' he said", "'The FBI director said she
+    was careless,' Trump told the rally": a cue inside another attribution's content is part
+    of what that speaker says, not an attribution of its own (the annotators do not mark it),
+    when it stands in a quotation (``quotes``) or its source is "I", "you", "we" or "it"."""
+    text = clean_text(doc)
+    contents = [r.content for r in raws if r.content is not None]
+    quotes = quotes or []
+
+    def inner(raw: Raw) -> bool:
+        if not any(c[0] <= raw.cue[0] < c[1] and c != raw.content for c in contents):
+            return False
+        if raw.source is not None and text[raw.source[0] : raw.source[1]].lower() in _SELF_QUOTED:
+            return True
+        return any(q[0] <= raw.cue[0] < q[1] for q in quotes)
+
+    return [raw for raw in raws if not inner(raw)]

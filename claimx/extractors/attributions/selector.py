@@ -16,7 +16,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from claimx import data
-from claimx.extractors.attributions import clauses
+from claimx.extractors.attributions import clauses, trees
 from claimx.extractors.attributions.base import _CUE_CLASS
 from claimx.nlp.spans import clean_text
 
@@ -277,9 +277,14 @@ _PUNCT_CLASS = {
 
 
 @cache
-def _model() -> tuple[list[str], Any]:
+def _model() -> tuple[list[str], Callable[[Any], Any]]:
+    """The feature names and the ranker: gradient-boosted trees (``"trees"``) or, from older
+    models, linear weights (``"weights"``)."""
     model = data.load("content_selector")
-    return list(model["features"]), np.asarray(model["weights"], dtype=float)
+    if "trees" in model:
+        return list(model["features"]), trees.Forest(model["trees"])
+    weights = np.asarray(model["weights"], dtype=float)
+    return list(model["features"]), lambda x: x @ weights
 
 
 @cache
@@ -288,14 +293,37 @@ def _index() -> dict[str, int]:
 
 
 def score(feats: list[dict[str, float]]) -> Any:
-    names, weights = _model()
+    names, ranker = _model()
     index = _index()
     x = np.zeros((len(feats), len(names)))
     for row, f in enumerate(feats):
         for k, v in f.items():
             if k in index:
                 x[row, index[k]] = v
-    return x @ weights
+    return ranker(x)
+
+
+Cue = tuple[Offsets, Offsets | None, Offsets | None]
+
+
+def select_all(doc: Doc, cues: list[Cue], tagged: list[Offsets], quotes: list[Offsets]) -> list[Offsets | None]:
+    """The best-scoring candidate content for each (cue, source, current content), all of a
+    document's cues scored in one batch."""
+    spans: list[list[Offsets | None]] = []
+    feats: list[dict[str, float]] = []
+    for cue, source, content in cues:
+        cands = candidates(doc, cue, source, content, tagged, quotes)
+        spans.append(list(cands))
+        feats.extend(featurize(doc, cue, source, cands, tagged))
+    if not feats:
+        return []
+    scores = score(feats)
+    out: list[Offsets | None] = []
+    start = 0
+    for group in spans:
+        out.append(group[int(np.argmax(scores[start : start + len(group)]))])
+        start += len(group)
+    return out
 
 
 def select(
@@ -307,7 +335,4 @@ def select(
     quotes: list[Offsets],
 ) -> Offsets | None:
     """The best-scoring candidate content for the cue."""
-    cands = candidates(doc, cue, source, content, tagged, quotes)
-    spans = list(cands)
-    scores = score(featurize(doc, cue, source, cands, tagged))
-    return spans[int(np.argmax(scores))]
+    return select_all(doc, [(cue, source, content)], tagged, quotes)[0]

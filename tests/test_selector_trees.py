@@ -1,0 +1,49 @@
+"""The numpy scorer of the content selector's gradient-boosted trees, on trees built by hand in
+LightGBM's dump format (LightGBM itself is a training-time dependency only)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimx.extractors.attributions import trees
+
+
+def _leaf(v: float) -> dict:
+    return {"leaf_index": 0, "leaf_value": v}
+
+
+def _split(feature: int, threshold: float, left: dict, right: dict) -> dict:
+    return {
+        "split_feature": feature,
+        "threshold": threshold,
+        "decision_type": "<=",
+        "left_child": left,
+        "right_child": right,
+    }
+
+
+def _dump() -> list[dict]:
+    # tree 1: x0 <= 0.5 ? (x1 <= 2 ? 1 : 2) : 3; tree 2: x1 <= 1 ? -1 : 10; tree 3: a single leaf
+    one = _split(0, 0.5, _split(1, 2.0, _leaf(1.0), _leaf(2.0)), _leaf(3.0))
+    two = _split(1, 1.0, _leaf(-1.0), _leaf(10.0))
+    return [{"tree_structure": one}, {"tree_structure": two}, {"tree_structure": _leaf(0.25)}]
+
+
+def _by_hand(row: list[float]) -> float:
+    a = (1.0 if row[1] <= 2 else 2.0) if row[0] <= 0.5 else 3.0
+    b = -1.0 if row[1] <= 1 else 10.0
+    return a + b + 0.25
+
+
+def test_a_forest_sums_the_leaves_each_row_reaches() -> None:
+    rows = [[0.0, 0.0], [0.0, 1.0], [0.0, 1.5], [0.0, 2.0], [0.0, 3.0], [0.5, 5.0], [1.0, 0.0], [1.0, 9.0]]
+    forest = trees.Forest(trees.flatten(_dump()))
+    assert forest(np.array(rows)).tolist() == [_by_hand(r) for r in rows]
+    assert forest.depth == 2
+
+
+def test_a_split_other_than_less_or_equal_is_refused() -> None:
+    bad = _split(0, 1.0, _leaf(0.0), _leaf(1.0)) | {"decision_type": "=="}
+    with pytest.raises(ValueError):
+        trees.flatten([{"tree_structure": bad}])
