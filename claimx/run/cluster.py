@@ -107,8 +107,7 @@ def dask_config() -> Iterator[None]:
       0.4 s in the local runner's, for the same user time. With the mmap threshold at
       ``MMAP_THRESHOLD`` (4 MiB) the usual arrays come from the heap and are reused, while
       the big ones of a long text are still mapped and returned when freed: 0.7 s in the
-      kernel, and the hostile-input folder peaked at 1,214 MiB (1,374 with Dask's setting
-      alone, 1,600 with neither). Unless the user's environment or Dask configuration gives
+      kernel. Unless the user's environment or Dask configuration gives
       another value.
     """
     import dask
