@@ -50,7 +50,9 @@ def verb_objects(verb: Token, cue: Span, speech: bool) -> Iterator[Offsets]:
     kids = sorted((c for tok in cue for c in _right(tok, last, tok.sent)), key=lambda t: t.i)
     for i, first in enumerate(kids):
         for later in kids[i:]:
-            addressee = speech and later is first and first.dep_ in ("dobj", "dative") and first.pos_ in _ADDRESSEE_POS
+            addressee = (
+                speech and later.i == first.i and first.dep_ in ("dobj", "dative") and first.pos_ in _ADDRESSEE_POS
+            )
             if later.right_edge.i >= first.left_edge.i and not addressee:
                 yield (first.left_edge.idx, _end(later.right_edge))
 

@@ -117,12 +117,14 @@ def _parse_candidates(
     # "appeared to think that ...", "is expected to say": the complement of the lowest verb
     low = verb
     while (nxt := next((c for c in low.children if c.dep_ == "xcomp" and c.i > low.i), None)) is not None:
-        if any(c.dep_ == "ccomp" for c in nxt.children) or low is verb:
+        if any(c.dep_ == "ccomp" for c in nxt.children) or low.i == verb.i:
             low = nxt
         else:
             break
     for head in (verb, low):
-        comp = next((c for c in head.children if c.dep_ in ("ccomp", "xcomp") and (head is verb or c.i > head.i)), None)
+        comp = next(
+            (c for c in head.children if c.dep_ in ("ccomp", "xcomp") and (head.i == verb.i or c.i > head.i)), None
+        )
         if comp is not None:
             add((comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)), "ccomp")
     # "told Xinhua", "said on Sunday": the outlet, addressee and adverbials are no content
