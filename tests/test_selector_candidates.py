@@ -218,3 +218,25 @@ def test_the_selector_joins_a_split_quote_over_the_speakers_description(extract)
     att = next(a for a in article.attributions if a.cue.text == "said")
     assert att.content is not None
     assert "thousand trips" in att.content.text and "granting many visas" in att.content.text
+
+
+def test_cues_scored_in_several_batches_choose_as_in_one(nlp: Language, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "Lynch said the demands erase the barriers, though critics disagree. The union said it would "
+        'strike on Monday. "We will not move," Okafor told reporters. Officials said talks had stalled.'
+    )
+    cues = [(m, m + len(w)) for w in ("said", "told") for m in _starts(doc.text, w)]
+    batched = [(cue, None, None) for cue in sorted(cues)]
+    quotes = find_quotes(doc.text)
+    once = selector.select_all(doc, batched, [], quotes)
+    monkeypatch.setattr(selector, "SCORE_ROWS", 1)
+    assert selector.select_all(doc, batched, [], quotes) == once
+    assert len(once) == 4 and all(c is not None for c in once)
+
+
+def _starts(text: str, word: str) -> list[int]:
+    out, at = [], text.find(f" {word} ")
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find(f" {word} ", at + 1)
+    return out

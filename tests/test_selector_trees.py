@@ -47,3 +47,13 @@ def test_a_split_other_than_less_or_equal_is_refused() -> None:
     bad = _split(0, 1.0, _leaf(0.0), _leaf(1.0)) | {"decision_type": "=="}
     with pytest.raises(ValueError):
         trees.flatten([{"tree_structure": bad}])
+
+
+def test_a_large_matrix_is_scored_in_row_blocks_with_the_same_sums(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(3)
+    rows = rng.uniform(-1.0, 4.0, size=(50, 2))
+    forest = trees.Forest(trees.flatten(_dump()))
+    whole = forest(rows)
+    # three trees, at most six pairs at once: blocks of two rows
+    monkeypatch.setattr(trees, "PAIRS", 6)
+    assert forest(rows).tolist() == whole.tolist() == [_by_hand(list(r)) for r in rows]

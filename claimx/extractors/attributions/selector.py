@@ -307,24 +307,36 @@ def score(feats: list[dict[str, float]]) -> Any:
 
 Cue = tuple[Offsets, Offsets | None, Offsets | None]
 
+#: Candidates are scored in batches of about this many rows: one batch for an ordinary story,
+#: several for a long paragraph, whose cues each have a hundred candidates or more (a 100,000-
+#: character paragraph of cues once made 126,000 rows and a peak of 3.5 GB in the trees).
+SCORE_ROWS = 4096
+
 
 def select_all(doc: Doc, cues: list[Cue], tagged: list[Offsets], quotes: list[Offsets]) -> list[Offsets | None]:
     """The best-scoring candidate content for each (cue, source, current content), all of a
     document's cues scored in one batch."""
+    out: list[Offsets | None] = []
     spans: list[list[Offsets | None]] = []
     feats: list[dict[str, float]] = []
+
+    def flush() -> None:
+        scores = score(feats)
+        start = 0
+        for group in spans:
+            out.append(group[int(np.argmax(scores[start : start + len(group)]))])
+            start += len(group)
+        spans.clear()
+        feats.clear()
+
     for cue, source, content in cues:
         cands = candidates(doc, cue, source, content, tagged, quotes)
         spans.append(list(cands))
         feats.extend(featurize(doc, cue, source, cands, tagged))
-    if not feats:
-        return []
-    scores = score(feats)
-    out: list[Offsets | None] = []
-    start = 0
-    for group in spans:
-        out.append(group[int(np.argmax(scores[start : start + len(group)]))])
-        start += len(group)
+        if len(feats) >= SCORE_ROWS:
+            flush()
+    if feats:
+        flush()
     return out
 
 

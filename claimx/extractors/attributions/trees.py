@@ -17,6 +17,10 @@ import numpy as np
 #: a leaf's threshold in the JSON (never compared: a leaf ends the walk; finite, so the JSON is plain)
 _NEVER = 1e300
 
+#: at most this many (tree, row) pairs walk at once: a larger matrix is scored in row blocks,
+#: so memory stays bounded (each pair costs several int64 words per step)
+PAIRS = 1 << 20
+
 
 class Forest:
     """A sum of regression trees over the columns of a feature matrix; ``x <= threshold``
@@ -43,6 +47,9 @@ class Forest:
         Every (tree, row) pair walks down one level per step; pairs that reach a leaf leave
         the walk, so a step costs only what is still walking."""
         x = np.asarray(x, dtype=np.float32).astype(np.float64)
+        step = max(1, PAIRS // max(1, len(self.roots)))
+        if len(x) > step:
+            return np.concatenate([self(x[i : i + step]) for i in range(0, len(x), step)])
         rows, cols = x.shape
         flat = x.ravel()
         node = np.repeat(self.roots, rows)  # tree-major: pair p is tree p // rows, row p % rows
