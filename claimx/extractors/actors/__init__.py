@@ -13,6 +13,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimx import data as lexicons
 from claimx.extractors.actors.mentions import (
     _anonymity_marked,
     _is_indefinite,
@@ -59,6 +60,7 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
+_HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in lexicons.word_set("actors", "honorifics"))
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -136,7 +138,7 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        ent = _without_score(ent)
+        ent = _with_first_word(_without_score(ent), taken)
         kind = _kind_of_entity(ent)
         if kind is None:
             continue
@@ -153,6 +155,28 @@ def _without_score(ent: SpacySpan) -> SpacySpan:
     while end - ent.start > 1 and ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT"):
         end -= 1
     return ent if end == ent.end else ent.doc[ent.start : end]
+
+
+def _with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
+    """ "Hitomi Noda" with only "Noda" tagged, "Northwind Energy plc" with only "Energy plc": a
+    capitalised proper noun the NER left out, compounded on the name, is its first word (not a
+    title, an honorific, a party or a nationality)."""
+    if ent.label_ not in ("PERSON", "ORG") or ent.start == 0:
+        return ent
+    prev = ent.doc[ent.start - 1]
+    if (
+        prev.i in taken
+        or prev.ent_type_
+        or prev.pos_ != "PROPN"
+        or not prev.is_title
+        or prev.dep_ != "compound"
+        or not ent.start <= prev.head.i < ent.end
+    ):
+        return ent
+    low = prev.lower_.rstrip(".")
+    if low in _TITLE_WORDS or low in _PARTIES or low in _HONORIFIC_WORDS:
+        return ent
+    return SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
 
 
 def _without_titles(ent: SpacySpan) -> SpacySpan:

@@ -31,6 +31,23 @@ def _has_org_suffix(name: str) -> bool:
     return any(w.strip("(),.").lower() in _ORG_SUFFIXES for w in name.split()[1:])
 
 
+def _another_full_name(key: str, keys: set[str]) -> bool:
+    """ "Hitomi Noda" after "Yoshihiko Noda": a full name whose first name differs from a full
+    name the actor already has is somebody else with the same surname (a wife, a brother)."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    return any(
+        len(k.split()) > 1 and k.split()[-1] == words[-1] and not _same_first(k.split()[0], words[0]) for k in keys
+    )
+
+
+def _same_first(a: str, b: str) -> bool:
+    """First names that may be one person's: equal, or an initial of the other ("J." and "John")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
+
+
 @dataclass
 class _Entry:
     actor: Actor
@@ -168,7 +185,7 @@ class ActorTable:
         if kind == "person":
             # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
             for entry in reversed(self._entries):
-                if entry.actor.kind != "person":
+                if entry.actor.kind != "person" or _another_full_name(key, entry.keys):
                     continue
                 for k in entry.keys:
                     parts = k.split()
