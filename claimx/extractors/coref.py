@@ -85,6 +85,7 @@ class _Resolver:
         self.genders = _genders(doc, table)
         self.mentions: list[Mention] = sorted(table.mention_actor.items())
         self.sent_starts = [s.start_char for s in doc.sents]
+        self.quotes = find_quotes(clean_text(doc))
 
     def _sentence(self, char: int) -> int:
         return bisect_left(self.sent_starts, char + 1) - 1
@@ -95,7 +96,7 @@ class _Resolver:
         best: tuple[int, bool, int] | None = None
         best_aid = None
         upto = bisect_left(self.mentions, ((pron.idx, -1), ""))
-        excluded = self._clause_subjects(pron)
+        excluded = self._clause_subjects(pron) | self._quote_speakers(pron)
         for (start, end), aid in reversed(self.mentions[:upto]):
             if aid in excluded:
                 continue
@@ -112,6 +113,27 @@ class _Resolver:
             if best is None or key > best:
                 best, best_aid = key, aid
         return best_aid
+
+    def _quote_speakers(self, pron: Token) -> set[str]:
+        """ '"He is strong in the air," Arteta said': a third-person pronoun inside a direct
+        quotation is not its speaker (who says "I"), the subject of a speech verb outside the
+        quotation in the sentences it spans."""
+        quote = next(((qs, qe) for qs, qe in self.quotes if qs <= pron.idx < qe), None)
+        if quote is None:
+            return set()
+        qs, qe = quote
+        out = set()
+        for sent in self.doc.sents:
+            if sent.end_char <= qs or sent.start_char >= qe + 1:
+                continue
+            for tok in sent:
+                if qs <= tok.idx < qe or tok.lemma_ not in _CUE_VERBS or tok.pos_ != "VERB":
+                    continue
+                for subj in (c for c in tok.children if c.dep_ in _SUBJECTS and not qs <= c.idx < qe):
+                    aid = self.table.at(subj.idx, subj.idx + len(subj))
+                    if aid is not None:
+                        out.add(aid)
+        return out
 
     def _clause_subjects(self, pron: Token) -> set[str]:
         """ "Schoufour said he did not expect to hear from him": an object pronoun is none of

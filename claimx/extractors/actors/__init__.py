@@ -37,6 +37,12 @@ from claimx.extractors.actors.names import (
     entity_kind,
     is_outlet_name,
 )
+from claimx.extractors.actors.nations import (
+    capital_as_state,
+    is_national_description,
+    national_reference,
+    state_for_capital,
+)
 from claimx.extractors.actors.roles import (
     PERSON_ROLES,
     TITLED_ROLES,
@@ -80,6 +86,8 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         if first in ("the", "this", "that") and low in _NOMINAL and right - left <= 3:
             return Candidate(start, end, "", "ref", low, tok)
         return Candidate(start, end, doc[left:right].text, "anonymous", None, tok)
+    if is_national_description(doc, left, tok, right):
+        return Candidate(start, end, "", "ref", low, tok)  # "the German lender", "The German government"
     if low in PERSON_ROLES and low not in _OFFICIAL_NOUNS:
         role = role_candidate(tok, left, right)
         if role is not None:
@@ -309,6 +317,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         return
     if kind == "ref":
         assert label is not None
+        if national_reference(doc, table, label, start, end):
+            return
         head = "source" if label in ("source", "sources") else None
         aid = last_anon.get(label)  # "an official familiar with the case" ... "the official"
         if aid is None and head is not None and last_anon:
@@ -329,6 +339,13 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             table.refer(named, start, end)  # "the chancellor" once the chancellor is named
             return
     phrase = doc.char_span(start, end, alignment_mode="expand")
+    if kind in ("place", "state") and phrase is not None and (country := capital_as_state(doc, phrase)):
+        state = state_for_capital(table, country)  # "Berlin would not sell": Germany
+        if state is not None:
+            table.refer(state, start, end)
+        else:
+            table.add(start, end, name=text, kind="state", merge=False)
+        return
     if kind == "anonymous" or (
         kind == "official"
         and head_tok is not None

@@ -1,0 +1,126 @@
+"""Nationality words on descriptions and capitals standing for their country: "the German
+lender" is the lender of Germany named earlier (not the Italian one), "The German government"
+and "the Chinese side" are Germany and China, "Berlin would not sell" is Germany. Word lists:
+``models/places.json`` (``demonyms``, ``capitals``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from claimx import data as lexicons
+from claimx.extractors.actors.names import _COUNTRIES, _NOMINAL, _key
+from claimx.extractors.actors.table import ActorTable
+
+_PLACES = lexicons.load("places")
+_DEMONYMS: dict[str, str] = {k: _key(v) for k, v in _PLACES["demonyms"].items()}
+_CAPITALS: dict[str, str] = {k: _key(v) for k, v in _PLACES["capitals"].items()}
+#: heads of a description that, with a nationality, stand for the country itself
+_STATE_HEADS = frozenset(_PLACES["national_heads"])
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_LOOK_BACK = 4
+
+
+def country_of_word(tok: Token) -> str | None:
+    """The country key a nationality word or a country name names ("German", "Germany")."""
+    low = tok.lower_
+    if low in _DEMONYMS and tok.pos_ in ("ADJ", "PROPN", "NOUN"):
+        return _DEMONYMS[low]
+    if tok.ent_type_ == "GPE" and _key(tok.text) in _COUNTRIES:
+        return _key(tok.text)
+    return None
+
+
+def nationality_in(doc: Doc, left: int, head: Token) -> str | None:
+    """The country of a nationality word between a description's article and its head ("the
+    German lender")."""
+    for tok in doc[left : head.i]:
+        if tok.lower_ in _DEMONYMS:
+            return _DEMONYMS[tok.lower_]
+    return None
+
+
+def is_national_description(doc: Doc, left: int, head: Token, right: int) -> bool:
+    """ "the German lender", "The German government": a definite description with a nationality
+    word, short enough to be a reference."""
+    return (
+        doc[left].lower_ == "the"
+        and head.lower_ in _NOMINAL
+        and right - left <= 4
+        and nationality_in(doc, left, head) is not None
+    )
+
+
+def _countries(doc: Doc, table: ActorTable, aid: str) -> set[str]:
+    """Countries an actor is said to be of: its nationality, and a nationality word or a
+    country's possessive right before one of its names ("Italian lender UniCredit", "Germany's
+    Commerzbank")."""
+    actor = table.get(aid)
+    out = set()
+    if actor.nationality and actor.nationality.lower() in _DEMONYMS:
+        out.add(_DEMONYMS[actor.nationality.lower()])
+    for m in actor.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not any(c.isupper() for c in m.text[1:] + m.text[:1]) or span[0].lower_ == "the":
+            continue
+        for tok in reversed(doc[max(0, span.start - _LOOK_BACK) : span.start]):
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET"):
+                break
+            country = country_of_word(tok)
+            if country is not None:
+                out.add(country)
+                break
+    return out
+
+
+def _state_named(table: ActorTable, country: str) -> str | None:
+    for actor in reversed(table.actors_so_far()):
+        if actor.kind == "state" and any(_key(m.text) == country for m in actor.mentions):
+            return actor.id
+    return table.named(country)
+
+
+def national_reference(doc: Doc, table: ActorTable, label: str, start: int, end: int) -> bool:
+    """Link "the German lender" (an actor of that country named before) or "The German
+    government" (the country); False when the nationality settles nothing."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    country = nationality_in(doc, span.start, span.root)
+    if country is None:
+        return False
+    if label in _STATE_HEADS:
+        aid = _state_named(table, country)
+        if aid is None:
+            aid = table.add(start, end, name=_display_country(country), kind="state")
+        else:
+            table.refer(aid, start, end)
+        return True
+    kinds = _NOMINAL[label]
+    found = sorted(
+        (s, aid)
+        for (s, e), aid in table.mention_actor.items()
+        if s < start and str(getattr(table.get(aid).kind, "value", table.get(aid).kind)) in kinds and country in _countries(doc, table, aid)
+    )
+    if not found:
+        return False
+    table.refer(found[-1][1], start, end)
+    return True
+
+
+def _display_country(country: str) -> str:
+    return " ".join(w.capitalize() for w in country.split())
+
+
+def capital_as_state(doc: Doc, span: SpacySpan) -> str | None:
+    """ "Berlin would not sell": a capital that is the subject of a verb is its country."""
+    if _key(span.text) not in _CAPITALS:
+        return None
+    root = span.root
+    if root.dep_ not in _SUBJECTS or root.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _CAPITALS[_key(span.text)]
+
+
+def state_for_capital(table: ActorTable, country: str) -> str | None:
+    return _state_named(table, country)
