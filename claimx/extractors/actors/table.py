@@ -169,6 +169,12 @@ class ActorTable:
                     len(k.split()) > 1 and k.split()[-1] == key for k in entry.keys
                 ):
                     return entry
+            # "Wang" after "Wang Yi": a family name written first
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "person" and len(key) > 2 and any(
+                    len(k.split()) == 2 and k.split()[0] == key for k in entry.keys
+                ):
+                    return entry
         if kind in ("organization", "other", "state", "place") and len(key) > 3 and key not in _COUNTRIES:
             # "Acme" after "Acme Robotics", "Cheung Kong" after "Cheung Kong (Holdings) Ltd"
             words = key.split()
@@ -192,6 +198,13 @@ class ActorTable:
                     if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
+                        return entry
+            if " " not in key and len(key) > 3:
+                # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
+                for entry in reversed(self._entries):
+                    if entry.actor.kind == "organization" and any(
+                        len(k.split()) > 1 and k.split()[0] == key for k in entry.keys
+                    ):
                         return entry
         return None
 
