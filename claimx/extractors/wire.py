@@ -44,6 +44,11 @@ def soft_breaks(text: str) -> list[int]:
     return out
 
 
+#: "LONDON--(BUSINESS WIRE)--Northwind": a press-release wire's dateline, glued to the words
+#: around it; read as "LONDON  (BUSINESS WIRE) \u2014Northwind" (same length)
+_PRESS_WIRE = re.compile(r"(?<=[A-Z])--(\([A-Z][A-Za-z ]{2,30}\))--(?=\S)")
+
+
 def normalize(text: str) -> str:
     """The text the parser reads: soft line breaks, control characters and odd spaces become
     plain spaces. Same length as ``text``, so offsets carry over unchanged."""
@@ -54,6 +59,7 @@ def normalize(text: str) -> str:
         for i in breaks:
             chars[i] = " "
         clean = "".join(chars)
+    clean = _PRESS_WIRE.sub(lambda m: "  " + m.group(1) + " \u2014", clean)
     assert len(clean) == len(text)
     return clean
 
