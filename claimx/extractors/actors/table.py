@@ -48,6 +48,14 @@ def _same_first(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
 
 
+def _maker_stem(word: str) -> str:
+    """ "steelmaker" -> "steel": what a maker of something is named after ("Halvorsen Steel")."""
+    for suffix in ("maker", "builder", "producer"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)].rstrip("-")
+    return word
+
+
 @dataclass
 class _Entry:
     actor: Actor
@@ -291,7 +299,8 @@ class ActorTable:
                 and (head is None or head in self._entry(aid).actor.name.lower())
             ]
             if described is not None:
-                fitting = [f for f in found if described in self.descriptors(f[2])]
+                stem = _maker_stem(described)
+                fitting = [f for f in found if {described, stem} & self.descriptors(f[2])]
                 if fitting or described in _NOMINAL_STRICT:
                     found = fitting
             if found:
