@@ -97,11 +97,14 @@ class _Resolver:
         best_aid = None
         upto = bisect_left(self.mentions, ((pron.idx, -1), ""))
         excluded = self._clause_subjects(pron) | self._quote_speakers(pron)
+        window = feats["window"]
+        if window == 0 and pron.is_sent_start:
+            window = 1  # "Its chief executive, Andrea Orcel, said ...": the sentence before
         for (start, end), aid in reversed(self.mentions[:upto]):
             if aid in excluded:
                 continue
             distance = here - self._sentence(start)
-            if distance > feats["window"]:
+            if distance > window:
                 break
             found = self._fits(pron, feats, start, end, aid)
             if found is None:
