@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from claimx import data as lexicons
 from claimx.errors import PipelineError
 from claimx.extractors.actors.names import (
     _COUNTRIES,
@@ -24,6 +25,9 @@ from claimx.extractors.actors.names import (
 from claimx.nlp.spans import make_span
 from claimx.schema import Actor, ActorKind
 
+_NOMINAL_KIN: dict[str, list[str]] = {
+    k: v for k, v in lexicons.load("actors")["nominal_kin"].items() if not k.startswith("_")
+}
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
 
 
@@ -299,8 +303,8 @@ class ActorTable:
                 and (head is None or head in self._entry(aid).actor.name.lower())
             ]
             if described is not None:
-                stem = _maker_stem(described)
-                fitting = [f for f in found if {described, stem} & self.descriptors(f[2])]
+                words = {described, _maker_stem(described), *_NOMINAL_KIN.get(described, ())}
+                fitting = [f for f in found if words & self.descriptors(f[2])]
                 if fitting or described in _NOMINAL_STRICT:
                     found = fitting
             if found:
