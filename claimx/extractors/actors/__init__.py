@@ -303,6 +303,10 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
     start, end, text, kind, label, head_tok = cand
     if kind == "described":
         assert label is not None
+        named = _apposed_name(table, head_tok)
+        if named is not None:
+            table.refer(named, start, end)  # "Northwind Energy plc, a developer of wind farms,"
+            return
         table.describe(table.add(start, end, name=text, kind="organization", merge=False), label)
         return
     if kind == "role":
@@ -368,6 +372,15 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         actor.nationality = next((t.text for t in phrase if t.ent_type_ == "NORP"), None)
     if kind == "person" and phrase is not None and not actor.title:
         actor.title, actor.party = _title_and_party(_title_before(phrase))
+
+
+def _apposed_name(table: ActorTable, head: Token | None) -> str | None:
+    """The organisation an indefinite description is in apposition with, named before it."""
+    if head is None or head.dep_ != "appos" or head.head.i >= head.i:
+        return None
+    name = head.head
+    aid = table.at(name.idx, name.idx + len(name))
+    return aid if aid is not None and table.get(aid).kind == "organization" else None
 
 
 def _role_of_body(head: Token) -> bool:
