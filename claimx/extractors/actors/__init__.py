@@ -34,6 +34,7 @@ from claimx.extractors.actors.names import (
     _TITLE_WORDS,
     ENTITY_KINDS,
     _key,
+    alias_of,
     entity_kind,
     is_outlet_name,
 )
@@ -131,6 +132,9 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
             if left > tok.i:
                 continue
+        named = [i for i in range(left, tok.i) if _names_a_body(doc[i])]
+        if named:
+            left = named[-1] + 1  # "a Zenco spokesman", "WHO officials": the body is a mention of its own
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None and poss.i >= left:
             left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own
@@ -139,6 +143,13 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
             out.append(cand)
             taken.update(range(left, right))
     return out
+
+
+def _names_a_body(tok: Token) -> bool:
+    """An organisation's name or short form modifying a people noun ("Zenco", "WHO")."""
+    if tok.ent_type_ == "ORG":
+        return True
+    return tok.is_upper and len(tok) >= 2 and tok.is_alpha and alias_of(_key(tok.text)) is not None
 
 
 def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
