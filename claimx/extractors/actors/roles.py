@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
-from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _TITLE_WORDS, _key
+from claimx.extractors.actors.names import _COUNTRIES, _TEAM_WORDS, _TITLE_WORDS, _key, alias_of
 from claimx.extractors.actors.table import ActorTable
 
 
@@ -79,7 +79,8 @@ def acronyms(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue
         if tok.ent_type_ and _entity_len(tok) > 1:
             continue  # part of a longer name: "Airbus A320"
-        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent) or tok.is_stop or _ROAD.fullmatch(tok.text):
+        stop = tok.is_stop and alias_of(_key(tok.text)) is None  # "WHO" is a known short form
+        if tok.pos_ in ("NUM", "PUNCT", "SYM") or _shouting(tok.sent) or stop or _ROAD.fullmatch(tok.text):
             continue  # "We will NOT accept", "the A14"
         if _in_capitals_run(tok) or not _actor_position(tok):
             continue  # "WE WANT FAIR PAY"; "ETF flows", "an API"
