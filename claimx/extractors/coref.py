@@ -118,7 +118,7 @@ class _Resolver:
         return best_aid
 
     def _quote_speakers(self, pron: Token) -> set[str]:
-        """ '"He is strong in the air," Arteta said': a third-person pronoun inside a direct
+        """'"He is strong in the air," Arteta said': a third-person pronoun inside a direct
         quotation is not its speaker (who says "I"), the subject of a speech verb outside the
         quotation in the sentences it spans."""
         quote = next(((qs, qe) for qs, qe in self.quotes if qs <= pron.idx < qe), None)

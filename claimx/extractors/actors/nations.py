@@ -100,7 +100,9 @@ def national_reference(doc: Doc, table: ActorTable, label: str, start: int, end:
     found = sorted(
         (s, aid)
         for (s, e), aid in table.mention_actor.items()
-        if s < start and str(getattr(table.get(aid).kind, "value", table.get(aid).kind)) in kinds and country in _countries(doc, table, aid)
+        if s < start
+        and str(getattr(table.get(aid).kind, "value", table.get(aid).kind)) in kinds
+        and country in _countries(doc, table, aid)
     )
     if not found:
         return False

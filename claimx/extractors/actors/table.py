@@ -183,8 +183,10 @@ class ActorTable:
                     return entry
             # "Wang" after "Wang Yi": a family name written first
             for entry in reversed(self._entries):
-                if entry.actor.kind == "person" and len(key) > 2 and any(
-                    len(k.split()) == 2 and k.split()[0] == key for k in entry.keys
+                if (
+                    entry.actor.kind == "person"
+                    and len(key) > 2
+                    and any(len(k.split()) == 2 and k.split()[0] == key for k in entry.keys)
                 ):
                     return entry
         if kind in ("organization", "other", "state", "place") and len(key) > 3 and key not in _COUNTRIES:
