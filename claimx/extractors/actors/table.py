@@ -52,6 +52,12 @@ def _same_first(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
 
 
+def _inside(words: list[str], longer: list[str]) -> bool:
+    """``words`` (two or more) a run of a longer name's words."""
+    n = len(words)
+    return len(longer) > n and any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
+
+
 def _maker_stem(word: str) -> str:
     """ "steelmaker" -> "steel": what a maker of something is named after ("Halvorsen Steel")."""
     for suffix in ("maker", "builder", "producer"):
@@ -185,7 +191,7 @@ class ActorTable:
             for entry in reversed(self._entries):
                 if (
                     entry.actor.kind == "person"
-                    and len(key) > 2
+                    and len(key) > 1
                     and any(len(k.split()) == 2 and k.split()[0] == key for k in entry.keys)
                 ):
                     return entry
@@ -197,6 +203,11 @@ class ActorTable:
                     k.split()[: len(words)] == words and len(k.split()) > len(words) for k in entry.keys
                 ):
                     return entry
+            if kind == "organization" and len(words) > 1:
+                # "The Three Gorges Corporation" after "The China Three Gorges Project Corp"
+                for entry in reversed(self._entries):
+                    if entry.actor.kind == "organization" and any(_inside(words, k.split()) for k in entry.keys):
+                        return entry
         if kind == "organization" and key in _TEAM_WORDS:
             # "United" after "Manchester United"
             for entry in reversed(self._entries):
@@ -210,6 +221,9 @@ class ActorTable:
                 for k in entry.keys:
                     parts = k.split()
                     if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
+                        return entry
+                    if len(parts) == 2 and key == parts[0] and "-" in parts[1]:
+                        # "Li" after "Li Ka-shing": a family name written first
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
