@@ -35,6 +35,7 @@ from claimx.extractors.actors.names import (
     ENTITY_KINDS,
     _key,
     alias_of,
+    canonical,
     entity_kind,
     is_outlet_name,
 )
@@ -180,22 +181,26 @@ def _with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
     """ "Hitomi Noda" with only "Noda" tagged, "Northwind Energy plc" with only "Energy plc": a
     capitalised proper noun the NER left out, compounded on the name, is its first word (not a
     title, an honorific, a party or a nationality)."""
-    if ent.label_ not in ("PERSON", "ORG") or ent.start == 0:
+    if ent.label_ not in ("PERSON", "ORG", "NORP") or ent.start == 0:
         return ent
     prev = ent.doc[ent.start - 1]
+    party = ent.label_ == "NORP" and prev.pos_ == "ADJ" and prev.dep_ == "amod"  # "Liberal Democrat"
     if (
         prev.i in taken
         or prev.ent_type_
-        or prev.pos_ != "PROPN"
+        or (prev.pos_ != "PROPN" and not party)
         or not prev.is_title
-        or prev.dep_ != "compound"
+        or (prev.dep_ != "compound" and not party)
         or not ent.start <= prev.head.i < ent.end
     ):
         return ent
     low = prev.lower_.rstrip(".")
-    if low in _TITLE_WORDS or low in _PARTIES or low in _HONORIFIC_WORDS:
+    if (low in _TITLE_WORDS or low in _PARTIES or low in _HONORIFIC_WORDS) and not party:
         return ent
-    return SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+    longer = SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+    if ent.label_ == "NORP" and canonical(_key(longer.text)) == _key(longer.text):
+        return ent  # only a party's name: "Liberal Democrat" with only "Democrat" tagged
+    return longer
 
 
 def _without_titles(ent: SpacySpan) -> SpacySpan:

@@ -24,6 +24,7 @@ from claimx.extractors.actors.names import (
     _TITLES,
     ENTITY_KINDS,
     _key,
+    canonical,
     is_outlet_name,
 )
 from claimx.nlp import syntax
@@ -34,6 +35,8 @@ _matchers: dict[int, PhraseMatcher] = {}
 _HONORIFICS = lexicons.word_set("actors", "honorifics")
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
 _ROAD = re.compile(r"[AMB]\d{1,4}")
+#: party names the NER files as a nationality or people ("Tory", "Labour", "Democrat")
+_PARTY_NAMES = lexicons.word_set("actors", "party_words") - {"independent", "green", "reform", "liberal", "democratic"}
 
 
 def _outlet_matcher(doc: Doc) -> PhraseMatcher:
@@ -87,7 +90,15 @@ def _not_an_actor(ent: SpacySpan) -> bool:
     if ent.start >= 1 and doc[ent.start - 1].text.lower()[-2:] in ("r-", "d-", "i-"):
         return True
     root = ent.root
-    return ent.label_ == "NORP" and root.dep_ in _MODIFIER_DEPS and root.head.i >= ent.end
+    return (
+        ent.label_ == "NORP" and root.dep_ in _MODIFIER_DEPS and root.head.i >= ent.end and not _party_word(ent)
+    )
+
+
+def _party_word(ent: SpacySpan) -> bool:
+    """ "a Tory frontbencher", "Labour MPs": a party's name on a noun is a mention of the party."""
+    key = _key(ent.text)
+    return key in _PARTY_NAMES or canonical(key).endswith(" party")
 
 
 def _kind_of_entity(ent: SpacySpan) -> str | None:
@@ -98,6 +109,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     if len(ent) == 1 and ent.text.isupper() and (ent.text.lower() in _NOT_ACRONYMS or _ROAD.fullmatch(ent.text)):
         return None  # "ETF flows", "COVID", "the A14", a wire slug ("UPDATE 2-")
     kind = ENTITY_KINDS.get(ent.label_)
+    if ent.label_ in ("NORP", "PERSON") and ent[0].is_title and _party_word(ent):
+        return "organization"  # "Tory", "the Tories", "Labour": a party
     if kind == "person" and ent.text.islower() and not all(t.pos_ == "PROPN" for t in ent):
         return None  # "the lorry" tagged a person (lower-case wire copy keeps "jorge marcano")
     if kind is not None and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:

@@ -92,8 +92,14 @@ def is_outlet_name(name: str) -> bool:
 
 
 #: short form key <-> full name key ("wsj" <-> "wall street journal"), both ways
-_ALIASES: dict[str, str] = {k: v for k, v in lexicons.load("aliases").items() if not k.startswith("_")}
+_SHORT_FORMS: dict[str, str] = {k: v for k, v in lexicons.load("aliases").items() if not k.startswith("_")}
+_ALIASES = dict(_SHORT_FORMS)
 _ALIASES.update({v: k for k, v in list(_ALIASES.items())})
+
+
+def canonical(key: str) -> str:
+    """The full name's key of a known short form ("tory", "tories" -> "conservative party")."""
+    return _SHORT_FORMS.get(key, key)
 
 
 def alias_of(key: str) -> str | None:

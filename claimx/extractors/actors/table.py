@@ -21,6 +21,7 @@ from claimx.extractors.actors.names import (
     _key,
     _name_key,
     alias_of,
+    canonical,
 )
 from claimx.nlp.spans import make_span
 from claimx.schema import Actor, ActorKind
@@ -166,9 +167,12 @@ class ActorTable:
         if not key:
             return None
         other = alias_of(key)
+        full = canonical(key)
         for entry in reversed(self._entries):
             if key in entry.keys or (other is not None and other in entry.keys):
                 return entry
+            if full != key and any(canonical(k) == full for k in entry.keys):
+                return entry  # "Tory" after "the Tories": two short forms of one name
         if kind in _ACRONYM_KINDS and 2 <= len(key) <= 6 and " " not in key:
             # "UN" after "the United Nations", "GB" after "Great Britain": an acronym of an earlier name
             for entry in reversed(self._entries):
