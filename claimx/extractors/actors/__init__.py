@@ -60,6 +60,7 @@ from claimx.extractors.actors.roles import (
     shadowed,
 )
 from claimx.extractors.actors.table import ActorTable, _merge, resolve_pronoun
+from claimx.extractors.actors.titled import name_titled_officials, role_of_body
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
 from claimx.schema import ActorKind
@@ -240,7 +241,7 @@ def find_actors(doc: Doc) -> ActorTable:
     _link_parenthetical_aliases(doc, table)
     link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
-    _name_titled_officials(doc, table)
+    name_titled_officials(doc, table)
     _drop_headline_guesses(doc, table)
     return table
 
@@ -296,25 +297,6 @@ def _named_apposition(head: Token) -> Token | None:
     return None
 
 
-def _name_titled_officials(doc: Doc, table: ActorTable) -> None:
-    """ "India's finance minister ... he ..." before "Finance Minister Palaniappan Chidambaram":
-    a definite official whose role is the title of exactly one named person is that person."""
-    people = [a for a in table.actors_so_far() if a.kind == "person" and a.title]
-    for official in [a for a in table.actors_so_far() if a.kind == "official"]:
-        texts = [m.text.lower() for m in official.mentions]
-        roots = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in official.mentions]
-        if any(r is not None and _role_of_body(r.root) for r in roots):
-            continue  # "The manager of the rival club"
-        if not texts or any(t.startswith(("a ", "an ", "one ", "another ")) for t in texts):
-            continue
-        role = [w for w in official.name.lower().split() if not w.endswith(("'s", "’s"))][-2:]
-        if not role or role[-1].endswith("s"):
-            continue  # "ministers": several people
-        fits = [p for p in people if p.title and p.title.lower().split()[-len(role) :] == role]
-        if len(fits) == 1:
-            _merge(table, keep=fits[0].id, drop=official.id)
-
-
 def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]) -> None:
     start, end, text, kind, label, head_tok = cand
     if kind == "described":
@@ -353,7 +335,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if earlier is not None:
             table.refer(earlier, start, end)  # "a diplomat familiar with the talks" ... "the diplomat"
             return
-    if kind == "official" and head_tok is not None and not _role_of_body(head_tok):
+    if kind == "official" and head_tok is not None and not role_of_body(head_tok):
         named = _titled_person(doc, table, start, end)
         if named is not None:
             table.refer(named, start, end)  # "the chancellor" once the chancellor is named
@@ -397,12 +379,6 @@ def _apposed_name(table: ActorTable, head: Token | None) -> str | None:
     name = head.head
     aid = table.at(name.idx, name.idx + len(name))
     return aid if aid is not None and table.get(aid).kind == "organization" else None
-
-
-def _role_of_body(head: Token) -> bool:
-    """ "The manager of the rival club": a role in a body named here, not the title of a person
-    named earlier."""
-    return any(c.dep_ == "prep" and c.lower_ in ("of", "at", "for") for c in head.children)
 
 
 def _title_and_party(title: str | None) -> tuple[str | None, str | None]:

@@ -90,9 +90,7 @@ def _not_an_actor(ent: SpacySpan) -> bool:
     if ent.start >= 1 and doc[ent.start - 1].text.lower()[-2:] in ("r-", "d-", "i-"):
         return True
     root = ent.root
-    return (
-        ent.label_ == "NORP" and root.dep_ in _MODIFIER_DEPS and root.head.i >= ent.end and not _party_word(ent)
-    )
+    return ent.label_ == "NORP" and root.dep_ in _MODIFIER_DEPS and root.head.i >= ent.end and not _party_word(ent)
 
 
 def _party_word(ent: SpacySpan) -> bool:
