@@ -176,6 +176,8 @@ class _Resolver:
             and head.lower_ not in _INSTITUTIONS
         ):
             return None  # "it" is a ministry or a court, not a chairman or a spokesman
+        if kind == "official" and feats["gender"] is not None and head.lower_ in _INSTITUTIONS:
+            return None  # "he" is a spokesman or a minister, not "the government"
         plural = _is_plural(head, kind)
         if plural is not None and feats["plural"] is not None and plural != feats["plural"]:
             return None
