@@ -41,6 +41,7 @@ from claimx.extractors.actors.names import (
 )
 from claimx.extractors.actors.nations import (
     capital_as_state,
+    display_country,
     is_national_description,
     national_reference,
     state_for_capital,
@@ -346,7 +347,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if state is not None:
             table.refer(state, start, end)
         else:
-            table.add(start, end, name=text, kind="state", merge=False)
+            # named as its country, so that the country's name later joins it
+            table.add(start, end, name=display_country(country), kind="state")
         return
     if kind == "anonymous" or (
         kind == "official"

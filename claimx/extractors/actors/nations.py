@@ -19,6 +19,9 @@ _CAPITALS: dict[str, str] = {k: _key(v) for k, v in _PLACES["capitals"].items()}
 _STATE_HEADS = frozenset(_PLACES["national_heads"])
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOOK_BACK = 4
+#: prepositions after which a capital is a party dealt with ("talks with Moscow"), not a place
+_DEALING = frozenset({"with", "against", "by", "between"})
+_TRAVEL = frozenset(_PLACES["travel_verbs"])
 
 
 def country_of_word(tok: Token) -> str | None:
@@ -92,7 +95,7 @@ def national_reference(doc: Doc, table: ActorTable, label: str, start: int, end:
     if label in _STATE_HEADS:
         aid = _state_named(table, country)
         if aid is None:
-            aid = table.add(start, end, name=_display_country(country), kind="state")
+            aid = table.add(start, end, name=display_country(country), kind="state")
         else:
             table.refer(aid, start, end)
         return True
@@ -110,18 +113,22 @@ def national_reference(doc: Doc, table: ActorTable, label: str, start: int, end:
     return True
 
 
-def _display_country(country: str) -> str:
+def display_country(country: str) -> str:
     return " ".join(w.capitalize() for w in country.split())
 
 
 def capital_as_state(doc: Doc, span: SpacySpan) -> str | None:
-    """ "Berlin would not sell": a capital that is the subject of a verb is its country."""
+    """ "Berlin would not sell", "Beijing's plans", "talks with Moscow": a capital that acts, owns
+    or is dealt with is its country (not "in Berlin", "flew to Beijing")."""
     if _key(span.text) not in _CAPITALS:
         return None
     root = span.root
-    if root.dep_ not in _SUBJECTS or root.head.pos_ not in ("VERB", "AUX"):
-        return None
-    return _CAPITALS[_key(span.text)]
+    acting = root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX")
+    owning = root.dep_ == "poss"
+    dealt = (root.dep_ == "pobj" and root.head.lower_ in _DEALING) or (
+        root.dep_ == "dobj" and root.head.lemma_ not in _TRAVEL  # "defies Beijing", not "visited Beijing"
+    )
+    return _CAPITALS[_key(span.text)] if acting or owning or dealt else None
 
 
 def state_for_capital(table: ActorTable, country: str) -> str | None:
