@@ -70,6 +70,7 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
+_TEAM_NOUNS = lexicons.word_set("actors", "team_nouns")
 _HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in lexicons.word_set("actors", "honorifics"))
 
 
@@ -328,6 +329,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
         if aid is None:
             aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
+        if aid is None and label in _TEAM_NOUNS:
+            aid = table.last_of(["state"], start)  # "Great Britain ... the squad": a national team
         if aid is not None:
             table.refer(aid, start, end)
         return
