@@ -212,6 +212,13 @@ class ActorTable:
                 for entry in reversed(self._entries):
                     if entry.actor.kind == "organization" and any(_inside(words, k.split()) for k in entry.keys):
                         return entry
+        if kind in ("organization", "outlet", "other") and " " not in key and len(key) > 3:
+            # "the Journal" after "The Wall Street Journal", "the Times" after "The New York Times"
+            for entry in reversed(self._entries):
+                if entry.actor.kind == "outlet" and any(
+                    len(k.split()) > 1 and k.split()[-1] == key for k in entry.keys
+                ):
+                    return entry
         if kind == "organization" and key in _TEAM_WORDS:
             # "United" after "Manchester United"
             for entry in reversed(self._entries):
