@@ -177,7 +177,7 @@ def _without_score(ent: SpacySpan) -> SpacySpan:
     end = ent.end
     while end - ent.start > 1 and ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT"):
         end -= 1
-    return ent if end == ent.end else ent.doc[ent.start : end]
+    return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
@@ -434,8 +434,26 @@ def _drop_headline_guesses(doc: Doc, table: ActorTable) -> None:
         known = next((index[k] for m in actor.mentions if (k := _key(m.text)) in index), None)
         if known is not None:
             _merge(table, keep=known, drop=actor.id)
-        else:
-            table.drop(actor.id)
+            continue
+        table.drop(actor.id)
+        for m in actor.mentions:
+            # "Venezuela Seeks" tagged as one name: the story's "Venezuela" is in it
+            part = _known_part(doc, index, m.start, m.end)
+            if part is not None:
+                table.alias(part[2], part[0], part[1], clean_text(doc)[part[0] : part[1]])
+
+
+def _known_part(doc: Doc, index: dict[str, str], start: int, end: int) -> tuple[int, int, str] | None:
+    """The longest run of words in a headline guess that names an actor of the story."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    for n in range(len(span) - 1, 0, -1):
+        for i in range(len(span) - n + 1):
+            part = span[i : i + n]
+            if (aid := index.get(_key(part.text))) is not None:
+                return part.start_char, part.end_char, aid
+    return None
 
 
 def _link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
