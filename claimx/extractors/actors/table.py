@@ -199,6 +199,34 @@ class ActorTable:
                     and any(len(k.split()) == 2 and k.split()[0] == key for k in entry.keys)
                 ):
                     return entry
+        found = self._same_body(key, kind)
+        if found is not None:
+            return found
+        if kind == "person":
+            # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
+            for entry in reversed(self._entries):
+                if entry.actor.kind != "person" or _another_full_name(key, entry.keys):
+                    continue
+                for k in entry.keys:
+                    parts = k.split()
+                    if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
+                        return entry
+                    if len(parts) == 2 and key == parts[0] and "-" in parts[1]:
+                        # "Li" after "Li Ka-shing": a family name written first
+                        return entry
+                    if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
+                        return entry
+            if " " not in key and len(key) > 3:
+                # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
+                for entry in reversed(self._entries):
+                    if entry.actor.kind == "organization" and any(
+                        len(k.split()) > 1 and k.split()[0] == key for k in entry.keys
+                    ):
+                        return entry
+        return None
+
+    def _same_body(self, key: str, kind: str) -> _Entry | None:
+        """An organisation or outlet this name is a short form of."""
         if kind in ("organization", "other", "state", "place") and len(key) > 3 and key not in _COUNTRIES:
             # "Acme" after "Acme Robotics", "Cheung Kong" after "Cheung Kong (Holdings) Ltd"
             words = key.split()
@@ -224,27 +252,6 @@ class ActorTable:
             for entry in reversed(self._entries):
                 if entry.actor.kind == "organization" and any(k.split()[-1] == key for k in entry.keys):
                     return entry
-        if kind == "person":
-            # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
-            for entry in reversed(self._entries):
-                if entry.actor.kind != "person" or _another_full_name(key, entry.keys):
-                    continue
-                for k in entry.keys:
-                    parts = k.split()
-                    if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
-                        return entry
-                    if len(parts) == 2 and key == parts[0] and "-" in parts[1]:
-                        # "Li" after "Li Ka-shing": a family name written first
-                        return entry
-                    if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
-                        return entry
-            if " " not in key and len(key) > 3:
-                # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
-                for entry in reversed(self._entries):
-                    if entry.actor.kind == "organization" and any(
-                        len(k.split()) > 1 and k.split()[0] == key for k in entry.keys
-                    ):
-                        return entry
         return None
 
     def named(self, name: str) -> str | None:
