@@ -221,3 +221,47 @@ def test_a_press_release_dateline_leaves_the_company_name_whole(extract) -> None
     assert _same(art, text, "Fjordkraft Energi AS", "Fjordkraft#2")
     assert _same(art, text, "Fjordkraft Energi AS", "a supplier")
     assert _same(art, text, "Nordstal AS", "The steelmaker")
+
+
+def test_a_first_name_tells_a_pronoun_s_gender(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anna Berg, a lawyer for the families, said on Tuesday that the inquiry had failed them. "
+        "Police chief David Moore rejected her criticism. He said his officers had acted properly. "
+        "Berg said she would appeal."
+    )
+    art = extract(text)
+    assert _same(art, text, "Anna Berg", "her") and _same(art, text, "Anna Berg", "she")
+    assert _same(art, text, "David Moore", "He") and not _same(art, text, "Anna Berg", "He")
+
+
+def test_a_club_the_ner_took_for_a_town_is_taken_up_by_the_club(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Manchester City have sacked their manager after six defeats. The club said they had parted "
+        "company with Mark Hughes by mutual consent."
+    )
+    art = extract(text)
+    assert _actor(art, text, "Manchester City").kind == "organization"
+    assert _same(art, text, "Manchester City", "The club")
+
+
+def test_short_forms_of_outlets_and_parties_join_their_names(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "NEW YORK (AP) - The Wall Street Journal reported on Monday that Boeing was in talks to buy a "
+        "supplier. The Journal said a deal could come this week.\n\n"
+        "LONDON - The Tories said the budget had leaked. A Tory frontbencher, Andrew Tyrie, asked for an inquiry."
+    )
+    art = extract(text)
+    assert _same(art, text, "The Wall Street Journal", "Journal#2")
+    assert _same(art, text, "Tories", "Tory")
+    assert not _same(art, text, "Tory", "Andrew Tyrie")
+
+
+def test_a_capital_that_acts_is_its_country(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Chinese dam firm defies Beijing\n\n"
+        "A state builder is refusing to stop work on a dam, the Chinese press said. China has ordered "
+        "a halt to 30 projects. Talks were held in Beijing on Monday."
+    )
+    art = extract(text)
+    assert _same(art, text, "Beijing#1", "China")
+    assert not _same(art, text, "Beijing#2", "China")

@@ -27,6 +27,9 @@ _LEX = lexicons.load("actors")
 _ANAPHORA: dict[str, dict[str, Any]] = {k: v for k, v in _LEX["anaphora"].items() if not k.startswith("_")}
 _GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
 _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
+_FIRST_NAMES: dict[str, str] = {
+    name: gender for gender in ("m", "f") for name in lexicons.load("first_names")[gender]
+}
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
@@ -61,6 +64,14 @@ def _genders(doc: Doc, table: ActorTable) -> dict[str, str]:
             if word in _GENDERED:
                 out.setdefault(aid, _GENDERED[word])
                 break
+    for actor in table.actors_so_far():
+        if actor.id in out or actor.kind != "person":
+            continue
+        # "Anna Berg": a first name before a surname tells
+        firsts = {m.text.split()[0].lower() for m in actor.mentions if len(m.text.split()) > 1}
+        genders = {_FIRST_NAMES[w] for w in firsts if w in _FIRST_NAMES}
+        if len(genders) == 1:
+            out[actor.id] = genders.pop()
     return out
 
 

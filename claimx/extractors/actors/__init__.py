@@ -330,7 +330,11 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if aid is None:
             aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
         if aid is None and label in _TEAM_NOUNS:
-            aid = table.last_of(["state"], start)  # "Great Britain ... the squad": a national team
+            # "Great Britain ... the squad": a national team; "Manchester City ... the club" (the
+            # NER's place): a club named after its town
+            aid = table.last_of(["state", "place"] if label == "club" else ["state"], start)
+            if aid is not None and table.get(aid).kind == "place":
+                table.get(aid).kind = ActorKind.organization
         if aid is not None:
             table.refer(aid, start, end)
         return
