@@ -27,9 +27,7 @@ _LEX = lexicons.load("actors")
 _ANAPHORA: dict[str, dict[str, Any]] = {k: v for k, v in _LEX["anaphora"].items() if not k.startswith("_")}
 _GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
 _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
-_FIRST_NAMES: dict[str, str] = {
-    name: gender for gender in ("m", "f") for name in lexicons.load("first_names")[gender]
-}
+_FIRST_NAMES: dict[str, str] = {name: gender for gender in ("m", "f") for name in lexicons.load("first_names")[gender]}
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})
