@@ -129,7 +129,7 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     out = []
     for i in positions(doc, lowers=_NOUN_WORDS, pos=_NOUN_POS):
         tok = doc[i]
-        if tok.i in taken or tok.ent_type_:
+        if tok.i in taken or tok.ent_type_ or _predicate(tok):
             continue
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, tok.i + 1)):
@@ -147,6 +147,12 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
             out.append(cand)
             taken.update(range(left, right))
     return out
+
+
+def _predicate(tok: Token) -> bool:
+    """ "Okafor is a retired judge", "will join Acme as chief technology officer": a predicate
+    nominal says what somebody is; it is no mention of its own."""
+    return tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep")
 
 
 def _names_a_body(tok: Token) -> bool:
