@@ -265,3 +265,15 @@ def test_a_capital_that_acts_is_its_country(extract) -> None:  # type: ignore[no
     art = extract(text)
     assert _same(art, text, "Beijing#1", "China")
     assert not _same(art, text, "Beijing#2", "China")
+
+
+def test_a_nationality_and_a_role_stand_for_that_country_s_titled_person(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "PARIS, Oct 7 (AFP) - French President Emmanuel Macron spoke with Israeli Prime Minister Benjamin "
+        "Netanyahu by phone on Monday. The Israeli leader told Macron that Israel would defend itself. "
+        "The French leader later told reporters he stood by his remarks."
+    )
+    art = extract(text)
+    assert _same(art, text, "Benjamin Netanyahu", "The Israeli leader")
+    assert _same(art, text, "Emmanuel Macron", "The French leader")
+    assert not _same(art, text, "Emmanuel Macron", "The Israeli leader")

@@ -34,6 +34,12 @@ def country_of_word(tok: Token) -> str | None:
     return None
 
 
+def country_of_name(word: str) -> str | None:
+    """The country key of a nationality or country word in a title ("Israeli", "UK")."""
+    key = _key(word)
+    return _DEMONYMS.get(key) or (key if key in _COUNTRIES else None)
+
+
 def nationality_in(doc: Doc, left: int, head: Token) -> str | None:
     """The country of a nationality word between a description's article and its head ("the
     German lender")."""

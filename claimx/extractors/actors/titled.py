@@ -8,9 +8,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from claimx.extractors.actors.names import _COUNTRIES, _TITLE_WORDS, _key
-from claimx.extractors.actors.nations import country_of_word
+from claimx import data as lexicons
+from claimx.extractors.actors.names import _TITLE_WORDS
+from claimx.extractors.actors.nations import country_of_name, country_of_word
 from claimx.extractors.actors.table import ActorTable, _merge
+
+#: titles of a country's leader: "the French leader" is its president or prime minister
+_LEADERS = lexicons.word_set("actors", "leader_titles")
 
 
 def name_titled_officials(doc: Doc, table: ActorTable) -> None:
@@ -39,8 +43,17 @@ def name_titled_officials(doc: Doc, table: ActorTable) -> None:
                 and p.title.lower().split()[-len(role) :] == role
                 and _title_country(p.title) in (None, country)  # not "UK finance minister" for India's
             ]
+        if not fits and (country := _country_in(doc, official.mentions)) is not None:
+            # "the Israeli leader" after "Israeli Prime Minister Benjamin Netanyahu"
+            fits = [p for p in people if _title_country(p.title) == country and _holds(role[-1], p.title)]
         if len(fits) == 1:
             _merge(table, keep=fits[0].id, drop=official.id)
+
+
+def _holds(role: str, title: str | None) -> bool:
+    """A title that is this role: the word itself, or for "leader" a head of government's."""
+    words = (title or "").lower().split()
+    return role in words or (role == "leader" and bool(set(words) & _LEADERS))
 
 
 def _country_in(doc: Doc, mentions: list[Any]) -> str | None:
@@ -53,9 +66,10 @@ def _country_in(doc: Doc, mentions: list[Any]) -> str | None:
     return None
 
 
-def _title_country(title: str) -> str | None:
-    key = _key(" ".join(w for w in title.split() if w[:1].isupper() and w.lower() not in _TITLE_WORDS))
-    return key if key in _COUNTRIES else None
+def _title_country(title: str | None) -> str | None:
+    """The country a title names ("UK finance minister", "Israeli Prime Minister")."""
+    words = [w for w in (title or "").split() if w[:1].isupper() and w.lower().rstrip(".") not in _TITLE_WORDS]
+    return country_of_name(" ".join(words)) if words else None
 
 
 def role_of_body(head: Token) -> bool:
