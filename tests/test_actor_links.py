@@ -277,3 +277,23 @@ def test_a_nationality_and_a_role_stand_for_that_country_s_titled_person(extract
     assert _same(art, text, "Benjamin Netanyahu", "The Israeli leader")
     assert _same(art, text, "Emmanuel Macron", "The French leader")
     assert not _same(art, text, "Emmanuel Macron", "The Israeli leader")
+
+
+def test_a_described_role_goes_to_the_holder_of_that_very_role(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health Secretary Steve Barclay said he was disappointed. The RCN's general secretary, Pat Cullen, "
+        'said: "Our members have had enough." The health secretary said his door remained open.'
+    )
+    art = extract(text)
+    assert _same(art, text, "Steve Barclay", "The health secretary")
+    assert not _same(art, text, "Pat Cullen", "The health secretary")
+
+
+def test_an_apposition_of_another_kind_is_not_the_nominal_s_actor(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "TOKYO, Feb 1 (Reuters) - Nissan Motor said on Thursday it would cut 9,000 jobs. Separately, Honda "
+        "Motor said its profit rose 20%. The company, Japan's second-largest automaker, said sales would grow."
+    )
+    art = extract(text)
+    assert not _same(art, text, "Japan", "The company")
+    assert _same(art, text, "Honda Motor", "The company")

@@ -149,6 +149,13 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     return out
 
 
+def _role_modifiers(head: Token | None) -> frozenset[str]:
+    """ "the health secretary": the words that say which secretary."""
+    if head is None:
+        return frozenset()
+    return frozenset(c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i)
+
+
 def _predicate(tok: Token) -> bool:
     """ "Okafor is a retired judge", "will join Acme as chief technology officer": a predicate
     nominal says what somebody is; it is no mention of its own."""
@@ -258,8 +265,9 @@ def _add_appositive(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dic
     """A description linked to the name after it, once that name is in the table."""
     name = _name_after(doc, cand)
     aid = table.at(name.idx, name.idx + len(name)) if name is not None else None
-    if aid is None:
-        _add(doc, table, cand, last_anon)
+    kind = str(getattr(table.get(aid).kind, "value", table.get(aid).kind)) if aid is not None else None
+    if aid is None or (cand.kind == "ref" and kind not in _NOMINAL.get(str(cand.label), ())):
+        _add(doc, table, cand, last_anon)  # "The company, Japan's second-largest automaker": not Japan
         return
     if cand.kind != "ref" and table.get(aid).kind in ("organization", "other", "place"):
         table.get(aid).kind = ActorKind.person  # "The finance minister, Sitharaman": a person
@@ -317,7 +325,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         return
     if kind == "role":
         assert label is not None
-        holder = role_holder(doc, table, label, start)
+        holder = _titled_person(doc, table, start, end) if _role_modifiers(head_tok) else None
+        holder = holder or role_holder(doc, table, label, start, _role_modifiers(head_tok))
         if holder is not None:
             table.refer(holder, start, end)  # "the defender", "the chancellor"
         elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":

@@ -63,7 +63,7 @@ def _title_before(span: SpacySpan) -> str | None:
         elif (
             tok.ent_type_ in ("NORP", "GPE")
             or (low in _TITLE_LINKS and first is not None)
-            or (tok.is_title and tok.dep_ == "compound" and tok.head.i >= span.start)
+            or (tok.is_title and tok.dep_ == "compound" and tok.i < tok.head.i < span.end)
         ):
             pass
         else:

@@ -228,7 +228,9 @@ def _proper(name: str) -> bool:
     return any(c.isupper() for c in name)
 
 
-def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | None:
+def role_holder(
+    doc: Doc, table: ActorTable, role: str, start: int, modifiers: Collection[str] = frozenset()
+) -> str | None:
     """The person a role description stands for: the last person named before ``start`` who
     carries the role; for a role that implies a person ("the defender", "the 33-year-old"),
     else the person most in view (a subject first) within a few sentences."""
@@ -241,7 +243,8 @@ def role_holder(doc: Doc, table: ActorTable, role: str, start: int) -> str | Non
     for _, _, aid in reversed(people):
         if aid not in seen:
             seen.add(aid)
-            if role in _roles_of(doc, table, aid):
+            roles = _roles_of(doc, table, aid)
+            if role in roles and all(m in roles for m in modifiers):  # not the general secretary
                 return aid
     if role != AGE_ROLE and role not in _IMPLIED_ROLES:
         return None
