@@ -149,6 +149,20 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     return out
 
 
+def _add_role(doc: Doc, table: ActorTable, cand: Candidate) -> None:
+    """ "the defender", "the chancellor", "the health secretary": the person who holds the role."""
+    start, end, _, _, label, head_tok = cand
+    assert label is not None
+    holder = _titled_person(doc, table, start, end) if _role_modifiers(head_tok) else None
+    holder = holder or role_holder(doc, table, label, start, _role_modifiers(head_tok))
+    if holder is not None:
+        table.refer(holder, start, end)
+    elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
+        # "the minister" nobody was named as is an official; "the teenager", "the defender" a person
+        kind = "official" if label in _OFFICIAL_NOUNS | TITLED_ROLES else "person"
+        table.add(start, end, name=clean_text(doc)[start:end], kind=kind, merge=kind == "official")
+
+
 def _role_modifiers(head: Token | None) -> frozenset[str]:
     """ "the health secretary": the words that say which secretary."""
     if head is None:
@@ -324,15 +338,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         table.describe(table.add(start, end, name=text, kind="organization", merge=False), label)
         return
     if kind == "role":
-        assert label is not None
-        holder = _titled_person(doc, table, start, end) if _role_modifiers(head_tok) else None
-        holder = holder or role_holder(doc, table, label, start, _role_modifiers(head_tok))
-        if holder is not None:
-            table.refer(holder, start, end)  # "the defender", "the chancellor"
-        elif head_tok is not None and label in _OFFICIAL_NOUNS | PERSON_ROLES and label != "year-old":
-            # "the minister" nobody was named as is an official; "the teenager", "the defender" a person
-            kind = "official" if label in _OFFICIAL_NOUNS | TITLED_ROLES else "person"
-            table.add(start, end, name=clean_text(doc)[start:end], kind=kind, merge=kind == "official")
+        _add_role(doc, table, cand)
         return
     if kind == "ref":
         assert label is not None
