@@ -21,6 +21,9 @@ from claimx.extractors.actors.mentions import (
     _noun_phrase,
     _outlet_matcher,
     _title_before,
+    is_predicate,
+    names_a_body,
+    with_first_word,
 )
 from claimx.extractors.actors.names import (
     _ANON_ALWAYS,
@@ -34,8 +37,6 @@ from claimx.extractors.actors.names import (
     _TITLE_WORDS,
     ENTITY_KINDS,
     _key,
-    alias_of,
-    canonical,
     entity_kind,
     is_outlet_name,
 )
@@ -71,7 +72,6 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 _TEAM_NOUNS = lexicons.word_set("actors", "team_nouns")
-_HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in lexicons.word_set("actors", "honorifics"))
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -129,14 +129,14 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     out = []
     for i in positions(doc, lowers=_NOUN_WORDS, pos=_NOUN_POS):
         tok = doc[i]
-        if tok.i in taken or tok.ent_type_ or _predicate(tok):
+        if tok.i in taken or tok.ent_type_ or is_predicate(tok):
             continue
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
             if left > tok.i:
                 continue
-        named = [i for i in range(left, tok.i) if _names_a_body(doc[i])]
+        named = [i for i in range(left, tok.i) if names_a_body(doc[i])]
         if named:
             left = named[-1] + 1  # "a Zenco spokesman", "WHO officials": the body is a mention of its own
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
@@ -170,25 +170,12 @@ def _role_modifiers(head: Token | None) -> frozenset[str]:
     return frozenset(c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i)
 
 
-def _predicate(tok: Token) -> bool:
-    """ "Okafor is a retired judge", "will join Acme as chief technology officer": a predicate
-    nominal says what somebody is; it is no mention of its own."""
-    return tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep")
-
-
-def _names_a_body(tok: Token) -> bool:
-    """An organisation's name or short form modifying a people noun ("Zenco", "WHO")."""
-    if tok.ent_type_ == "ORG":
-        return True
-    return tok.is_upper and len(tok) >= 2 and tok.is_alpha and alias_of(_key(tok.text)) is not None
-
-
 def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
     out = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        ent = _with_first_word(_without_score(ent), taken)
+        ent = with_first_word(_without_score(ent), taken)
         kind = _kind_of_entity(ent)
         if kind is None:
             continue
@@ -205,32 +192,6 @@ def _without_score(ent: SpacySpan) -> SpacySpan:
     while end - ent.start > 1 and ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT"):
         end -= 1
     return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
-
-
-def _with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
-    """ "Hitomi Noda" with only "Noda" tagged, "Northwind Energy plc" with only "Energy plc": a
-    capitalised proper noun the NER left out, compounded on the name, is its first word (not a
-    title, an honorific, a party or a nationality)."""
-    if ent.label_ not in ("PERSON", "ORG", "NORP") or ent.start == 0:
-        return ent
-    prev = ent.doc[ent.start - 1]
-    party = ent.label_ == "NORP" and prev.pos_ == "ADJ" and prev.dep_ == "amod"  # "Liberal Democrat"
-    if (
-        prev.i in taken
-        or prev.ent_type_
-        or (prev.pos_ != "PROPN" and not party)
-        or not prev.is_title
-        or (prev.dep_ != "compound" and not party)
-        or not ent.start <= prev.head.i < ent.end
-    ):
-        return ent
-    low = prev.lower_.rstrip(".")
-    if (low in _TITLE_WORDS or low in _PARTIES or low in _HONORIFIC_WORDS) and not party:
-        return ent
-    longer = SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
-    if ent.label_ == "NORP" and canonical(_key(longer.text)) == _key(longer.text):
-        return ent  # only a party's name: "Liberal Democrat" with only "Democrat" tagged
-    return longer
 
 
 def _without_titles(ent: SpacySpan) -> SpacySpan:

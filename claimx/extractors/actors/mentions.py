@@ -18,12 +18,15 @@ from claimx.extractors.actors.names import (
     _OFFICIAL_ORG_RE,
     _ORG_SUFFIXES,
     _OUTLETS,
+    _PARTIES,
     _PARTY_HYPHEN,
     _TEAM_WORDS,
     _TITLE_LINKS,
+    _TITLE_WORDS,
     _TITLES,
     ENTITY_KINDS,
     _key,
+    alias_of,
     canonical,
     is_outlet_name,
 )
@@ -33,6 +36,7 @@ from claimx.nlp import syntax
 
 _matchers: dict[int, PhraseMatcher] = {}
 _HONORIFICS = lexicons.word_set("actors", "honorifics")
+_HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in _HONORIFICS)
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
 _ROAD = re.compile(r"[AMB]\d{1,4}")
 #: party names the NER files as a nationality or people ("Tory", "Labour", "Democrat")
@@ -163,3 +167,42 @@ def _is_indefinite(doc: Doc, left: int, head: Token) -> bool:
     return first in ("a", "an", "another", "one", "two", "three", "several", "some") or (
         head.tag_ in ("NNS",) and first not in ("the", "these", "those")
     )
+
+
+def with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
+    """ "Hitomi Noda" with only "Noda" tagged, "Northwind Energy plc" with only "Energy plc": a
+    capitalised proper noun the NER left out, compounded on the name, is its first word (not a
+    title, an honorific, a party or a nationality)."""
+    if ent.label_ not in ("PERSON", "ORG", "NORP") or ent.start == 0:
+        return ent
+    prev = ent.doc[ent.start - 1]
+    party = ent.label_ == "NORP" and prev.pos_ == "ADJ" and prev.dep_ == "amod"  # "Liberal Democrat"
+    if (
+        prev.i in taken
+        or prev.ent_type_
+        or (prev.pos_ != "PROPN" and not party)
+        or not prev.is_title
+        or (prev.dep_ != "compound" and not party)
+        or not ent.start <= prev.head.i < ent.end
+    ):
+        return ent
+    low = prev.lower_.rstrip(".")
+    if (low in _TITLE_WORDS or low in _PARTIES or low in _HONORIFIC_WORDS) and not party:
+        return ent
+    longer = SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+    if ent.label_ == "NORP" and canonical(_key(longer.text)) == _key(longer.text):
+        return ent  # only a party's name: "Liberal Democrat" with only "Democrat" tagged
+    return longer
+
+
+def is_predicate(tok: Token) -> bool:
+    """ "Okafor is a retired judge", "will join Acme as chief technology officer": a predicate
+    nominal says what somebody is; it is no mention of its own."""
+    return tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.dep_ == "prep")
+
+
+def names_a_body(tok: Token) -> bool:
+    """An organisation's name or short form modifying a people noun ("Zenco", "WHO")."""
+    if tok.ent_type_ == "ORG":
+        return True
+    return tok.is_upper and len(tok) >= 2 and tok.is_alpha and alias_of(_key(tok.text)) is not None
