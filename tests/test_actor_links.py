@@ -297,3 +297,17 @@ def test_an_apposition_of_another_kind_is_not_the_nominal_s_actor(extract) -> No
     art = extract(text)
     assert not _same(art, text, "Japan", "The company")
     assert _same(art, text, "Honda Motor", "The company")
+
+
+def test_a_possessor_name_is_a_mention_and_a_titled_name_a_person(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Germany's Chancellor Olaf Scholz faces a revolt from his coalition partners. FDP leader Christian "
+        "Lindner said the chancellor had to compromise. Scholz's spokesman said talks would continue."
+    )
+    art = extract(text)
+    scholz = _actor(art, text, "Olaf Scholz")
+    assert scholz.kind == "person"
+    assert _same(art, text, "Olaf Scholz", "the chancellor") and _same(art, text, "Olaf Scholz", "Scholz#2")
+    assert not _same(art, text, "Olaf Scholz", "spokesman")
+    spokesman = _actor(art, text, "spokesman")
+    assert all(not m.text.startswith("'") for m in spokesman.mentions)

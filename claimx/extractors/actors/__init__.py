@@ -139,6 +139,7 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         named = [i for i in range(left, tok.i) if names_a_body(doc[i])]
         if named:
             left = named[-1] + 1  # "a Zenco spokesman", "WHO officials": the body is a mention of its own
+            left += doc[left].tag_ == "POS"
         poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None and poss.i >= left:
             left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own

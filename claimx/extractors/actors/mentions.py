@@ -36,6 +36,7 @@ from claimx.nlp import syntax
 
 _matchers: dict[int, PhraseMatcher] = {}
 _HONORIFICS = lexicons.word_set("actors", "honorifics")
+_PERSON_TITLES = frozenset(lexicons.load("actors")["person_roles"]["titled"])
 _HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in _HONORIFICS)
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
 _ROAD = re.compile(r"[AMB]\d{1,4}")
@@ -119,6 +120,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "person"  # "Mr Blair" tagged an organisation
     if kind is not None and kind != "organization" and _suffix_follows(ent):
         return "organization"  # "Cheung Kong (Holdings) Ltd" with only "Cheung Kong" tagged
+    if kind == "organization" and _titled_name(ent):
+        return "person"  # "Chancellor Olaf Scholz" with the name tagged an organisation
     if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
         return "organization"  # "Manchester United" tagged a person
     if kind == "person" and _key(ent.text) in _COUNTRIES:
@@ -135,6 +138,14 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
     if kind == "state" and _key(ent.text) not in _COUNTRIES:
         return "place"
     return kind
+
+
+def _titled_name(ent: SpacySpan) -> bool:
+    """A name of two or three capitalised words right after a person's title word."""
+    doc = ent.doc
+    if ent.start == 0 or not 2 <= len(ent) <= 3 or doc[ent.start - 1].lower_ not in _PERSON_TITLES:
+        return False
+    return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in _ORG_SUFFIXES for t in ent)
 
 
 def _family_name(ent: SpacySpan) -> bool:
@@ -202,7 +213,11 @@ def is_predicate(tok: Token) -> bool:
 
 
 def names_a_body(tok: Token) -> bool:
-    """An organisation's name or short form modifying a people noun ("Zenco", "WHO")."""
+    """An organisation's name or short form modifying a people noun ("Zenco", "WHO"), or a
+    person's or country's name as its possessor ("Scholz's spokesman", "Fooland's minister")."""
     if tok.ent_type_ == "ORG":
+        return True
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.ent_type_ in ("PERSON", "GPE") and after is not None and after.tag_ == "POS":
         return True
     return tok.is_upper and len(tok) >= 2 and tok.is_alpha and alias_of(_key(tok.text)) is not None
