@@ -60,6 +60,8 @@ def _country_in(doc: Doc, mentions: list[Any]) -> str | None:
     """The country a mention names inside it ("India's finance minister")."""
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.start >= 2 and doc[span.start - 1].tag_ == "POS":
+            span = doc[span.start - 2 : span.end]  # "India's finance minister": the possessor too
         for tok in span if span is not None else ():
             if (country := country_of_word(tok)) is not None:
                 return country
