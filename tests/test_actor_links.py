@@ -311,3 +311,17 @@ def test_a_possessor_name_is_a_mention_and_a_titled_name_a_person(extract) -> No
     assert not _same(art, text, "Olaf Scholz", "spokesman")
     spokesman = _actor(art, text, "spokesman")
     assert all(not m.text.startswith("'") for m in spokesman.mentions)
+
+
+def test_a_body_described_but_never_named_and_a_short_form_before_the_name(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Toyota to cut output in Europe\n\nTOKYO, March 3 (Reuters) - Toyota Motor Corp will cut production "
+        "at its British plant, the carmaker said on Monday. The union Unite said it would fight the cuts. "
+        "The union's regional officer, Ngozi Okafor, said the ministry had not been consulted. The business "
+        "ministry said it was monitoring the situation."
+    )
+    art = extract(text)
+    assert _same(art, text, "Toyota#1", "Toyota Motor Corp")
+    assert _same(art, text, "Unite", "The union#2") and not _same(art, text, "Unite", "Ngozi Okafor")
+    assert _same(art, text, "the ministry", "The business ministry")
+    assert not _same(art, text, "the ministry", "Unite")

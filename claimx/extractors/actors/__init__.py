@@ -31,6 +31,7 @@ from claimx.extractors.actors.names import (
     _COMMON_NOUN_WORDS,
     _GROUP_NOUNS,
     _NOMINAL,
+    _NOMINAL_STRICT,
     _NOUN_POS,
     _OFFICIAL_NOUNS,
     _PARTIES,
@@ -131,6 +132,8 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         tok = doc[i]
         if tok.i in taken or tok.ent_type_ or is_predicate(tok):
             continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1 and tok.head.is_title:
+            continue  # "The union Unite": the noun describes the name after it
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
@@ -312,6 +315,12 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
         if aid is None:
             aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
+        if aid is None and label in _NOMINAL_STRICT and "organization" in _NOMINAL[label]:
+            # "the ministry" with no ministry named: a body of its own, which "The business
+            # ministry" later takes up
+            aid = table.add(start, end, name=clean_text(doc)[start:end], kind="organization", merge=False)
+            table.describe(aid, label)
+            return
         if aid is None and label in _TEAM_NOUNS:
             # "Great Britain ... the squad": a national team; "Manchester City ... the club" (the
             # NER's place): a club named after its town

@@ -94,14 +94,26 @@ def named_by_noun(doc: Doc, taken: set[int]) -> list[Candidate]:
     after an organisation noun that takes only named bodies ("union", "party"), is that body."""
     out = []
     for tok in doc:
-        head = tok.head
         if tok.i in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_title:
             continue
-        if tok.dep_ != "appos" or head.i != tok.i - 1 or head.lower_ not in _STRICT_NOUNS:
+        if _noun_before_name(tok) is None:
             continue
         out.append(Candidate(tok.idx, tok.idx + len(tok), tok.text, "organization", "ORG", None))
         taken.add(tok.i)
     return out
+
+
+def _noun_before_name(tok: Token) -> Token | None:
+    """The organisation noun right before a name, in apposition with it or compounded on it
+    ("Britain's biggest union Unite", "The union Unite")."""
+    if tok.i == 0:
+        return None
+    noun = tok.doc[tok.i - 1]
+    if noun.lower_ not in _STRICT_NOUNS:
+        return None
+    if (tok.dep_ == "appos" and tok.head.i == noun.i) or (noun.dep_ == "compound" and noun.head.i == tok.i):
+        return noun
+    return None
 
 
 def link_named_heads(doc: Doc, table: ActorTable) -> None:
@@ -109,8 +121,8 @@ def link_named_heads(doc: Doc, table: ActorTable) -> None:
     that body too (so that a stance on "union" finds it)."""
     covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
     for tok in doc:
-        head = tok.head
-        if tok.dep_ != "appos" or head.i != tok.i - 1 or head.lower_ not in _STRICT_NOUNS or head.idx in covered:
+        head = _noun_before_name(tok)
+        if head is None or head.idx in covered:
             continue
         aid = table.at(tok.idx, tok.idx + len(tok))
         if aid is None or table.get(aid).kind != "organization":

@@ -268,10 +268,17 @@ class ActorTable:
         if len(words) < 2 or words[-1] in _COUNTRIES:
             return None
         if kind == "organization":
-            if words[-1] not in _TEAM_WORDS:
-                return None
+            # "Toyota" (a headline) before "Toyota Motor Corp": the opening words of the name
+            prefixes = {" ".join(words[:n]) for n in range(1, len(words)) if len(" ".join(words[:n])) > 3}
+            if words[-1] in _TEAM_WORDS:
+                prefixes.add(words[-1])
             return next(
-                (e for e in reversed(self._entries) if e.actor.kind == "organization" and e.keys == {words[-1]}), None
+                (
+                    e
+                    for e in reversed(self._entries)
+                    if e.actor.kind == "organization" and e.keys and e.keys <= prefixes
+                ),
+                None,
             )
         for entry in reversed(self._entries):
             if entry.actor.kind in ("person", "organization", "other", "place") and entry.keys == {words[-1]}:
