@@ -325,3 +325,15 @@ def test_a_body_described_but_never_named_and_a_short_form_before_the_name(extra
     assert _same(art, text, "Unite", "The union#2") and not _same(art, text, "Unite", "Ngozi Okafor")
     assert _same(art, text, "the ministry", "The business ministry")
     assert not _same(art, text, "the ministry", "Unite")
+
+
+def test_a_ranked_description_and_a_family_name_written_first(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SYDNEY, Aug 2 (Reuters) - BHP Group said on Tuesday it had agreed to buy OZ Minerals. The world's "
+        "biggest miner said the deal would boost its copper output. OZ Minerals' board backed the offer. "
+        "Chinese Premier Li Qiang welcomed the deal. Li said China would buy more copper."
+    )
+    art = extract(text)
+    assert _same(art, text, "BHP Group", "The world's biggest miner")
+    assert _same(art, text, "OZ Minerals#1", "OZ Minerals#2")
+    assert _same(art, text, "Li Qiang", "Li#2")

@@ -22,6 +22,7 @@ from claimx.extractors.actors.mentions import (
     _outlet_matcher,
     _title_before,
     is_predicate,
+    is_ranked_description,
     names_a_body,
     with_first_word,
 )
@@ -104,8 +105,8 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
             return Candidate(start, end, doc[left:right].text, "official", None, tok)
         return None
-    if low in _NOMINAL and first == "the" and right - left <= 3:
-        return Candidate(start, end, "", "ref", low, tok)
+    if low in _NOMINAL and first == "the" and (right - left <= 3 or is_ranked_description(doc, left, tok)):
+        return Candidate(start, end, "", "ref", low, tok)  # "the union", "the world's biggest miner"
     if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS"):
         # "workers", "the banks", "creditor banks": one group per head word
         return Candidate(start, end, low, "group", None, tok)
@@ -193,7 +194,7 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
 def _without_score(ent: SpacySpan) -> SpacySpan:
     """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
     end = ent.end
-    while end - ent.start > 1 and ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT"):
+    while end - ent.start > 1 and (ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT") or ent.doc[end - 1].tag_ == "POS"):
         end -= 1
     return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
 

@@ -221,3 +221,18 @@ def names_a_body(tok: Token) -> bool:
     if tok.ent_type_ in ("PERSON", "GPE") and after is not None and after.tag_ == "POS":
         return True
     return tok.is_upper and len(tok) >= 2 and tok.is_alpha and alias_of(_key(tok.text)) is not None
+
+
+#: "the world's biggest miner", "the country's second-largest lender": a ranking within these
+_RANKED_IN = frozenset({"world", "country", "nation", "region", "continent", "industry", "sector"})
+
+
+def is_ranked_description(doc: Doc, left: int, head: Token) -> bool:
+    """ "The world's biggest miner", "the country's second-largest lender": a definite
+    description that ranks one body, a reference to a body named before it."""
+    words = doc[left + 1 : head.i]
+    return (
+        any(t.lower_ in _RANKED_IN for t in words)
+        and any(t.tag_ in ("JJS", "RBS") or t.lower_.endswith(("est", "largest")) for t in words)
+        and all(t.lower_ in _RANKED_IN or t.tag_ == "POS" or t.pos_ in ("ADJ", "ADV", "NUM", "PUNCT") for t in words)
+    )

@@ -40,7 +40,7 @@ _PARTY_HYPHEN = frozenset({"r", "d", "i"})  # "R-Calif.": a party and a state ab
 def _key(name: str) -> str:
     """Normalised form for matching names across mentions."""
     name = name.strip().replace("’", "'")
-    name = re.sub(r"'s$", "", name)
+    name = re.sub(r"'s?$", "", name)  # "Acme's", "OZ Minerals'"
     low = name.lower()
     for det in _DETERMINERS:
         if low.startswith(det):

@@ -211,8 +211,8 @@ class ActorTable:
                     parts = k.split()
                     if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
                         return entry
-                    if len(parts) == 2 and key == parts[0] and "-" in parts[1]:
-                        # "Li" after "Li Ka-shing": a family name written first
+                    if len(parts) == 2 and key == parts[0]:
+                        # "Li" after "Li Qiang", "Li Ka-shing": a family name written first
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
