@@ -337,3 +337,13 @@ def test_a_ranked_description_and_a_family_name_written_first(extract) -> None: 
     assert _same(art, text, "BHP Group", "The world's biggest miner")
     assert _same(art, text, "OZ Minerals#1", "OZ Minerals#2")
     assert _same(art, text, "Li Qiang", "Li#2")
+
+
+def test_a_nationality_noun_for_a_person_is_a_role(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ireland coach Andy Farrell has named an unchanged side to face Scotland. Farrell said his players "
+        'had recovered well. "We know Scotland will be a threat," the Englishman said.'
+    )
+    art = extract(text)
+    assert _same(art, text, "Andy Farrell", "the Englishman")
+    assert _actor(art, text, "the Englishman").kind == "person"

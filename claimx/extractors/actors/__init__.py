@@ -131,8 +131,8 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
     out = []
     for i in positions(doc, lowers=_NOUN_WORDS, pos=_NOUN_POS):
         tok = doc[i]
-        if tok.i in taken or tok.ent_type_ or is_predicate(tok):
-            continue
+        if tok.i in taken or (tok.ent_type_ and tok.lower_ not in PERSON_ROLES) or is_predicate(tok):
+            continue  # a name; but "the Englishman" (tagged a nationality) is a person's role
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1 and tok.head.is_title:
             continue  # "The union Unite": the noun describes the name after it
         left, right = _noun_phrase(tok)

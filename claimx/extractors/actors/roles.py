@@ -186,12 +186,13 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
         left += 1  # "The side's captain": "The side" is a mention of its own
     possessed = left > 0 and doc[left - 1].tag_ == "POS"
     # "The Chancellor", "the CEO" (tagged a proper noun) as well as "the chancellor"
-    noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and not tok.ent_type_ and left == tok.i - 1)
+    # ("the Englishman" tagged an organisation: a one-word entity that is a role word)
+    noun = tok.tag_ == "NN" or (tok.tag_ == "NNP" and _entity_len(tok) == 1 and left == tok.i - 1)
     if tok.lower_ not in PERSON_ROLES or not noun or (doc[left].lower_ not in ("the", "this") and not possessed):
         return None
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
         return None  # "The union's boss Mick Lynch": a title on the name
-    if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right]):
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in doc[left:right] if t.i != tok.i):
         return None  # "the TUC general secretary": a phrase of its own organisation
     if any(c.dep_ == "prep" and c.lower_ in _ROLE_OF for c in tok.children):
         # "The leader of the Liberal Democrats", "the manager of the rival club": somebody's
