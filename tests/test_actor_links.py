@@ -347,3 +347,17 @@ def test_a_nationality_noun_for_a_person_is_a_role(extract) -> None:  # type: ig
     art = extract(text)
     assert _same(art, text, "Andy Farrell", "the Englishman")
     assert _actor(art, text, "the Englishman").kind == "person"
+
+
+def test_a_reuters_dateline_and_a_company_name_the_ner_misses(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "ALLEGHENY INTERNATIONAL SETS NEW BUYOUT TERMS\n\nPITTSBURGH, March 12 - Allegheny International Inc "
+        "said it has agreed to new terms for its buyout by First Boston Corp. The company said First Boston "
+        "raised its offer. Allegheny said its board had approved the terms."
+    )
+    art = extract(text)
+    allegheny = _actor(art, text, "Allegheny International Inc")
+    assert allegheny.kind == "organization" and not any(m.text.startswith("March") for m in allegheny.mentions)
+    assert _same(art, text, "Allegheny International Inc", "The company")
+    assert _same(art, text, "Allegheny International Inc", "Allegheny#2")
+    assert not _same(art, text, "Allegheny International Inc", "First Boston Corp")

@@ -151,7 +151,10 @@ def find_structure(text: str) -> Structure:
     if byline is None and (byline := _byline_at(text, body)) is not None:
         body = _skip_blank(text, byline[1])
     dm = _DATELINE.match(text, body)
-    if dm is not None and (dm.group("agency") or dm.group("wire") or dm.group("dash") in ("--", "—", "–")):
+    # "PITTSBURGH, March 12 - Allegheny ...": a plain hyphen after a date is a dateline's too
+    if dm is not None and (
+        dm.group("agency") or dm.group("wire") or dm.group("date") or dm.group("dash") in ("--", "—", "–")
+    ):
         loc_words = dm.group("loc").split(",")[0].replace("/", " ").split()
         # a dateline place is in capitals; a sentence starting "IBM - ..." has no agency
         # and a one-letter or very long place is no place

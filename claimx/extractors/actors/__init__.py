@@ -24,6 +24,7 @@ from claimx.extractors.actors.mentions import (
     is_predicate,
     is_ranked_description,
     names_a_body,
+    suffixed_names,
     with_first_word,
 )
 from claimx.extractors.actors.names import (
@@ -175,9 +176,14 @@ def _role_modifiers(head: Token | None) -> frozenset[str]:
     return frozenset(c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i)
 
 
-def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
+def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
     out = []
     for ent in doc.ents:
+        start = ent.start
+        while start < ent.end and (start in dateline or doc[start].is_punct or doc[start].is_space):
+            start += 1  # "March 12 - Allegheny International Inc": the dateline is no part of it
+        if start > ent.start and start < ent.end and doc[start - 1].i in dateline:
+            ent = SpacySpan(doc, start, ent.end, label=ent.label_)
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         ent = with_first_word(_without_score(ent), taken)
@@ -194,7 +200,9 @@ def _entities(doc: Doc, taken: set[int]) -> list[Candidate]:
 def _without_score(ent: SpacySpan) -> SpacySpan:
     """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
     end = ent.end
-    while end - ent.start > 1 and (ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT") or ent.doc[end - 1].tag_ == "POS"):
+    while end - ent.start > 1 and (
+        ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT", "SPACE") or ent.doc[end - 1].tag_ == "POS"
+    ):
         end -= 1
     return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
 
@@ -220,7 +228,8 @@ def find_actors(doc: Doc) -> ActorTable:
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     taken_dateline = set(taken)
     candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
-    candidates += acronyms(doc, taken) + named_by_noun(doc, taken) + _entities(doc, taken)
+    candidates += acronyms(doc, taken) + named_by_noun(doc, taken) + _entities(doc, taken, taken_dateline)
+    candidates += [Candidate(s, e, t, "organization", "ORG", None) for s, e, t in suffixed_names(doc, taken)]
     candidates.sort(key=lambda c: (c.start, -c.end))
     last_anon: dict[str, str] = {}
     appositive: list[Candidate] = []

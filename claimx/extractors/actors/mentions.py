@@ -236,3 +236,25 @@ def is_ranked_description(doc: Doc, left: int, head: Token) -> bool:
         and any(t.tag_ in ("JJS", "RBS") or t.lower_.endswith(("est", "largest")) for t in words)
         and all(t.lower_ in _RANKED_IN or t.tag_ == "POS" or t.pos_ in ("ADJ", "ADV", "NUM", "PUNCT") for t in words)
     )
+
+
+#: company suffixes that close a name the NER may miss ("Allegheny International Inc")
+_CLOSING_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "ag", "nv", "n.v.", "gmbh"})
+
+
+def suffixed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """ "Allegheny International Inc" the NER left out: capitalised words closed by a company
+    suffix are a company's name (start, end, text)."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _CLOSING_SUFFIXES or tok.i in taken or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].is_title and doc[left - 1].pos_ == "PROPN":
+            if doc[left - 1].i in taken or doc[left - 1].ent_type_:
+                break
+            left -= 1
+        if left < tok.i:
+            out.append((doc[left].idx, tok.idx + len(tok), doc[left : tok.i + 1].text))
+            taken.update(range(left, tok.i + 1))
+    return out

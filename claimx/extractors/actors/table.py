@@ -200,8 +200,8 @@ class ActorTable:
                 ):
                     return entry
         found = self._same_body(key, kind)
-        if found is not None:
-            return found
+        if found is not None and not self._headline_only(found):
+            return found  # a shouted headline's run of words is no company name to shorten
         if kind == "person":
             # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
             for entry in reversed(self._entries):
@@ -224,6 +224,10 @@ class ActorTable:
                     ):
                         return entry
         return None
+
+    def _headline_only(self, entry: _Entry) -> bool:
+        headline = self.doc._.headline
+        return headline is not None and all(m.start < headline["end"] for m in entry.actor.mentions)
 
     def _same_body(self, key: str, kind: str) -> _Entry | None:
         """An organisation or outlet this name is a short form of."""
