@@ -60,7 +60,7 @@ def test_held_out_stories_keep_their_floor(extract) -> None:  # type: ignore[no-
     checks = [c for story in _stories("actor_links_heldout.jsonl") for c in check_story(extract(story["text"]), story)]
     # the figure measured once, at the end of the round that wrote the rules (README)
     held = sum(c[3] for c in checks)
-    assert held >= 105, f"{held} of {len(checks)}"  # which ones fail is not shown: they are not tuned on
+    assert held >= 107, f"{held} of {len(checks)}"  # which ones fail is not shown: they are not tuned on
 
 
 def test_an_all_caps_short_form_the_ner_misses_is_an_organisation(extract) -> None:  # type: ignore[no-untyped-def]
