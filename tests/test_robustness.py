@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from claimx import api
 from claimx.document import Document
 from claimx.nlp import chunking
+from claimx.schema import Actor, ActorSpan, Article, Attribution, Claim, Cue, Sentence, Span
 
 from .conftest import assert_spans_valid, shared_path
 
@@ -116,3 +117,39 @@ def test_mutated_corpus_articles_never_crash(nlp, tmp_path) -> None:  # type: ig
     assert len(items) == 45
     for article in api.process(nlp, docs):
         assert_spans_valid(article)
+
+
+def _piece(text: str, actor: str) -> Article:
+    at = text.index(actor)
+    mention = Span(text=actor, start=at, end=at + len(actor))
+    said = text.index("said")
+    source = ActorSpan(text=actor, start=at, end=at + len(actor), actor="a1")
+    return Article(
+        id="p",
+        text=text,
+        sentences=[Sentence(index=0, start=0, end=len(text))],
+        actors=[Actor(id="a1", name=actor, kind="person", mentions=[mention])],
+        attributions=[
+            Attribution(id="t1", sentence=0, source=source, cue=Cue(text="said", start=said, end=said + 4, lemma="say"))
+        ],
+        claims=[Claim(id="c1", sentence=0, text=text, start=0, end=len(text), attribution="t1", actors=["a1"])],
+    )
+
+
+def test_pieces_merge_with_offsets_ids_and_same_named_actors_joined() -> None:
+    one, two, three = "Okafor said no. ", "Brandt said yes. ", "Okafor said so."
+    text = one + two + three
+    parts = [(0, _piece(one, "Okafor")), (len(one), _piece(two, "Brandt")), (len(one + two), _piece(three, "Okafor"))]
+    article = chunking.merge(parts, Article(id="long", text=text))
+    assert_spans_valid(article)
+    assert [a.id for a in article.actors] == ["a1", "a2"]
+    assert [len(a.mentions) for a in article.actors] == [2, 1]
+    assert [a.id for a in article.attributions] == ["t1", "t2", "t3"]
+    assert [a.source.actor for a in article.attributions if a.source] == ["a1", "a2", "a1"]
+    assert [(c.attribution, c.actors, c.sentence) for c in article.claims] == [
+        ("t1", ["a1"], 0),
+        ("t2", ["a2"], 1),
+        ("t3", ["a1"], 2),
+    ]
+    assert [s.index for s in article.sentences] == [0, 1, 2]
+    assert [text[s.start : s.end] for s in article.sentences] == [one, two, three]
