@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from typing import Any
 
@@ -158,9 +159,16 @@ def _variants(doc: Doc, span: Offsets, cue: Offsets, add: Callable[[Offsets | No
 
 
 def featurize(
-    doc: Doc, cue: Offsets, source: Offsets | None, cands: dict[Offsets | None, set[str]], tagged: list[Offsets]
+    doc: Doc,
+    cue: Offsets,
+    source: Offsets | None,
+    cands: dict[Offsets | None, set[str]],
+    tagged: list[Offsets],
+    cue_starts: Sequence[int] = (),
 ) -> list[dict[str, float]]:
-    """The features of each candidate, in the order of ``cands``."""
+    """The features of each candidate, in the order of ``cands``; ``cue_starts``: where each
+    cue of the document starts, this one's included, sorted (a candidate that runs on over
+    another's cue, "..., sources told POLITICO", takes in another's words)."""
     text = clean_text(doc)
     verb = _cue_verb(doc, cue)
     lemma = verb.lemma_.lower() if verb is not None else ""
@@ -183,11 +191,61 @@ def featurize(
             f["tagger_exact"] = float(cand in exact)
             # a piece of a quotation that goes on (into the next paragraph, past the speaker)
             f["in_quote"] = float(any(q[0] <= cand[0] and cand[1] <= q[1] and cand != q for q in quoted))
+            _other_cues(cue_starts, cue[0], cand, f)
             span = doc.char_span(*cand, alignment_mode="expand")
             if span is not None and len(span):
                 _syntax_features(doc, arrays, span, verb, f)
         out.append(f)
+    _relative_features(cands, out)
     return out
+
+
+def _other_cues(starts: Sequence[int], own: int, cand: Offsets, f: dict[str, float]) -> None:
+    """How many other cues start inside the candidate, and whether one starts in its second
+    half (a bisection: a paragraph of thousands of cues costs no more per candidate)."""
+    lo, hi = bisect_left(starts, cand[0]), bisect_left(starts, cand[1])
+    inside = hi - lo - (cand[0] <= own < cand[1])
+    f["other_cues"] = float(min(3, inside))
+    last = hi - 1
+    if last >= lo and starts[last] == own and cand[0] <= own < cand[1]:
+        # skip this cue's own start (once: another cue may start at the same character)
+        last = last - 1 if bisect_left(starts, own, lo, hi) == last else last
+    late = last >= lo and inside > 0 and starts[last] - cand[0] > (cand[1] - cand[0]) // 2
+    f["other_cue_late"] = float(late)
+
+
+#: the kinds whose start and end other candidates are compared with
+_ANCHORS = frozenset({"current", "tagger", "ccomp", "quote", "sent", "clause", "tail", "head"})
+
+
+def _relative_features(cands: dict[Offsets | None, set[str]], out: list[dict[str, float]]) -> None:
+    """Where each candidate stands among the cue's others: how many with its start end
+    sooner or later, how many with its end start sooner or later, and which kinds of
+    candidate (the tagger's, the complement, the quotation, ...) start or end where it does."""
+    ends: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}
+    start_kinds: dict[int, set[str]] = {}
+    end_kinds: dict[int, set[str]] = {}
+    for cand, kinds in cands.items():
+        if cand is None:
+            continue
+        s, e = cand
+        ends.setdefault(s, []).append(e)
+        starts.setdefault(e, []).append(s)
+        start_kinds.setdefault(s, set()).update(kinds & _ANCHORS)
+        end_kinds.setdefault(e, set()).update(kinds & _ANCHORS)
+    for cand, f in zip(cands, out, strict=True):
+        if cand is None:
+            continue
+        s, e = cand
+        for k in start_kinds[s]:
+            f[f"start_as={k}"] = 1.0
+        for k in end_kinds[e]:
+            f[f"end_as={k}"] = 1.0
+        f["shorter_same_start"] = float(min(4, sum(x < e for x in ends[s])))
+        f["longer_same_start"] = float(min(4, sum(x > e for x in ends[s])))
+        f["later_same_end"] = float(min(4, sum(x > s for x in starts[e])))
+        f["earlier_same_end"] = float(min(4, sum(x < s for x in starts[e])))
 
 
 def _span_features(text: str, cue: Offsets, source: Offsets | None, cand: Offsets, f: dict[str, float]) -> None:
@@ -205,6 +263,8 @@ def _span_features(text: str, cue: Offsets, source: Offsets | None, cand: Offset
     f["starts_that"] = float(text[s : s + 5].lower() == "that ")
     f["has_source"] = float(source is not None and s <= source[0] < e)
     f["has_cue"] = float(s <= cue[0] < e)
+    inner = text[s : e + 1]
+    f["quote_unbalanced"] = float(inner.count("“") != inner.count("”") or text[max(0, s - 1) : e + 1].count('"') % 2)
 
 
 @lru_cache(maxsize=4)
@@ -329,10 +389,11 @@ def select_all(doc: Doc, cues: list[Cue], tagged: list[Offsets], quotes: list[Of
         spans.clear()
         feats.clear()
 
+    starts = sorted(c[0][0] for c in cues)
     for cue, source, content in cues:
         cands = candidates(doc, cue, source, content, tagged, quotes)
         spans.append(list(cands))
-        feats.extend(featurize(doc, cue, source, cands, tagged))
+        feats.extend(featurize(doc, cue, source, cands, tagged, starts))
         if len(feats) >= SCORE_ROWS:
             flush()
     if feats:
