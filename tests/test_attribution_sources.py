@@ -4,6 +4,8 @@ styles."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from claimx.extractors.attributions.base import Raw
 from claimx.extractors.attributions.boundaries import parsed_source
 from claimx.extractors.attributions.patterns import quoted_within
@@ -89,6 +91,9 @@ def test_a_speaker_quoting_himself_inside_his_words_is_no_attribution() -> None:
     assert quoted_within([outer, inner], doc) == [outer]
     # on its own (no content around it) the same "I said" stays
     assert quoted_within([inner], doc) == [inner]
+    # the selector may give both cues the whole quotation: the same span, still another's content
+    same = replace(inner, content=outer.content)
+    assert quoted_within([outer, same], doc) == [outer]
 
 
 def _triples(extract, text: str):  # type: ignore[no-untyped-def]

@@ -240,3 +240,37 @@ def _starts(text: str, word: str) -> list[int]:
         out.append(at + 1)
         at = text.find(f" {word} ", at + 1)
     return out
+
+
+def test_a_candidate_is_described_by_the_others_and_by_other_cues(nlp: Language) -> None:
+    # Reuters style: "The deals did not require it, sources told Reuters." The clause alone
+    # and the clause run on over another attribution's source and cue share their start; the
+    # longer one holds the other cue late in it, the shorter one ends where the tagger's does.
+    doc = _doc(
+        nlp,
+        [
+            ("The", 1, "det", "DET"),
+            ("deals", 4, "nsubj", "NOUN"),
+            ("did", 4, "aux", "AUX"),
+            ("not", 4, "neg", "PART"),
+            ("require", 8, "ccomp", "VERB"),
+            ("it", 4, "dobj", "PRON"),
+            (",", 8, "punct", "PUNCT"),
+            ("sources", 8, "nsubj", "NOUN"),
+            ("told", 8, "ROOT", "VERB"),
+            ("Reuters", 8, "dobj", "PROPN"),
+            (".", 8, "punct", "PUNCT"),
+        ],
+    )
+    own = (doc[2].idx, doc[2].idx + 3)  # a cue of its own, say "did" (only the offsets matter here)
+    other = (doc[8].idx, doc[8].idx + 4)
+    short = (0, doc[5].idx + 2)
+    long = (0, doc[9].idx + len("Reuters"))
+    cands: dict = {None: {"none"}, short: {"cut"}, long: {"sent"}}
+    feats = selector.featurize(doc, own, None, cands, [short], sorted([own[0], other[0]]))
+    none, f_short, f_long = feats
+    assert f_short["other_cues"] == 0.0 and f_long["other_cues"] == 1.0 and f_long["other_cue_late"] == 1.0
+    assert f_short["longer_same_start"] == 1.0 and f_long["shorter_same_start"] == 1.0
+    assert f_short["tagger_exact"] == 1.0 and f_long["tagger_exact"] == 0.0
+    assert f_long["start_as=sent"] == 1.0 and f_short["start_as=sent"] == 1.0 and "end_as=sent" not in f_short
+    assert "shorter_same_start" not in none

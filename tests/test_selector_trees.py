@@ -57,3 +57,26 @@ def test_a_large_matrix_is_scored_in_row_blocks_with_the_same_sums(monkeypatch: 
     # three trees, at most six pairs at once: blocks of two rows
     monkeypatch.setattr(trees, "PAIRS", 6)
     assert forest(rows).tolist() == whole.tolist() == [_by_hand(list(r)) for r in rows]
+
+
+def _random_tree(rng: np.random.Generator, depth: int) -> dict:
+    if depth == 0 or rng.random() < 0.2:
+        return _leaf(float(rng.normal()))
+    return _split(int(rng.integers(3)), float(rng.normal()), _random_tree(rng, depth - 1), _random_tree(rng, depth - 1))
+
+
+def _walk(node: dict, row: np.ndarray) -> float:
+    while "split_feature" in node:
+        node = node["left_child"] if row[node["split_feature"]] <= node["threshold"] else node["right_child"]
+    return float(node["leaf_value"])
+
+
+def test_deep_uneven_trees_score_as_a_plain_walk() -> None:
+    # the walk drops finished pairs only every few levels: trees of uneven depth, past that
+    rng = np.random.default_rng(7)
+    dump = [{"tree_structure": _random_tree(rng, 9)} for _ in range(25)]
+    x = rng.normal(size=(40, 3)).astype(np.float32).astype(np.float64)
+    forest = trees.Forest(trees.flatten(dump))
+    assert forest.depth > 3
+    want = [sum(_walk(t["tree_structure"], row) for t in dump) for row in x]
+    assert np.allclose(forest(x), want, rtol=0, atol=1e-9)

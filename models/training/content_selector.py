@@ -94,7 +94,9 @@ def _groups(records: list[dict], docs, tags):  # type: ignore[no-untyped-def]
         contents = [(s, e) for label, s, e in tagged if label == "CONTENT"]
         quotes = find_quotes(text)
         gold = [g for g in rec["attributions"] if g.get("cue")]
-        for att in find_attributions(doc, tagged=[tuple(t) for t in tagged], select=False):
+        atts = find_attributions(doc, tagged=[tuple(t) for t in tagged], select=False)
+        starts = sorted(a.cue.start for a in atts)
+        for att in atts:
             cue = (att.cue.start, att.cue.end)
             match = [g for g in gold if g["cue"][0] < cue[1] and cue[0] < g["cue"][1]]
             if not match:
@@ -106,7 +108,7 @@ def _groups(records: list[dict], docs, tags):  # type: ignore[no-untyped-def]
             spans = list(cands)
             if want not in cands:
                 continue
-            feats = selector.featurize(doc, cue, source, cands, contents)
+            feats = selector.featurize(doc, cue, source, cands, contents, starts)
             groups.append((feats, spans.index(want)))
     return groups
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from claimx.nlp.spans import clean_text
+from claimx.nlp.spans import clean_text, expand_span
 
 Offsets = tuple[int, int]
 
@@ -66,7 +66,7 @@ def lead_trimmed(doc: Doc, span: Offsets) -> Offsets | None:
         s = max(s, dateline["end"])
     if s >= e:
         return None
-    toks = doc.char_span(s, e, alignment_mode="expand")
+    toks = expand_span(doc, s, e)
     if toks is None or len(toks) < 3:
         return None
     first = toks[0]
@@ -110,7 +110,7 @@ def cue_clause(verb: Token) -> Offsets:
 def prev_sentence(doc: Doc, span: Offsets) -> Offsets | None:
     """``span``, starting where its sentence starts, taken back to the start of the sentence
     before it in the same paragraph."""
-    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    toks = expand_span(doc, span[0], span[1])
     if toks is None or not len(toks):
         return None
     sent = toks[0].sent
@@ -125,7 +125,7 @@ def prev_sentence(doc: Doc, span: Offsets) -> Offsets | None:
 def next_sentence(doc: Doc, span: Offsets) -> Offsets | None:
     """``span`` run on to the end of the sentence after the one it ends in, when that sentence
     is in the same paragraph ("... in 1984. But by the second debate, he had bounced back.")."""
-    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    toks = expand_span(doc, span[0], span[1])
     if toks is None or not len(toks):
         return None
     sent = toks[-1].sent

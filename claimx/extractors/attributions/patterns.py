@@ -170,14 +170,15 @@ def quoted_within(raws: list[Raw], doc: Doc, quotes: list[tuple[int, int]] | Non
     of what that speaker says, not an attribution of its own (the annotators do not mark it),
     when it stands in a quotation (``quotes``) or its source is "I", "you", "we" or "it"."""
     text = clean_text(doc)
-    contents = [r.content for r in raws if r.content is not None]
     quotes = quotes or []
 
-    def inner(raw: Raw) -> bool:
-        if not any(c[0] <= raw.cue[0] < c[1] and c != raw.content for c in contents):
+    def inner(n: int, raw: Raw) -> bool:
+        # another attribution's content, even one equal to this one's (both given the quotation)
+        others = (r.content for m, r in enumerate(raws) if m != n and r.content is not None)
+        if not any(c[0] <= raw.cue[0] < c[1] for c in others):
             return False
         if raw.source is not None and text[raw.source[0] : raw.source[1]].lower() in _SELF_QUOTED:
             return True
         return any(q[0] <= raw.cue[0] < q[1] for q in quotes)
 
-    return [raw for raw in raws if not inner(raw)]
+    return [raw for n, raw in enumerate(raws) if not inner(n, raw)]

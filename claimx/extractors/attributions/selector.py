@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_SPACE, POS, SENT_START
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 from claimx import data
 from claimx.extractors.attributions import clauses, trees
 from claimx.extractors.attributions.base import _CUE_CLASS
-from claimx.nlp.spans import clean_text
+from claimx.nlp.spans import clean_text, expand_span, token_range
 
 Offsets = tuple[int, int]
 KINDS = (
@@ -61,7 +65,7 @@ def trim(text: str, span: Offsets) -> Offsets:
 
 
 def _cue_verb(doc: Doc, cue: Offsets) -> Token | None:
-    span = doc.char_span(*cue, alignment_mode="expand")
+    span = expand_span(doc, *cue)
     return None if span is None or not len(span) else span.root
 
 
@@ -97,7 +101,7 @@ def candidates(
     last = max(cue[1], source[1] if source and source[0] > cue[0] else cue[1])
     if (pair := clauses.split_quote(quotes, first, last, text)) is not None:
         add(*pair)
-    cue_span = doc.char_span(*cue, alignment_mode="expand")
+    cue_span = expand_span(doc, *cue)
     if cue_span is not None and len(cue_span):
         _parse_candidates(doc, cue_span, source, first, last, add)
     for span in [c for c, kinds in out.items() if c is not None and kinds & _SEEDS]:
@@ -144,7 +148,7 @@ def _parse_candidates(
 def _variants(doc: Doc, span: Offsets, cue: Offsets, add: Callable[[Offsets | None, str], None]) -> None:
     """Where the candidate could end instead (its head's clause ends), without its leading
     word, and run on over the next sentence."""
-    toks = doc.char_span(*span, alignment_mode="expand")
+    toks = expand_span(doc, *span)
     if toks is None or not len(toks):
         return
     root = toks.root
@@ -158,9 +162,16 @@ def _variants(doc: Doc, span: Offsets, cue: Offsets, add: Callable[[Offsets | No
 
 
 def featurize(
-    doc: Doc, cue: Offsets, source: Offsets | None, cands: dict[Offsets | None, set[str]], tagged: list[Offsets]
+    doc: Doc,
+    cue: Offsets,
+    source: Offsets | None,
+    cands: dict[Offsets | None, set[str]],
+    tagged: list[Offsets],
+    cue_starts: Sequence[int] = (),
 ) -> list[dict[str, float]]:
-    """The features of each candidate, in the order of ``cands``."""
+    """The features of each candidate, in the order of ``cands``; ``cue_starts``: where each
+    cue of the document starts, this one's included, sorted (a candidate that runs on over
+    another's cue, "..., sources told POLITICO", takes in another's words)."""
     text = clean_text(doc)
     verb = _cue_verb(doc, cue)
     lemma = verb.lemma_.lower() if verb is not None else ""
@@ -170,6 +181,9 @@ def featurize(
     exact = _trimmed(text, tuple(tagged))
     arrays = _arrays(doc)
     quoted = [c for c, k in cands.items() if c is not None and "quote" in k]
+    spans = np.array([c for c in cands if c is not None] or [(0, 0)], dtype=np.int64)
+    # each candidate's largest overlap with a near tagger span, all at once
+    overs = iter((np.minimum(spans[:, 1:], near[:, 1]) - np.maximum(spans[:, :1], near[:, 0])).max(axis=1).tolist())
     out = []
     for cand, kinds in cands.items():
         f: dict[str, float] = {f"kind={k}": 1.0 for k in kinds}
@@ -178,16 +192,65 @@ def featurize(
             f["none"] = 1.0
         else:
             _span_features(text, cue, source, cand, f)
-            over = np.minimum(cand[1], near[:, 1]) - np.maximum(cand[0], near[:, 0])
-            f["tagger_cover"] = max(0, int(over.max())) / max(1, cand[1] - cand[0])
+            f["tagger_cover"] = max(0, next(overs)) / max(1, cand[1] - cand[0])
             f["tagger_exact"] = float(cand in exact)
             # a piece of a quotation that goes on (into the next paragraph, past the speaker)
             f["in_quote"] = float(any(q[0] <= cand[0] and cand[1] <= q[1] and cand != q for q in quoted))
-            span = doc.char_span(*cand, alignment_mode="expand")
-            if span is not None and len(span):
-                _syntax_features(doc, arrays, span, verb, f)
+            _other_cues(cue_starts, cue[0], cand, f)
+            toks = token_range(doc, *cand)
+            if toks is not None and toks[1] > toks[0]:
+                _syntax_features(doc, arrays, toks, verb, f)
         out.append(f)
+    _relative_features(cands, out)
     return out
+
+
+def _other_cues(starts: Sequence[int], own: int, cand: Offsets, f: dict[str, float]) -> None:
+    """How many other cues start inside the candidate, and whether one starts in its second
+    half (a bisection: a paragraph of thousands of cues costs no more per candidate)."""
+    lo, hi = bisect_left(starts, cand[0]), bisect_left(starts, cand[1])
+    inside = hi - lo - (cand[0] <= own < cand[1])
+    f["other_cues"] = float(min(3, inside))
+    last = hi - 1
+    if last >= lo and starts[last] == own and cand[0] <= own < cand[1]:
+        # skip this cue's own start (once: another cue may start at the same character)
+        last = last - 1 if bisect_left(starts, own, lo, hi) == last else last
+    late = last >= lo and inside > 0 and starts[last] - cand[0] > (cand[1] - cand[0]) // 2
+    f["other_cue_late"] = float(late)
+
+
+#: the kinds whose start and end other candidates are compared with
+_ANCHORS = frozenset({"current", "tagger", "ccomp", "quote", "sent", "clause", "tail", "head"})
+
+
+def _relative_features(cands: dict[Offsets | None, set[str]], out: list[dict[str, float]]) -> None:
+    """Where each candidate stands among the cue's others: how many with its start end
+    sooner or later, how many with its end start sooner or later, and which kinds of
+    candidate (the tagger's, the complement, the quotation, ...) start or end where it does."""
+    ends: dict[int, list[int]] = {}
+    starts: dict[int, list[int]] = {}
+    start_kinds: dict[int, set[str]] = {}
+    end_kinds: dict[int, set[str]] = {}
+    for cand, kinds in cands.items():
+        if cand is None:
+            continue
+        s, e = cand
+        ends.setdefault(s, []).append(e)
+        starts.setdefault(e, []).append(s)
+        start_kinds.setdefault(s, set()).update(kinds & _ANCHORS)
+        end_kinds.setdefault(e, set()).update(kinds & _ANCHORS)
+    for cand, f in zip(cands, out, strict=True):
+        if cand is None:
+            continue
+        s, e = cand
+        for k in start_kinds[s]:
+            f[f"start_as={k}"] = 1.0
+        for k in end_kinds[e]:
+            f[f"end_as={k}"] = 1.0
+        f["shorter_same_start"] = float(min(4, sum(x < e for x in ends[s])))
+        f["longer_same_start"] = float(min(4, sum(x > e for x in ends[s])))
+        f["later_same_end"] = float(min(4, sum(x > s for x in starts[e])))
+        f["earlier_same_end"] = float(min(4, sum(x < s for x in starts[e])))
 
 
 def _span_features(text: str, cue: Offsets, source: Offsets | None, cand: Offsets, f: dict[str, float]) -> None:
@@ -205,6 +268,8 @@ def _span_features(text: str, cue: Offsets, source: Offsets | None, cand: Offset
     f["starts_that"] = float(text[s : s + 5].lower() == "that ")
     f["has_source"] = float(source is not None and s <= source[0] < e)
     f["has_cue"] = float(s <= cue[0] < e)
+    inner = text[s : e + 1]
+    f["quote_unbalanced"] = float(inner.count("“") != inner.count("”") or text[max(0, s - 1) : e + 1].count('"') % 2)
 
 
 @lru_cache(maxsize=4)
@@ -212,57 +277,101 @@ def _trimmed(text: str, tagged: tuple[Offsets, ...]) -> frozenset[Offsets]:
     return frozenset(trim(text, t) for t in tagged)
 
 
-_ARRAYS: list[tuple[Doc, Any]] = []
+@dataclass
+class _Parse:
+    """A doc's parse as plain arrays and lists (built once per doc): the features below read
+    these instead of building spaCy Token objects for every candidate."""
+
+    heads: Any  # each token's head index (numpy)
+    sents: Any  # each token's sentence number (numpy)
+    head: list[int]
+    sent: list[int]
+    dep: list[str]
+    pos: list[str]
+    skip: list[bool]  # punctuation or white space
+    doc: Doc
+    left: dict[int, int] = field(default_factory=dict)
+    right: dict[int, int] = field(default_factory=dict)
+
+    def left_edge(self, i: int) -> int:
+        if (j := self.left.get(i)) is None:
+            j = self.left[i] = self.doc[i].left_edge.i
+        return j
+
+    def right_edge(self, i: int) -> int:
+        if (j := self.right.get(i)) is None:
+            j = self.right[i] = self.doc[i].right_edge.i
+        return j
 
 
-def _arrays(doc: Doc) -> Any:
-    """Each token's head index and sentence number, as arrays (built once per doc)."""
+_ARRAYS: list[tuple[Doc, _Parse]] = []
+
+
+def _arrays(doc: Doc) -> _Parse:
+    """The doc's ``_Parse`` (the last two docs' are kept)."""
     for d, arr in _ARRAYS:
         if d is doc:
             return arr
-    heads = np.array([t.head.i for t in doc], dtype=np.int64)
-    sents = np.cumsum([bool(t.is_sent_start) and t.i > 0 for t in doc])
-    _ARRAYS[:] = [*_ARRAYS[-1:], (doc, (heads, sents))]
-    return heads, sents
+    cols = doc.to_array([HEAD, SENT_START, DEP, POS, IS_PUNCT, IS_SPACE])
+    n = len(doc)
+    heads = np.arange(n, dtype=np.int64) + cols[:, 0].astype(np.int64)  # HEAD is relative, unsigned
+    sents = np.cumsum((cols[:, 1].astype(np.int64) == 1) & (np.arange(n) > 0))
+    strings = doc.vocab.strings
+    deps = {int(d): strings[int(d)] for d in set(cols[:, 2].tolist())}
+    parse = _Parse(
+        heads=heads,
+        sents=sents,
+        head=heads.tolist(),
+        sent=sents.tolist(),
+        dep=[deps[d] for d in cols[:, 2].tolist()],
+        pos=[POS_NAMES[p] for p in cols[:, 3].tolist()],
+        skip=((cols[:, 4] != 0) | (cols[:, 5] != 0)).tolist(),
+        doc=doc,
+    )
+    _ARRAYS[:] = [*_ARRAYS[-1:], (doc, parse)]
+    return parse
 
 
-def _syntax_features(doc: Doc, arrays: Any, span: Span, verb: Token | None, f: dict[str, float]) -> None:
+def _syntax_features(doc: Doc, parse: _Parse, toks: tuple[int, int], verb: Token | None, f: dict[str, float]) -> None:
     """What the candidate starts with, what it leaves off after its end, and whether it is
     one constituent: where a clause is cut ("..., though she noted" is an adverbial clause left
     out; "... (Vt" a phrase cut in two)."""
-    heads, sents = arrays
-    a, b = span.start, span.end
-    h = heads[a:b]
+    head, sent, dep = parse.head, parse.sent, parse.dep
+    v = verb.i if verb is not None else -1
+    a, b = toks
+    h = parse.heads[a:b]
     outside = (h < a) | (h >= b) | (h == np.arange(a, b))
-    f["sents"] = float(min(3, 1 + sents[b - 1] - sents[a]))
+    f["sents"] = float(min(3, 1 + sent[b - 1] - sent[a]))
     f["roots"] = float(min(3, int(outside.sum())))
-    first, last = span[0], span[-1]
-    root = doc[a + int(np.argmax(outside))]
-    f["last_cc"] = float(last.dep_ == "cc")
-    f["first_cc"] = float(first.dep_ == "cc")
-    f["ends_verb_dep"] = float(verb is not None and last.head.i == verb.i)
-    f[f"first_dep={first.dep_}"] = 1.0
-    f[f"first_pos={first.pos_}"] = 1.0
-    f[f"root_dep={root.dep_}"] = 1.0
-    f["root_on_cue"] = float(verb is not None and root.head.i == verb.i)
-    for child in root.rights:
-        if child.i < b and child.dep_ != "punct":
-            f[f"incl={child.dep_}"] = 1.0
-    f["cuts_phrase"] = float(last.right_edge.i >= b and sents[last.right_edge.i] == sents[b - 1])
-    nxt = b
-    while nxt < len(doc) and sents[nxt] == sents[b - 1] and (doc[nxt].is_punct or doc[nxt].is_space):
+    first, last = a, b - 1
+    root = a + int(np.argmax(outside))
+    f["last_cc"] = float(dep[last] == "cc")
+    f["first_cc"] = float(dep[first] == "cc")
+    f["ends_verb_dep"] = float(head[last] == v)
+    f[f"first_dep={dep[first]}"] = 1.0
+    f[f"first_pos={parse.pos[first]}"] = 1.0
+    f[f"root_dep={dep[root]}"] = 1.0
+    f["root_on_cue"] = float(head[root] == v)
+    # root.rights: the children between the root and its right edge, as spaCy walks them
+    for child in range(root + 1, min(b, parse.right_edge(root) + 1)):
+        if head[child] == root and dep[child] != "punct":
+            f[f"incl={dep[child]}"] = 1.0
+    edge = parse.right_edge(last)
+    f["cuts_phrase"] = float(edge >= b and sent[edge] == sent[b - 1])
+    nxt, n = b, len(head)
+    while nxt < n and sent[nxt] == sent[b - 1] and parse.skip[nxt]:
         nxt += 1
-    if nxt >= len(doc) or sents[nxt] != sents[b - 1]:
+    if nxt >= n or sent[nxt] != sent[b - 1]:
         f["at_sent_end"] = 1.0
         return
     if nxt > b:
         f[f"next_punct={_PUNCT_CLASS.get(doc[b].text, 'other')}"] = 1.0
-    top = doc[nxt]
-    while top.head.i != top.i and top.head.left_edge.i >= nxt and sents[top.head.i] == sents[nxt]:
-        top = top.head
-    f[f"cut_dep={top.dep_}"] = 1.0
-    f[f"cut_pos={doc[nxt].pos_}"] = 1.0
-    f["cut_on_cue"] = float(verb is not None and top.head.i == verb.i)
+    top = nxt
+    while head[top] != top and parse.left_edge(head[top]) >= nxt and sent[head[top]] == sent[nxt]:
+        top = head[top]
+    f[f"cut_dep={dep[top]}"] = 1.0
+    f[f"cut_pos={parse.pos[nxt]}"] = 1.0
+    f["cut_on_cue"] = float(head[top] == v)
 
 
 _PUNCT_CLASS = {
@@ -297,11 +406,17 @@ def _index() -> dict[str, int]:
 def score(feats: list[dict[str, float]]) -> Any:
     names, ranker = _model()
     index = _index()
-    x = np.zeros((len(feats), len(names)))
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
     for row, f in enumerate(feats):
         for k, v in f.items():
-            if k in index:
-                x[row, index[k]] = v
+            if (col := index.get(k)) is not None:
+                rows.append(row)
+                cols.append(col)
+                vals.append(v)
+    x = np.zeros((len(feats), len(names)))
+    x[rows, cols] = vals
     return ranker(x)
 
 
@@ -329,10 +444,11 @@ def select_all(doc: Doc, cues: list[Cue], tagged: list[Offsets], quotes: list[Of
         spans.clear()
         feats.clear()
 
+    starts = sorted(c[0][0] for c in cues)
     for cue, source, content in cues:
         cands = candidates(doc, cue, source, content, tagged, quotes)
         spans.append(list(cands))
-        feats.extend(featurize(doc, cue, source, cands, tagged))
+        feats.extend(featurize(doc, cue, source, cands, tagged, starts))
         if len(feats) >= SCORE_ROWS:
             flush()
     if feats:
