@@ -5,7 +5,7 @@
 
 A predicted stance matches a gold one when the stance type is in its ``stance`` list, the
 actor span or its resolved actor's name contains the gold actor, and the object contains
-``object_has`` (case-insensitive); each prediction matches at most one gold stance.
+``object_has`` (case-insensitive), and the cue contains ``cue_has`` where the gold gives one; each prediction matches at most one gold stance.
 "strict" also requires ``negated`` to agree.
 """
 
@@ -46,6 +46,8 @@ def matches(pred: Stance, gold: dict[str, Any], names: dict[str, str], *, strict
     if gold["stance"] not in pred.stance:
         return False
     if pred.object is None or _norm(gold["object_has"]) not in _norm(pred.object.text):
+        return False
+    if "cue_has" in gold and _norm(gold["cue_has"]) not in _norm(pred.cue.text):
         return False
     want = _norm(gold.get("actor"))
     if want and not any(want in n for n in actor_names(pred, names)):
