@@ -4,8 +4,9 @@
         [--seed /work/shared/seed] [--model NAME] [--verbose]
 
 A predicted stance matches a gold one when the stance type is in its ``stance`` list, the
-actor span or its resolved actor's name contains the gold actor, and the object contains
-``object_has`` (case-insensitive), and the cue contains ``cue_has`` where the gold gives one; each prediction matches at most one gold stance.
+actor span or its resolved actor's name contains the gold actor, the object contains
+``object_has`` (case-insensitive), and the cue contains ``cue_has`` where the gold gives one;
+each prediction matches at most one gold stance.
 "strict" also requires ``negated`` to agree.
 """
 

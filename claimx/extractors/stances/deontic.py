@@ -18,12 +18,22 @@ from claimx.extractors.stances.lexicon import (
     _FORECAST,
     _FORECAST_SUBJECTS,
     _FORECASTING_HOLDERS,
+    _INFERRED_STATES,
     _NECESSITY_FORECAST,
     _QUANTITY_FORECAST,
     _REPORTING,
     _SUFFICIENCY,
 )
-from claimx.extractors.stances.parse import _children, _contiguous, _edges, _negated, _Raw, _subject, _subtree_span
+from claimx.extractors.stances.parse import (
+    _agent,
+    _children,
+    _contiguous,
+    _edges,
+    _negated,
+    _Raw,
+    _subject,
+    _subtree_span,
+)
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import ActorSpan, Attribution
 
@@ -84,6 +94,8 @@ def _forecast(verb: Token, cue: Token) -> bool:
         # quantity; "talks should resume", "the plant must close": what a party wants done
         subj = _subject(verb)
         return subj is not None and (subj.lemma_.lower() in _FORECAST_SUBJECTS or subj.lower_ in _FORECAST_SUBJECTS)
+    if lemma in _INFERRED_STATES and _children(verb, "auxpass") and _agent(verb) is None:
+        return True  # "the players must be exhausted": a state inferred, not a demand
     if lemma == "have":  # "should have little effect on the agreement"
         return any(o.lemma_.lower() in _SUFFICIENCY for o in _children(verb, "dobj"))
     if lemma == "be" and _children(verb, "expl"):

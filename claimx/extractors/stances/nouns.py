@@ -102,7 +102,16 @@ def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     return (holder, obj) if holder is not None and obj is not None and _plausible_actor(holder) else None
 
 
+def _modified(noun: Token, entry: dict[str, Any]) -> bool:
+    """ "gave the green light to X", "the go-ahead for X": a noun that is a stance only with
+    one of its entry's ``modifiers`` before it."""
+    words = entry.get("modifiers")
+    return not words or any(c.lower_ in words and c.dep_ in ("amod", "compound") for c in noun.lefts)
+
+
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
+    if not _modified(noun, entry):
+        return None
     undergone = _undergone(noun)
     if undergone is not None:
         holder, span = undergone

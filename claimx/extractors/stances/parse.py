@@ -144,11 +144,20 @@ def _gerund_subject(verb: Token) -> Token | None:
     return None
 
 
+def _negating(c: Token) -> bool:
+    """ "not", "never", and "no longer" ("The mayor no longer supports the project")."""
+    if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
+        return True
+    return c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ in _NEGATORS for g in c.children)
+
+
 def _negated(verb: Token) -> bool:
     for c in verb.children:
-        if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
+        if _negating(c):
             return True
     head = verb.head
+    if verb.dep_ == "acomp" and head.i != verb.i:  # "Japan is not opposed to X"
+        return any(c.dep_ == "neg" for c in head.children)
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _NEGATING_HEADS and head.lemma_.lower() not in _VERBS:
             return True
@@ -181,8 +190,8 @@ def _negator(verb: Token) -> Token | None:
     """The word that negates ``verb``: its own "not"/"never", else the head it is the
     complement of ("failed to accept", "is not ready to accept")."""
     for c in verb.children:
-        if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
-            return c
+        if _negating(c):
+            return next((g for g in c.children if g.lower_ in _NEGATORS), c)
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _NEGATING_HEADS:

@@ -34,7 +34,9 @@ def _negated_predicate(tok: Token, head: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
 
 
-def _complement(adj: Token, frames: list[str], *, defer: bool) -> tuple[int, int] | None:
+def _complement(adj: Token, entry: dict[str, Any]) -> tuple[int, int] | None:
+    frames, defer = entry["frames"], bool(entry.get("defer"))
+    barred = entry.get("non_stance_objects", [])  # "open to traffic", not "open to talks"
     for frame in frames:
         if frame == "xcomp":
             for xc in _children(adj, "xcomp"):
@@ -47,7 +49,7 @@ def _complement(adj: Token, frames: list[str], *, defer: bool) -> tuple[int, int
         elif frame.startswith("prep:"):
             for prep in _children(adj, "prep"):
                 pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
-                if prep.lower_ == frame[5:] and pobj is not None:
+                if prep.lower_ == frame[5:] and pobj is not None and pobj.lemma_.lower() not in barred:
                     return _np_span(pobj)
     return None
 
@@ -56,7 +58,7 @@ def adjective_stance(adj: Token, entry: dict[str, Any]) -> _Raw | None:
     head = _predicate_head(adj)
     if head is None:
         return None
-    obj = _complement(adj, entry["frames"], defer=bool(entry.get("defer")))
+    obj = _complement(adj, entry)
     if obj is None:
         return None
     return _predicate_raw(adj, head, entry["stance"], obj)
