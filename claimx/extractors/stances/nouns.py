@@ -55,7 +55,7 @@ def _noun_actor(noun: Token) -> Token | None:
 def _light_verb(noun: Token, entry: dict[str, Any]) -> Token | None:
     """The verb that carries a stance noun as its predicate: "renewed demands for X", "has no
     objection to X", "lent their backing to X", "presented the board with a plan"."""
-    verbs = entry.get("light_verbs") or _LIGHT_VERBS
+    verbs = {*(entry.get("light_verbs") or _LIGHT_VERBS), *entry.get("more_light_verbs", [])}
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i:
         head = head.head

@@ -34,7 +34,7 @@ def _particle(verb: Token, word: str) -> Token | None:
     for c in verb.children:
         if c.lower_ != word or c.i <= verb.i:
             continue
-        if c.dep_ == "prt" or (c.i == verb.i + 1 and c.dep_ in ("advmod", "prep", "dep")):
+        if c.dep_ == "prt" or (c.i == verb.i + 1 and c.dep_ in ("advmod", "prep", "dep", "intj", "dobj")):
             return c
     return None
 

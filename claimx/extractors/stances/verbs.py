@@ -14,6 +14,7 @@ from claimx.extractors.stances.lexicon import (
     _IGNORED_XCOMP,
     _NOMINAL_DEPS,
     _NOUNS,
+    _POSITION_OBJECTS,
     _PREDICATE_PHRASES,
     _QUESTION_WORDS,
     _VERBS,
@@ -142,6 +143,8 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             ignored = xc.lemma_.lower() in _IGNORED_XCOMP and xc.lemma_.lower() not in allowed
             if ignored and any_xcomp and _asks_question(xc):
                 continue  # "refused to say whether she would vote for X": a question left open
+            if entry.get("defer") and _takes_stance(xc):
+                return None  # "vowed to fight the closure": the verb after it carries the stance
             if xc.i > verb.i and (any_xcomp or not ignored) and xc.pos_ in ("VERB", "AUX"):
                 return _subtree_span(xc), None
     elif frame == "ccomp:subjunctive":
@@ -175,6 +178,13 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
                 return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
             return _np_span(pobj), prep
     return None
+
+
+def _takes_stance(verb: Token) -> bool:
+    """A stance verb with one of its own frames filled ("fight the closure"; not "push the
+    reforms through", which has no "for")."""
+    entry = _VERBS.get(verb.lemma_.lower())
+    return entry is not None and _object_of(verb, entry["frames"])[0] is not None
 
 
 def _phrase_object(verb: Token) -> tuple[tuple[int, int] | None, Token, str] | None:
@@ -242,6 +252,8 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
     """ "fight the closure" (a position) but not "fight a fire"; "accept the offer" but not
     "accept credit cards" (``object_heads`` / ``non_stance_objects`` in the lexicon)."""
     wanted, barred = entry.get("object_heads"), entry.get("non_stance_objects")
+    if wanted == "positions":  # "blocked the resolution", not "blocked the road"
+        wanted = _POSITION_OBJECTS
     if entry.get("dobj_heads") and not _children(verb, "xcomp"):
         wanted = entry["dobj_heads"]  # "threatened strike action", not "threatened the crop"
     if not wanted and not barred:
