@@ -55,12 +55,26 @@ def _deontic_cue(verb: Token) -> Token | None:
     foreseen = any(c.lower_ in _NECESSITY_FORECAST for c in _children(verb, "aux"))
     # "is thought to have about £2bn to spare": a possession, no "have to"
     owned = bool(_children(verb, "dobj"))
-    finite = verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ")
+    finite = verb.pos_ in ("VERB", "AUX") and (verb.tag_ in ("VB", "VBP", "VBZ") or _backshifted(verb))
     if want is not None and not (foreseen or owned) and finite:
         for xc in _children(verb, "xcomp"):
             if any(c.lower_ == want and c.i < xc.i for c in xc.children):
                 return verb
     return None
+
+
+def _backshifted(verb: Token) -> bool:
+    """ "Leigh said Britain had to set an example", "It said member states needed to be more
+    accountable": a past "had to"/"needed to" reported by a past reporting verb is the
+    speaker's "has to"/"needs to", not a past necessity ("they had to pay in more")."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and head.tag_ == "VBD"
+        and head.lemma_.lower() in _REPORTING
+    )
 
 
 def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
@@ -88,7 +102,11 @@ def _forecast(verb: Token, cue: Token) -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma in _FORECAST:
-        return True
+        # "the United States should increase its reserve": a named party made to act on
+        # something is a demand; "sales should increase" is a forecast
+        subj = _subject(verb)
+        named = subj is not None and subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        return not (named and _children(verb, "dobj"))
     if lemma in _QUANTITY_FORECAST:
         # "sales should top $1bn", "the rise should not affect wages": a forecast about a
         # quantity; "talks should resume", "the plant must close": what a party wants done

@@ -111,6 +111,8 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
     found = syntax.subject(verb, relatives=_REL_PRONOUNS)
+    if found is None:
+        found = _subject_on_auxiliary(verb)
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -128,6 +130,21 @@ def _subject(verb: Token) -> Token | None:
         if obj is not None and obj.i + 1 == node.left_edge.i and obj.pos_ == "PROPN":
             found = obj
     return found
+
+
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """ "the UK was prepared to veto X" with "UK" hung on "was": a subject the parser
+    attached to an auxiliary of the verb (or of the verb its complement hangs on)."""
+    node = verb
+    for _ in range(4):
+        for aux in _children(node, "aux", "auxpass"):
+            sub = next(iter(_children(aux, "nsubj", "nsubjpass")), None)
+            if sub is not None:
+                return sub
+        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _gerund_subject(verb: Token) -> Token | None:

@@ -143,6 +143,10 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             ignored = xc.lemma_.lower() in _IGNORED_XCOMP and xc.lemma_.lower() not in allowed
             if ignored and any_xcomp and _asks_question(xc):
                 continue  # "refused to say whether she would vote for X": a question left open
+            if entry.get("xcomp_only") and xc.lemma_.lower() not in entry["xcomp_only"]:
+                continue  # "wants to continue as an MP": the holder's own plan, asked of nobody
+            if entry.get("xcomp_with_object") and not _children(xc, "dobj", "prep", "ccomp", "xcomp"):
+                continue  # "vowed to fight on": no object
             if entry.get("defer") and _takes_stance(xc):
                 return None  # "vowed to fight the closure": the verb after it carries the stance
             if xc.i > verb.i and (any_xcomp or not ignored) and xc.pos_ in ("VERB", "AUX"):
