@@ -81,9 +81,15 @@ def _with_to_clause(noun: Token, pobj: Token, obj: tuple[int, int] | None) -> tu
 
 def _argument_of_stance_verb(noun: Token) -> bool:
     """ "the union rejected its final proposal": a stance noun that is what another stance
-    verb takes is that verb's object, not a position of its own."""
+    verb takes is that verb's object, not a position of its own; so is one that another verb
+    acts on ("agreed to suspend their requests for arbitration") or a preposition's object
+    ("a complaint over US support for Boeing"), STANCES_GUIDELINES.md "Nominal stances"."""
     head = noun.head
-    return noun.dep_ in ("dobj", "nsubjpass") and head.i != noun.i and head.lemma_.lower() in _VERBS
+    if head.i == noun.i:
+        return False
+    if noun.dep_ in ("dobj", "pobj"):
+        return True
+    return noun.dep_ == "nsubjpass" and head.lemma_.lower() in _VERBS
 
 
 def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
