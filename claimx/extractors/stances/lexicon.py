@@ -56,12 +56,14 @@ for _phrase, _entry in _LEX["phrasal_verbs"].items():
 _POSITION_OBJECTS = frozenset(_LEX["position_objects"])
 _INFERRED_STATES = frozenset(_LEX["inferred_states"])
 _TIME_UNITS = frozenset(_LEX["time_units"])
+_AGENT_NOUNS: dict[str, str] = _LEX["agent_nouns"]
 _CANDIDATE_WORDS = (
     _CANDIDATE_LEMMAS
     | frozenset(_ADJECTIVES)
     | frozenset(_COPULAR_PREPS)
     | frozenset(_PREDICATE_PHRASES)
     | frozenset(_PHRASAL)
+    | frozenset(_AGENT_NOUNS)
 )
 _QUESTION_WORDS = frozenset(_LEX["question_words"])
 _ASKING = frozenset(_LEX["asking_verbs"])

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from claimx.extractors.quotes import find_quotes
+from claimx.extractors.stances.clauses import _opens_question
 from claimx.extractors.stances.lexicon import (
     _ABILITY_MODALS,
     _ASKING,
@@ -23,7 +24,7 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import _Raw
-from claimx.extractors.stances.verbs import _hypothetical, _opens_question
+from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import Attribution
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")

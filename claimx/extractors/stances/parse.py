@@ -100,7 +100,10 @@ def _is_relative(tok: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return bool(_children(verb, "nsubjpass", "auxpass")) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if _children(verb, "nsubjpass", "auxpass"):
+        return True
+    # "the plan backed by Sony"; "had one takeover attempt turned down by United" (tagged VBD)
+    return verb.dep_ == "acl" and (verb.tag_ == "VBN" or bool(_children(verb, "agent")))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -158,6 +161,8 @@ def _gerund_subject(verb: Token) -> Token | None:
         return next((c for c in above.children if c.dep_ == "dobj"), None)
     if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on"):
         return syntax.subject(above, relatives=_REL_PRONOUNS)
+    if prep.lower_ == "for":  # "suspended the association for refusing to deselect X"
+        return next((c for c in above.children if c.dep_ == "dobj" and c.i < prep.i), None)
     return None
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
     _ADJECTIVES,
+    _AGENT_NOUNS,
     _COPULAR_PREPS,
     _IGNORED_XCOMP,
     _PREDICATE_HEADS,
@@ -92,6 +93,25 @@ def phrase_stance(noun: Token) -> _Raw | None:
     if raw is not None:
         raw.cue = (first.idx, last.idx + len(last))
         raw.lemma = " ".join(words)
+    return raw
+
+
+def agent_noun_stance(noun: Token) -> _Raw | None:
+    """ "Hodgson is a fierce advocate of the winter break", "I am a supporter of the break":
+    a noun for one who holds a position, said of the subject; the cue runs to its "of"."""
+    stance = _AGENT_NOUNS.get(noun.lemma_.lower())
+    head = _predicate_head(noun) if stance is not None and noun.dep_ == "attr" else None
+    of = next((c for c in _children(noun, "prep") if c.lower_ == "of"), None)
+    pobj = next(iter(_children(of, "pobj", "pcomp")), None) if of is not None else None
+    # "a supporter of Manchester United": a fan of a club or a person, no position on a plan
+    named = pobj is not None and pobj.pos_ == "PROPN"
+    obj = _np_span(pobj) if pobj is not None and not named else None
+    if stance is None or head is None or of is None or obj is None:
+        return None
+    raw = _predicate_raw(noun, head, stance, obj)
+    if raw is not None:
+        raw.cue = (noun.idx, of.idx + len(of))
+        raw.lemma = f"{noun.lemma_.lower()} of"
     return raw
 
 

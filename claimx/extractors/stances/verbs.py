@@ -6,6 +6,16 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from claimx.extractors.stances.clauses import (
+    _asks_question,
+    _for_to_clause,
+    _has_to,
+    _small_clause,
+    _subjunctive,
+    _to_misparsed,
+    _told_clause,
+    _without_as,
+)
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
     _EXCLUDED_PRT,
@@ -120,7 +130,8 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
     elif frame == "dobj+xcomp":
         objs = _children(verb, "dobj")
         # "told him he would resign": a clause without "to" is something said, not ordered
-        xcs = [x for x in _children(verb, "xcomp", "ccomp") if x.dep_ == "xcomp" or _has_to(x)]
+        # "pleaded with X to reject" / "urged X to withdraw" with the clause read as an adverbial
+        xcs = [x for x in _children(verb, "xcomp", "ccomp", "advcl") if x.dep_ == "xcomp" or _has_to(x)]
         if objs and xcs and xcs[0].i > objs[0].i:
             # what is demanded, not whom of: "urged Israel to withdraw" -> "withdraw"
             return _subtree_span(xcs[0]), None
@@ -131,7 +142,7 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         # "urged Israel to withdraw" parsed as a clause with its own subject
         for cc in _children(verb, "ccomp"):
             to = [c for c in cc.children if c.tag_ == "TO"]
-            if _children(cc, "nsubj") and to:
+            if _children(cc, "nsubj", "nsubjpass") and to:  # "want the budget to be capped"
                 return _edges(_contiguous(doc, to[0].i, cc.right_edge.i)), None
     elif frame == "dobj+ccomp":
         return _told_clause(verb)
@@ -165,22 +176,36 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             head = verb.head
             return _edges(_contiguous(verb.doc, head.left_edge.i, verb.i - 1)), None
     elif frame.startswith("prep:"):
-        if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
-            return None  # "called a strike for next Monday" calls for nothing
-        word, _, more = frame[5:].partition("+")
-        for prep in _children(verb, "prep"):
-            if prep.lower_ != word:
+        return _prep_frame(verb, frame)
+    elif frame == "small":
+        return _small_clause(verb)
+    return None
+
+
+def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """ "insisted on X" (prep:on), "called on X to Y" (prep:on+xcomp), "asking for them to
+    negotiate" (a for-to clause): the object and the preposition for the cue."""
+    if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
+        return None  # "called a strike for next Monday" calls for nothing
+    word, _, more = frame[5:].partition("+")
+    for prep in _children(verb, "prep"):
+        if prep.lower_ != word:
+            continue
+        pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        if more == "xcomp":
+            if pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "called X on Tuesday to discuss the crisis": a time, no addressee
+            xcs = [x for x in verb.children if x.dep_ in ("xcomp", "ccomp") and x.i > pobj.i]
+            xcs += [x for x in _children(verb, "advcl") if x.i > pobj.i and _has_to(x)]
+            xcs += [x for x in pobj.children if x.dep_ in ("acl", "relcl") and x.i > pobj.i]
+            if not xcs:
                 continue
-            pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
-            if pobj is None:
-                continue
-            if more == "xcomp":
-                xcs = [x for x in verb.children if x.dep_ in ("xcomp", "ccomp") and x.i > pobj.i]
-                xcs += [x for x in pobj.children if x.dep_ in ("acl", "relcl") and x.i > pobj.i]
-                if not xcs:
-                    continue
-                return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
-            return _np_span(pobj), prep
+            return _edges(_contiguous(verb.doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
+        return _np_span(pobj), prep
+    if word == "for" and not more:
+        return _for_to_clause(verb)
     return None
 
 
@@ -204,38 +229,6 @@ def _phrase_object(verb: Token) -> tuple[tuple[int, int] | None, Token, str] | N
         if last is not None and inner is not None:
             return _np_span(inner), last, phrase[1]
     return None
-
-
-def _asks_question(verb: Token) -> bool:
-    """ "say whether ...", "disclose which bid ...": a complement that is a question."""
-    for c in verb.children:
-        first = c.doc[c.left_edge.i]
-        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c.i > verb.i and first.lower_ in _QUESTION_WORDS:
-            return True
-    return False
-
-
-def _opens_question(clause: Token) -> bool:
-    """ "whether she would vote", "how labels can embrace X": the clause opens with a
-    question word; "when talks resume, ..." opens an adverbial clause inside it instead."""
-    first = clause.doc[clause.left_edge.i]
-    return first.lower_ in _QUESTION_WORDS and (first.i == clause.i or first.head.dep_ != "advcl")
-
-
-def _subjunctive(clause: Token) -> bool:
-    """ "insisted that management withdraw the notices", "that class sizes be capped": a
-    that-clause whose verb is a bare base form after a third-person subject (a mandate),
-    not a statement ("insisted that the job was safe")."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in ("i", "you"):
-        return False
-    if any(c.dep_ == "aux" and c.i < clause.i and c.tag_ != "TO" for c in clause.children):
-        return False
-    if clause.lower_ == "be" or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in clause.children):
-        return True  # "that class sizes be capped", "that the workers be paid"
-    # a bare base form after a singular subject ("that management withdraw"); after a
-    # plural one it reads as a present tense
-    return clause.tag_ == "VB" and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"))
 
 
 def _object_head(verb: Token) -> Token | None:
@@ -324,49 +317,6 @@ def _closing_conj(verb: Token) -> bool:
     return prev.text == "," and bool(after) and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
 
 
-def _told_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
-    """ "warned Bath (that) they had until next week to ...": the clause after the addressee,
-    also when the parser hung it on a name as a relative clause without a relative word."""
-    objs = _children(verb, "dobj")
-    if not objs:
-        return None
-    for cc in _children(verb, "ccomp"):
-        if cc.i > objs[0].i:
-            return _subtree_span(cc), None
-    for rel in _children(objs[0], "relcl"):
-        if objs[0].pos_ == "PROPN" and not any(_is_relative(c) for c in rel.children) and _children(rel, "nsubj"):
-            return _subtree_span(rel), None
-    return None
-
-
-def _has_to(clause: Token) -> bool:
-    return any(c.tag_ == "TO" and c.i < clause.i for c in clause.children)
-
-
-def _to_misparsed(verb: Token, obj: Token) -> tuple[int, int] | None:
-    """ "urged the finance chiefs to write off African debt" with "to" taken for a
-    preposition: the demanded act runs from the verb after "to" to the end of the clause."""
-    doc = verb.doc
-    k = obj.right_edge.i + 1
-    if k + 1 >= len(doc) or doc[k].lower_ != "to" or doc[k].head.i != verb.i or doc[k + 1].tag_ != "VB":
-        return None
-    return _edges(_contiguous(doc, k + 1, verb.right_edge.i))
-
-
-def _without_as(obj: Token, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """ "dismissed Western calls for a ceasefire as propaganda": the "as" phrase says what
-    the holder takes the object for; it is no part of the object ("such as" is)."""
-    if span is None:
-        return None
-    for tok in obj.subtree:
-        if tok.lower_ == "as" and tok.dep_ == "prep" and tok.i > obj.i and tok.doc[tok.i - 1].lower_ != "such":
-            end = tok.doc[tok.i - 1]
-            while end.i > obj.i and (end.is_punct or end.is_space):
-                end = end.doc[end.i - 1]
-            return span[0], min(span[1], end.idx + len(end))
-    return span
-
-
 def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
     """The object of a transitive frame ("dobj", "prt:out"): a relative pronoun's antecedent,
     a passive subject, the noun object, a gerund, or the noun before a misparsed relative."""
@@ -386,10 +336,14 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
             target = _antecedent(verb) if _is_relative(subj[0]) else subj[0]
             if target is not None:
                 return _np_span(target, _clause_top(verb)), extra
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl":  # "the price demanded", "an attempt turned down by United"
             return _np_span(verb.head, verb), extra
         return None
     obj = _first_noun_child(verb)
+    if obj is not None and obj.lower_ == "what" and verb.dep_ == "csubj":
+        # "What we propose is to arrive at a mechanism": the complement of "is"
+        said = next(iter(_children(verb.head, "xcomp", "attr", "ccomp")), None)
+        return (_subtree_span(said), extra) if said is not None and said.i > verb.i else None
     if obj is not None:
         if _states_a_fact(verb, obj):
             return None
@@ -421,7 +375,8 @@ def _cue_span(verb: Token, modal: Token | None, extra: Token | None) -> tuple[in
 
 def _is_verb_use(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-        return False
+        # "the group did not strongly back either option" with "back" tagged an adverb
+        return tok.dep_ == "ROOT" and bool(_children(tok, "nsubj")) and bool(_children(tok, "aux"))
     # "Israel rejects Hamas demands for ...": a plural noun tagged VBZ
     return not (tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS and tok.dep_ != "ROOT")
 
