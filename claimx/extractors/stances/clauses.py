@@ -16,7 +16,7 @@ def _for_to_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] |
     to-infinitive; what is asked for is that clause."""
     for clause in _children(verb, "advcl"):
         mark = next((m for m in _children(clause, "mark") if m.lower_ == "for" and m.i > verb.i), None)
-        if mark is not None and _has_to(clause) and _children(clause, "nsubj"):
+        if mark is not None and _has_to(clause) and _children(clause, "nsubj", "nsubjpass"):
             return _edges(_contiguous(verb.doc, mark.i + 1, clause.right_edge.i)), mark
     return None
 
@@ -29,6 +29,12 @@ def _small_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | 
             continue
         if _children(clause, "nsubj", "nsubjpass"):
             return _subtree_span(clause), None
+    for obj in _children(verb, "dobj"):  # "ordered the documents released"
+        part = next((c for c in _children(obj, "acl") if c.tag_ == "VBN" and c.i == obj.right_edge.i), None)
+        if part is None:
+            part = next((c for c in _children(obj, "acl") if c.tag_ == "VBN" and c.left_edge.i == c.i), None)
+        if part is not None and part.i > obj.i and not _children(part, "agent"):
+            return _edges(_contiguous(verb.doc, obj.left_edge.i, part.right_edge.i)), None
     return None
 
 

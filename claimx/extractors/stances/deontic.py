@@ -37,6 +37,11 @@ from claimx.extractors.stances.parse import (
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import ActorSpan, Attribution
 
+#: words of a date that put it in the past ("two years ago", "last year")
+_PAST_MARKS = frozenset(["ago", "last", "yesterday", "earlier", "previously"])
+#: a reported clause's subject that is, most often, the reporter itself
+_SELF_PRONOUNS = frozenset(["he", "she", "it"])
+
 
 def _deontic_cue(verb: Token) -> Token | None:
     """ "should"/"must" on ``verb``, or ``verb`` itself when it is "need"/"have" with a
@@ -68,13 +73,19 @@ def _backshifted(verb: Token) -> bool:
     accountable": a past "had to"/"needed to" reported by a past reporting verb is the
     speaker's "has to"/"needs to", not a past necessity ("they had to pay in more")."""
     head = verb.head
-    return (
-        verb.tag_ == "VBD"
-        and verb.dep_ == "ccomp"
-        and head.i != verb.i
-        and head.tag_ == "VBD"
-        and head.lemma_.lower() in _REPORTING
-    )
+    reported = verb.tag_ == "VBD" and verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD"
+    return reported and head.lemma_.lower() in _REPORTING and not _dated_past(verb)
+
+
+def _dated_past(verb: Token) -> bool:
+    """ "the city had to borrow heavily in the 1990s", "two years ago": a past date in the
+    clause makes it what was necessary then."""
+    for tok in verb.subtree:
+        if tok.ent_type_ != "DATE":
+            continue
+        if tok.lower_ in _PAST_MARKS or (tok.text[:4].isdigit() and len(tok.text) in (4, 5)):
+            return True
+    return False
 
 
 def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
@@ -179,6 +190,8 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
         reporter = _reported_by(verb) if holder is None else None
         if holder is None and (reporter is None or not _plausible_actor(reporter)):
             continue
+        if (reporter is not None or holder is not None) and subj is not None and subj.lower_ in _SELF_PRONOUNS:
+            continue  # "He said he had to leave early": the holder's own necessity, asked of nobody
         if _commentator(holder, reporter):
             continue  # "Traders said prices should firm": market talk, a forecast
         obj = _demanded(verb, cue)

@@ -64,7 +64,10 @@ def unasserted(anchor: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ in ("ccomp", "pcomp", "csubj") and _opens_question(node):
+        # "What the union wants is a rise": a pseudo-cleft states the position
+        first = node.doc[node.left_edge.i]
+        cleft = first.lower_ == "what" and first.head.dep_ == "csubj" and first.head.head.lemma_ == "be"
+        if node.dep_ in ("ccomp", "pcomp", "csubj") and _opens_question(node) and not cleft:
             return True  # "looked at how independent labels can embrace digital music"
         if node.dep_ in ("ccomp", "acl") and node.i > head.i:
             lemma = head.lemma_.lower()

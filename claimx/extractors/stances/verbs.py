@@ -251,7 +251,7 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
     wanted, barred = entry.get("object_heads"), entry.get("non_stance_objects")
     if wanted == "positions":  # "blocked the resolution", not "blocked the road"
         wanted = _POSITION_OBJECTS
-    if entry.get("dobj_heads") and not _children(verb, "xcomp"):
+    if entry.get("dobj_heads") and not _children(verb, "xcomp") and _small_clause(verb) is None:
         wanted = entry["dobj_heads"]  # "threatened strike action", not "threatened the crop"
     if not wanted and not barred:
         return True
