@@ -12,8 +12,10 @@ from claimx.extractors.stances.lexicon import (
     _COND_ALWAYS,
     _COND_FOCUS,
     _COND_MARKS,
+    _DEONTIC_EVENTS,
     _LIGHT_VERBS,
     _NOUN_ACTOR_PREPS,
+    _REPORTING,
     _UNDERGOING,
     _VERBS,
 )
@@ -167,6 +169,16 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
     return raw
 
 
+def _reporter(verb: Token) -> Token | None:
+    """The subject of the reporting verb whose complement clause ``verb`` heads."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or node.head.i == node.i or node.head.lemma_.lower() not in _REPORTING:
+        return None
+    return _subject(node.head)
+
+
 # -- conditions ----------------------------------------------------------------------------
 
 
@@ -199,6 +211,9 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
     if modality is None and not focus:
         return None
     actor_tok = _subject(head)
+    if actor_tok is not None and actor_tok.lower_ in _DEONTIC_EVENTS:
+        # "Gill said talks would not resume unless X": the one who reports the event sets it
+        actor_tok = _reporter(head)
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None
     obj = _edges([t for t in clause.subtree if t.i != mark.i])

@@ -116,6 +116,9 @@ def _subject(verb: Token) -> Token | None:
     found = syntax.subject(verb, relatives=_REL_PRONOUNS)
     if found is None:
         found = _subject_on_auxiliary(verb)
+    if found is None and verb.dep_ == "advcl" and verb.head.i != verb.i and _purpose(verb):
+        # "He travelled to Uganda to plead for the life of X": the traveller pleads
+        found = syntax.subject(verb.head, relatives=_REL_PRONOUNS)
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -133,6 +136,12 @@ def _subject(verb: Token) -> Token | None:
         if obj is not None and obj.i + 1 == node.left_edge.i and obj.pos_ == "PROPN":
             found = obj
     return found
+
+
+def _purpose(verb: Token) -> bool:
+    """A to-infinitive of purpose with no subject or marker of its own."""
+    to = any(c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+    return to and not _children(verb, "nsubj", "nsubjpass", "mark")
 
 
 def _subject_on_auxiliary(verb: Token) -> Token | None:
