@@ -174,3 +174,67 @@ def test_wire_forms2_developed_on(extract, record) -> None:  # type: ignore[no-u
         assert hit, got
     if not record["stances"]:
         assert art.stances == [], got
+
+
+#: sentences written for these rules (not taken from any gold set): text -> (type, holder, cue,
+#: object) expected among the stances, or None for a sentence that states no position
+RULES: dict[str, tuple[str, str, str, str] | None] = {
+    # a subject the parser hangs on an auxiliary, and a stance verb after "prepared to"
+    "The minister said the country was prepared to veto any deal on fishing.": (
+        "reject",
+        "the country",
+        "veto",
+        "any deal",
+    ),
+    # a past "had to" under a past reporting verb is the reporter's demand ...
+    "The committee said the ministry had to publish its accounts.": (
+        "demand",
+        "The committee",
+        "had",
+        "publish its accounts",
+    ),
+    # ... but not a dated past one, nor the holder's own necessity
+    "The mayor said the city had to borrow heavily in the 1990s.": None,
+    "He said he had to leave early to catch a flight.": None,
+    # agent nouns said of the subject; a fan of a club holds no position
+    "She has long been an opponent of the death penalty.": ("reject", "She", "opponent of", "the death penalty"),
+    "He was a supporter of Manchester United as a boy.": None,
+    # for-to clauses, ordered participle clauses, pseudo-clefts
+    "Opposition leaders are asking for the vote to be postponed.": (
+        "demand",
+        "Opposition leaders",
+        "asking for",
+        "the vote to be postponed",
+    ),
+    "The judge ordered the documents released.": ("demand", "The judge", "ordered", "the documents released"),
+    "What the union wants is a 5 percent rise, a spokesman said.": ("demand", "the union", "wants", "5 percent rise"),
+    # the one named before "for refusing" refused; a purpose clause takes the main subject
+    "The league fined the club for refusing to play the match.": ("reject", "the club", "refusing", "play the match"),
+    "The minister flew to Brussels to press for a better deal.": ("demand", "The minister", "press for", "better deal"),
+    # a condition on an event is set by the one who reports it
+    "The union said the strike would go ahead unless the company improved its offer.": (
+        "condition",
+        "The union",
+        "unless",
+        "the company improved its offer",
+    ),
+    # a stance noun that a preposition governs is an argument, no position
+    "The club issued a statement over its support for the manager.": None,
+    # want + the holder's own act
+    "The striker said he wants to stay at the club until the end of his contract.": None,
+}
+
+
+@pytest.mark.parametrize("text", list(RULES))
+def test_written_forms_for_the_dev2_rules(extract, text) -> None:  # type: ignore[no-untyped-def]
+    art = extract(text)
+    got = [
+        (s.stance, s.actor.text if s.actor else None, s.cue.text, s.object.text if s.object else None)
+        for s in art.stances
+    ]
+    want = RULES[text]
+    if want is None:
+        assert got == []
+        return
+    stance, holder, cue, obj = want
+    assert any(g[0] == stance and g[1] == holder and g[2] == cue and g[3] is not None and obj in g[3] for g in got), got
