@@ -178,7 +178,7 @@ def test_wire_forms2_developed_on(extract, record) -> None:  # type: ignore[no-u
 
 #: sentences written for these rules (not taken from any gold set): text -> (type, holder, cue,
 #: object) expected among the stances, or None for a sentence that states no position
-RULES: dict[str, tuple[str, str, str, str] | None] = {
+RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     # a subject the parser hangs on an auxiliary, and a stance verb after "prepared to"
     "The minister said the country was prepared to veto any deal on fishing.": (
         "reject",
@@ -222,6 +222,14 @@ RULES: dict[str, tuple[str, str, str, str] | None] = {
     "The club issued a statement over its support for the manager.": None,
     # want + the holder's own act
     "The striker said he wants to stay at the club until the end of his contract.": None,
+    # a finite passive with no agent reports a position with no holder named ...
+    "The proposal was rejected at a meeting on Monday.": ("reject", None, "rejected", "The proposal"),
+    # ... but a passive foreseen or a participle takes none
+    "The merger will be approved next week, sources said.": None,
+    "The plan, proposed last year, is now dead.": None,
+    # a participle clause wanted; a correspondent's "have to" is analysis
+    "Businesses wanted it frozen.": ("demand", "Businesses", "wanted", "it frozen"),
+    "BBC correspondent Jane Hill said the two sides now have to look at the detail.": None,
 }
 
 

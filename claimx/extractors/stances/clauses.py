@@ -25,7 +25,9 @@ def _small_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | 
     """ "ordered Warner jailed in lieu of bond": a participle with its own subject and no
     auxiliary after the verb is what is ordered, kept whole."""
     for clause in _children(verb, "ccomp", "xcomp", "oprd"):
-        if clause.i < verb.i or clause.tag_ not in ("VBN", "VBD") or _children(clause, "aux", "auxpass", "mark"):
+        # "wanted it frozen" with the participle tagged an adjective
+        participle = clause.tag_ in ("VBN", "VBD") or (clause.tag_ == "JJ" and clause.lower_.endswith(("ed", "en")))
+        if clause.i < verb.i or not participle or _children(clause, "aux", "auxpass", "mark"):
             continue
         if _children(clause, "nsubj", "nsubjpass"):
             return _subtree_span(clause), None

@@ -138,9 +138,11 @@ def _commentator(holder: ActorSpan | None, reporter: Token | None) -> bool:
     """The clause is reported from market commentators ("analysts", "traders", "dealers"),
     whose "should" and "must" forecast rather than demand."""
     if reporter is not None:
-        return reporter.lower_ in _FORECASTING_HOLDERS
+        # "BBC correspondent Patrick Bartlett": the title before the name counts
+        titles = [c.lower_ for c in reporter.children if c.dep_ in ("compound", "appos") and c.i < reporter.i]
+        return reporter.lower_ in _FORECASTING_HOLDERS or any(t in _FORECASTING_HOLDERS for t in titles)
     words = holder.text.lower().split() if holder is not None else []
-    return bool(words) and words[-1] in _FORECASTING_HOLDERS
+    return any(w in _FORECASTING_HOLDERS for w in words[-4:])
 
 
 def _reported_by(verb: Token) -> Token | None:

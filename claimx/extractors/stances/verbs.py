@@ -396,6 +396,21 @@ def _hypothetical(verb: Token) -> bool:
     return False
 
 
+def _agentless_report(verb: Token) -> bool:
+    """ "UK plans ... have not been agreed", "the idea had been rejected in the committee": a
+    finite passive with no agent reports a position whose holder it does not name (the actor
+    is null, STANCES_GUIDELINES.md); not one foreseen ("will be approved", "is likely to be
+    rejected") nor a participle ("the plan, proposed last year")."""
+    subjects = _children(verb, "nsubjpass", "nsubj")  # "plans ... have not been agreed" (nsubj)
+    if not (_children(verb, "auxpass") and subjects) or _agent(verb) is not None:
+        return False
+    if verb.dep_ not in ("ROOT", "ccomp", "conj") or _modality(verb)[0] is not None:
+        return False
+    subj = subjects[0]
+    # a plural noun the tagger took for a verb ("UK plans/VBZ ... have not been agreed")
+    return (subj.pos_ in ("NOUN", "PROPN") or subj.tag_ == "VBZ") and not _is_relative(subj)
+
+
 def _bare(verb: Token) -> bool:
     """ "The actor repeatedly refused.": no complement at all, not one the frames missed."""
     return not _children(verb, "dobj", "xcomp", "ccomp", "prep", "prt", "dative", "nsubjpass")
@@ -424,8 +439,9 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     if (actor_tok is None and inverted) or (_closing_conj(verb) and "ccomp" in entry["frames"]):
         # "..., warn union leaders": the speaker after the verb (often parsed as its object)
         actor_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i), None)
-    if actor_tok is None or not _plausible_actor(actor_tok):
-        return None  # a stance is taken by somebody: "the plan was rejected" names nobody
+    agentless = actor_tok is None and _agentless_report(verb)
+    if not agentless and (actor_tok is None or not _plausible_actor(actor_tok)):
+        return None  # a stance is taken by somebody
     modality, modal_tok = _modality(verb)
     if entry.get("only_modals") and modality not in entry["only_modals"]:
         return None  # "would like X to", not "they like the plan"
