@@ -230,6 +230,19 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     # a participle clause wanted; a correspondent's "have to" is analysis
     "Businesses wanted it frozen.": ("demand", "Businesses", "wanted", "it frozen"),
     "BBC correspondent Jane Hill said the two sides now have to look at the detail.": None,
+    # "called on X to Y" with X hung on the particle: the call, not the rejection, is the union's
+    "The union has called on members to reject the offer.": ("demand", "The union", "called on", "reject the offer"),
+    # a threat "with" a sanction; a storm threatens nobody
+    "The EU has threatened Washington with retaliatory tariffs.": (
+        "threaten",
+        "The EU",
+        "threatened",
+        "retaliatory tariffs",
+    ),
+    "The storm threatened the town with floods.": None,
+    # a light verb's other object is what is backed, but the one warned is no object
+    "The board gave the plan its full backing.": ("accept", "The board", "gave", "the plan"),
+    "The teacher gave the pupils a warning.": None,
 }
 
 

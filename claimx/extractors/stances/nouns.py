@@ -137,6 +137,11 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
                 obj = _np_span(pobj)
                 obj = _with_to_clause(noun, pobj, obj)
                 break
+    if obj is None and light is not None and entry["stance"] in ("accept", "reject"):
+        # "gave the plan its full backing": the light verb's other object (for a warning or
+        # a demand that is the one addressed: "gave the pupils a warning")
+        other = next((c for c in light.children if c.dep_ in ("dative", "dobj") and c.i < noun.i), None)
+        obj = _np_span(other) if other is not None and other.pos_ in ("NOUN", "PROPN") else None
     if obj is None and entry.get("clause"):
         for c in noun.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:

@@ -124,6 +124,10 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         # "will call on world leaders to support X" with "on" read as a particle
         prt = next((c for c in _children(verb, "prt") if c.lower_ == frame[4:-6]), None)
         hit = _frame_object(verb, "dobj+xcomp") if prt is not None else None
+        if hit is None and prt is not None and _children(prt, "pobj"):
+            # "called on members to reject the offer" with "members" hung on the particle
+            xc = next((x for x in _children(verb, "xcomp") if x.i > prt.i), None)
+            hit = (_subtree_span(xc), None) if xc is not None else None
         return (hit[0], prt) if hit is not None else None
     if frame in ("dobj", "prt") or frame.startswith("prt:"):
         return _direct_object(verb, frame)
@@ -253,6 +257,10 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
         wanted = _POSITION_OBJECTS
     if entry.get("dobj_heads") and not _children(verb, "xcomp") and _small_clause(verb) is None:
         wanted = entry["dobj_heads"]  # "threatened strike action", not "threatened the crop"
+        for prep in _children(verb, "prep"):  # "threatened Washington with retaliatory tariffs"
+            pobj = next(iter(_children(prep, "pobj")), None)
+            if prep.lower_ == "with" and pobj is not None and pobj.lemma_.lower() in wanted:
+                return True
     if not wanted and not barred:
         return True
     head = _object_head(verb)
