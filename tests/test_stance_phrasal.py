@@ -243,6 +243,23 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     # a light verb's other object is what is backed, but the one warned is no object
     "The board gave the plan its full backing.": ("accept", "The board", "gave", "the plan"),
     "The teacher gave the pupils a warning.": None,
+    # an object shifted after the "as" phrase
+    "Iran has rejected as unacceptable a UN demand to halt enrichment.": (
+        "reject",
+        "Iran",
+        "rejected",
+        "a UN demand to halt enrichment",
+    ),
+    # the reporter's forecast of a stance is none; "argued for"; "against" + a gerund
+    "The opposition is expected to vote against the measure.": None,
+    "The syndicate is likely to accept the offer.": None,
+    "Two governors have argued for a pause.": ("demand", "Two governors", "argued for", "a pause"),
+    "The finance ministry is against raising the retirement age.": (
+        "reject",
+        "The finance ministry",
+        "against",
+        "raising the retirement age",
+    ),
 }
 
 

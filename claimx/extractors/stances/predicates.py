@@ -69,7 +69,7 @@ def preposition_stance(prep: Token) -> _Raw | None:
     """ "China is firmly against any form of sanctions"."""
     stance = _COPULAR_PREPS.get(prep.lower_)
     head = _predicate_head(prep) if stance is not None else None
-    pobj = next(iter(_children(prep, "pobj")), None)
+    pobj = next(iter(_children(prep, "pobj", "pcomp")), None)  # "is against raising the age"
     if stance is None or head is None or pobj is None:
         return None
     obj = _np_span(pobj)

@@ -325,6 +325,21 @@ def _closing_conj(verb: Token) -> bool:
     return prev.text == "," and bool(after) and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
 
 
+def _shifted_object(verb: Token) -> tuple[int, int] | None:
+    """ "rejected as 'unacceptable' a UN demand to halt enrichment": the object moved after
+    the "as" phrase, which the parser read as the preposition's object; it starts at its
+    determiner."""
+    for prep in _children(verb, "prep"):
+        pobj = next(iter(_children(prep, "pobj")), None)
+        if prep.lower_ != "as" or pobj is None or pobj.pos_ != "NOUN":
+            continue
+        det = next((c for c in pobj.children if c.dep_ == "det"), None)
+        adj = next((c for c in pobj.children if c.dep_ == "amod"), None)
+        if det is not None and adj is not None and adj.i < det.i:
+            return _edges(_contiguous(verb.doc, det.i, pobj.right_edge.i))
+    return None
+
+
 def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
     """The object of a transitive frame ("dobj", "prt:out"): a relative pronoun's antecedent,
     a passive subject, the noun object, a gerund, or the noun before a misparsed relative."""
@@ -360,6 +375,9 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
         if span is not None and tail is not None:
             span = (span[0], max(span[1], tail))
         return span, extra
+    shifted = _shifted_object(verb)
+    if shifted is not None:
+        return shifted, extra
     gerund = next((x for x in _children(verb, "xcomp", "pcomp") if x.tag_ == "VBG" and x.i > verb.i), None)
     if gerund is not None:  # "did not rule out raising rates", "opposes selling the unit"
         return _subtree_span(gerund), extra
