@@ -243,6 +243,13 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     # a light verb's other object is what is backed, but the one warned is no object
     "The board gave the plan its full backing.": ("accept", "The board", "gave", "the plan"),
     "The teacher gave the pupils a warning.": None,
+    # a tensed verb conjoined to an infinitive belongs to the clause above it
+    "He told ministries to curb spending and promised a review of state industries.": (
+        "propose",
+        "He",
+        "promised",
+        "a review of state industries",
+    ),
     # an object shifted after the "as" phrase
     "Iran has rejected as unacceptable a UN demand to halt enrichment.": (
         "reject",

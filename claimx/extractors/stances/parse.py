@@ -64,6 +64,22 @@ def _subtree_span(tok: Token) -> tuple[int, int] | None:
     return _edges(_contiguous(tok.doc, tok.left_edge.i, tok.right_edge.i))
 
 
+def _finite_conj(verb: Token) -> Token | None:
+    """ "told ministries to curb spending and promised a review": a tensed verb the parser
+    conjoined to an infinitive belongs to the clause above it."""
+    if verb.tag_ != "VB" or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ")), None)
+
+
+def _infinitive_span(verb: Token) -> tuple[int, int] | None:
+    """A to-infinitive's span, ending before a tensed verb conjoined to it."""
+    conj = _finite_conj(verb)
+    if conj is None:
+        return _subtree_span(verb)
+    return _edges(_contiguous(verb.doc, verb.left_edge.i, conj.left_edge.i - 1))
+
+
 def _np_span(tok: Token, clause: Token | None = None) -> tuple[int, int] | None:
     """A noun phrase headed by ``tok`` (the stance object's own rule, unlike
     :func:`claimx.nlp.syntax.subtree_without_relative`): its subtree, cut before a relative clause set off by a
@@ -113,6 +129,9 @@ def _agent(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "xcomp" and _finite_conj(head) is verb:
+        return _subject(head.head)  # "He told X to curb spending and promised a review": he
     found = syntax.subject(verb, relatives=_REL_PRONOUNS)
     if found is None:
         found = _subject_on_auxiliary(verb)

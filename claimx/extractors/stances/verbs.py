@@ -35,6 +35,7 @@ from claimx.extractors.stances.parse import (
     _children,
     _contiguous,
     _edges,
+    _infinitive_span,
     _is_relative,
     _modality,
     _negated,
@@ -138,7 +139,7 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         xcs = [x for x in _children(verb, "xcomp", "ccomp", "advcl") if x.dep_ == "xcomp" or _has_to(x)]
         if objs and xcs and xcs[0].i > objs[0].i:
             # what is demanded, not whom of: "urged Israel to withdraw" -> "withdraw"
-            return _subtree_span(xcs[0]), None
+            return _infinitive_span(xcs[0]), None
         if objs:
             found = _to_misparsed(verb, objs[0])
             if found is not None:
@@ -165,7 +166,7 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             if entry.get("defer") and _takes_stance(xc):
                 return None  # "vowed to fight the closure": the verb after it carries the stance
             if xc.i > verb.i and (any_xcomp or not ignored) and xc.pos_ in ("VERB", "AUX"):
-                return _subtree_span(xc), None
+                return _infinitive_span(xc), None
     elif frame == "ccomp:subjunctive":
         for cc in _children(verb, "ccomp"):
             if cc.i > verb.i and _subjunctive(cc):
