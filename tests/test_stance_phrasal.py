@@ -250,6 +250,10 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
         "promised",
         "a review of state industries",
     ),
+    # traps: a question under "decide whether", a score held out for, a record label
+    "Voters will decide whether to accept the plan.": None,
+    "The team held out for a 1-1 draw.": None,
+    "The band signed up to a new label last year.": None,
     # an object shifted after the "as" phrase
     "Iran has rejected as unacceptable a UN demand to halt enrichment.": (
         "reject",

@@ -414,7 +414,11 @@ def _hypothetical(verb: Token) -> bool:
     for _ in range(8):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
             return True
-        # "declined to say whether the PM backed the plans": a question, not a position
+        # "declined to say whether the PM backed the plans", "will decide whether to accept":
+        # a question, not a position
+        asked = any(c.dep_ in ("mark", "advmod") and c.lower_ == "whether" and c.i < node.i for c in node.children)
+        if node.dep_ == "xcomp" and asked:
+            return True
         if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _QUESTION_WORDS for c in node.children):
             return True
         if node.head.i == node.i:
