@@ -250,6 +250,13 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
         "promised",
         "a review of state industries",
     ),
+    # an "if" that frames what is said sets no condition; the acceptance stands
+    'He said: "If you look at the figures, then I would support a cut in rates."': (
+        "accept",
+        "He",
+        "would support",
+        "a cut in rates",
+    ),
     # traps: a question under "decide whether", a score held out for, a record label
     "Voters will decide whether to accept the plan.": None,
     "The team held out for a 1-1 draw.": None,
