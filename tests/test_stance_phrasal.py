@@ -257,6 +257,9 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
         "would support",
         "a cut in rates",
     ),
+    # a document's "needed to" is no holder's demand; a "what" clause inside a subject is no cleft
+    "An annual economic survey said India needed to ease restrictions on foreign investment.": None,
+    "The question of what rights they have to say what they want on their sites is a thorny one.": None,
     # traps: a question under "decide whether", a score held out for, a record label
     "Voters will decide whether to accept the plan.": None,
     "The team held out for a 1-1 draw.": None,

@@ -189,7 +189,10 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
             continue  # "the deal should close in May": a forecast about a thing ("talks should
             # resume" is what a party wants done)
         holder = _source_at(attributions, cue.idx)
-        reporter = _reported_by(verb) if holder is None else None
+        said_by = _reported_by(verb)
+        if said_by is not None and not _plausible_actor(said_by):
+            continue  # "An annual economic survey said India needed to ease X": a document's view
+        reporter = said_by if holder is None else None
         if holder is None and (reporter is None or not _plausible_actor(reporter)):
             continue
         if (reporter is not None or holder is not None) and subj is not None and subj.lower_ in _SELF_PRONOUNS:

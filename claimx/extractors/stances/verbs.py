@@ -326,6 +326,11 @@ def _closing_conj(verb: Token) -> bool:
     return prev.text == "," and bool(after) and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
 
 
+def _opens_sentence(tok: Token) -> bool:
+    """ "What we propose is ...": the word opens its sentence (after a quote mark at most)."""
+    return tok.i == tok.sent.start or all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
+
+
 def _shifted_object(verb: Token) -> tuple[int, int] | None:
     """ "rejected as 'unacceptable' a UN demand to halt enrichment": the object moved after
     the "as" phrase, which the parser read as the preposition's object; it starts at its
@@ -364,7 +369,7 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
             return _np_span(verb.head, verb), extra
         return None
     obj = _first_noun_child(verb)
-    if obj is not None and obj.lower_ == "what" and verb.dep_ == "csubj":
+    if obj is not None and obj.lower_ == "what" and verb.dep_ == "csubj" and _opens_sentence(obj):
         # "What we propose is to arrive at a mechanism": the complement of "is"
         said = next(iter(_children(verb.head, "xcomp", "attr", "ccomp")), None)
         return (_subtree_span(said), extra) if said is not None and said.i > verb.i else None
