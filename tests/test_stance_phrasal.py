@@ -260,6 +260,10 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     # a document's "needed to" is no holder's demand; a "what" clause inside a subject is no cleft
     "An annual economic survey said India needed to ease restrictions on foreign investment.": None,
     "The question of what rights they have to say what they want on their sites is a thorny one.": None,
+    # "she" after "Pound said" is asked of another; a purchase ordered; a bias, no stance
+    "Pound said she should be stripped of all her medals.": ("demand", "Pound", "should", "stripped of all her medals"),
+    "The airline said it ordered six jets valued at about 150 mln dlrs.": None,
+    "The income tax cuts favour the wealthy, critics said.": None,
     # traps: a question under "decide whether", a score held out for, a record label
     "Voters will decide whether to accept the plan.": None,
     "The team held out for a 1-1 draw.": None,

@@ -32,6 +32,8 @@ def _small_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | 
         if _children(clause, "nsubj", "nsubjpass"):
             return _subtree_span(clause), None
     for obj in _children(verb, "dobj"):  # "ordered the documents released"
+        if any(c.dep_ == "nummod" for c in obj.children):
+            continue  # "ordered six MD-82s valued at 150 mln dlrs": a purchase
         part = next((c for c in _children(obj, "acl") if c.tag_ == "VBN" and c.i == obj.right_edge.i), None)
         if part is None:
             part = next((c for c in _children(obj, "acl") if c.tag_ == "VBN" and c.left_edge.i == c.i), None)

@@ -190,13 +190,17 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
             # resume" is what a party wants done)
         holder = _source_at(attributions, cue.idx)
         said_by = _reported_by(verb)
-        if said_by is not None and not _plausible_actor(said_by):
+        # a common-noun phrase ("an annual economic survey"), not a name the lexicon shares
+        document = said_by is not None and any(c.dep_ == "det" for c in said_by.children)
+        if said_by is not None and document and not _plausible_actor(said_by):
             continue  # "An annual economic survey said India needed to ease X": a document's view
         reporter = said_by if holder is None else None
         if holder is None and (reporter is None or not _plausible_actor(reporter)):
             continue
-        if (reporter is not None or holder is not None) and subj is not None and subj.lower_ in _SELF_PRONOUNS:
+        own = cue.i == verb.i and subj is not None and subj.lower_ in _SELF_PRONOUNS
+        if own and (reporter is not None or holder is not None):
             continue  # "He said he had to leave early": the holder's own necessity, asked of nobody
+            # ("Pound said she should be stripped of her medals" asks it of another)
         if _commentator(holder, reporter):
             continue  # "Traders said prices should firm": market talk, a forecast
         obj = _demanded(verb, cue)
