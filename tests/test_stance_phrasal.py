@@ -264,6 +264,9 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     "Pound said she should be stripped of all her medals.": ("demand", "Pound", "should", "stripped of all her medals"),
     "The airline said it ordered six jets valued at about 150 mln dlrs.": None,
     "The income tax cuts favour the wealthy, critics said.": None,
+    # the passive subject of "urged to" is the one asked; a financial "support"
+    "Technology firms are being urged to do more to protect children online.": None,
+    "The company said it will apply the proceeds of the sale to support its line of credit.": None,
     # traps: a question under "decide whether", a score held out for, a record label
     "Voters will decide whether to accept the plan.": None,
     "The team held out for a 1-1 draw.": None,

@@ -442,6 +442,8 @@ def _agentless_report(verb: Token) -> bool:
         return False
     if verb.dep_ not in ("ROOT", "ccomp", "conj") or _modality(verb)[0] is not None:
         return False
+    if _children(verb, "xcomp", "ccomp"):
+        return False  # "Technology firms are being urged to X", "were warned that": the addressee
     subj = subjects[0]
     # a plural noun the tagger took for a verb ("UK plans/VBZ ... have not been agreed")
     return (subj.pos_ in ("NOUN", "PROPN") or subj.tag_ == "VBZ") and not _is_relative(subj)
