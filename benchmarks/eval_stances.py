@@ -35,11 +35,13 @@ def _norm(s: str | None) -> str:
 
 
 def actor_names(stance: Stance, names: dict[str, str]) -> list[str]:
+    """The holder's span, and its resolved actor's name and mentions (``names`` holds them
+    one a line, the name first), as eval_stances_real.py reads a holder."""
     out = []
     if stance.actor is not None:
         out.append(_norm(stance.actor.text))
         if stance.actor.actor and stance.actor.actor in names:
-            out.append(_norm(names[stance.actor.actor]))
+            out.extend(_norm(n) for n in names[stance.actor.actor].split("\n"))
     return out
 
 
@@ -58,7 +60,7 @@ def matches(pred: Stance, gold: dict[str, Any], names: dict[str, str], *, strict
 
 def run(nlp: Any, text: str) -> tuple[list[Stance], dict[str, str]]:
     doc = nlp(api.make_doc(nlp, text))
-    names = {a["id"]: a["name"] for a in (doc._.actors or [])}
+    names = {a["id"]: "\n".join([a["name"], *(m["text"] for m in a.get("mentions", []))]) for a in doc._.actors or []}
     return [Stance.model_validate(s) for s in doc._.stances or []], names
 
 
@@ -131,7 +133,7 @@ def seed_status(nlp: Any, seed_dir: Path) -> list[tuple[str, bool, str]]:
                 continue
             want = _norm(e.get("actor_is") or e.get("actor_resolves_to"))
             span = _norm(p.actor.text) if p.actor else ""
-            name = _norm(names.get(p.actor.actor or "", "")) if p.actor else ""
+            name = _norm(names.get(p.actor.actor or "", "").split("\n")[0]) if p.actor else ""
             if want not in (span, name):
                 continue
             found = p

@@ -72,6 +72,19 @@ def _finite_conj(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ")), None)
 
 
+def _same_tense_above(verb: Token, node: Token) -> Token:
+    """The verb above ``node`` in the tense of ``verb``, which it is conjoined with ("Mr
+    Prentis said workers did not want to go on strike and called for talks": "said")."""
+    start = node
+    for _ in range(4):
+        if node.tag_ == verb.tag_:
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return start
+
+
 def _infinitive_span(verb: Token) -> tuple[int, int] | None:
     """A to-infinitive's span, ending before a tensed verb conjoined to it."""
     conj = _finite_conj(verb)
@@ -130,8 +143,9 @@ def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "xcomp" and _finite_conj(head) is verb:
-        return _subject(head.head)  # "He told X to curb spending and promised a review": he
+    conj = _finite_conj(head) if verb.dep_ == "conj" and head.dep_ == "xcomp" else None
+    if conj is not None and conj.i == verb.i:
+        return _subject(_same_tense_above(verb, head.head))  # "He told X to curb spending and promised"
     found = syntax.subject(verb, relatives=_REL_PRONOUNS)
     if found is None:
         found = _subject_on_auxiliary(verb)
