@@ -268,6 +268,16 @@ RULES: dict[str, tuple[str, str | None, str, str] | None] = {
     # the passive subject of "urged to" is the one asked; a financial "support"
     "Technology firms are being urged to do more to protect children online.": None,
     "The company said it will apply the proceeds of the sale to support its line of credit.": None,
+    # "the three" are people; an addressee warned in the passive holds nothing; a "for"
+    # phrase before an inverted reporting verb is no "argues for"
+    "The three have refused to confirm reports they plan to launch an airline.": (
+        "reject",
+        "The three",
+        "refused",
+        "confirm reports",
+    ),
+    "Users are being warned about fake hotspots.": None,
+    "Broadband is a central part of daily life, at least for some, argues analyst Bill Thompson.": None,
     # traps: a question under "decide whether", a score held out for, a record label
     "Voters will decide whether to accept the plan.": None,
     "The team held out for a 1-1 draw.": None,

@@ -108,8 +108,9 @@ def _plausible_actor(tok: Token | None) -> bool:
         return True
     if tok.lemma_.lower() in _INANIMATE or tok.lower_ in _INANIMATE:
         return False
-    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "12 of the members"
-    if (tok.like_num or tok.ent_type_ in _QUANTITIES) and not partitive:
+    # "12 of the members", "the three": a group of people, not an amount
+    group = any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "det" for c in tok.children)
+    if (tok.like_num or tok.ent_type_ in _QUANTITIES) and not group:
         return False  # "the price demanded by $2": an amount, nobody
     if tok.tag_ == "VBZ" and tok.dep_ in ("nsubj", "nsubjpass"):
         return True  # a plural noun the tagger took for a verb ("Local authorites ... had refused")

@@ -194,8 +194,8 @@ def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token 
         return None  # "called a strike for next Monday" calls for nothing
     word, _, more = frame[5:].partition("+")
     for prep in _children(verb, "prep"):
-        if prep.lower_ != word:
-            continue
+        if prep.lower_ != word or prep.i < verb.i:
+            continue  # "..., at least for some, argues X": no "argues for"
         pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
         if pobj is None:
             continue
@@ -477,7 +477,9 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     if (actor_tok is None and inverted) or (_closing_conj(verb) and "ccomp" in entry["frames"]):
         # "..., warn union leaders": the speaker after the verb (often parsed as its object)
         actor_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i), None)
-    agentless = actor_tok is None and _agentless_report(verb)
+    # an addressee verb's passive subject is the one addressed ("users are being warned about")
+    addressed = any(f.startswith("dobj+") for f in entry["frames"])
+    agentless = actor_tok is None and not addressed and _agentless_report(verb)
     if not agentless and (actor_tok is None or not _plausible_actor(actor_tok)):
         return None  # a stance is taken by somebody
     modality, modal_tok = _modality(verb)
