@@ -115,3 +115,23 @@ def _without_as(obj: Token, span: tuple[int, int] | None) -> tuple[int, int] | N
                 end = end.doc[end.i - 1]
             return span[0], min(span[1], end.idx + len(end))
     return span
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """ "What we propose is ...": the word opens its sentence (after a quote mark at most)."""
+    return tok.i == tok.sent.start or all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
+
+
+def _shifted_object(verb: Token) -> tuple[int, int] | None:
+    """ "rejected as 'unacceptable' a UN demand to halt enrichment": the object moved after
+    the "as" phrase, which the parser read as the preposition's object; it starts at its
+    determiner."""
+    for prep in _children(verb, "prep"):
+        pobj = next(iter(_children(prep, "pobj")), None)
+        if prep.lower_ != "as" or pobj is None or pobj.pos_ != "NOUN":
+            continue
+        det = next((c for c in pobj.children if c.dep_ == "det"), None)
+        adj = next((c for c in pobj.children if c.dep_ == "amod"), None)
+        if det is not None and adj is not None and adj.i < det.i:
+            return _edges(_contiguous(verb.doc, det.i, pobj.right_edge.i))
+    return None

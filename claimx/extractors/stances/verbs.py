@@ -10,6 +10,8 @@ from claimx.extractors.stances.clauses import (
     _asks_question,
     _for_to_clause,
     _has_to,
+    _opens_sentence,
+    _shifted_object,
     _small_clause,
     _subjunctive,
     _to_misparsed,
@@ -324,26 +326,6 @@ def _closing_conj(verb: Token) -> bool:
     prev = verb.doc[verb.i - 1]
     after = [c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]
     return prev.text == "," and bool(after) and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
-
-
-def _opens_sentence(tok: Token) -> bool:
-    """ "What we propose is ...": the word opens its sentence (after a quote mark at most)."""
-    return tok.i == tok.sent.start or all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
-
-
-def _shifted_object(verb: Token) -> tuple[int, int] | None:
-    """ "rejected as 'unacceptable' a UN demand to halt enrichment": the object moved after
-    the "as" phrase, which the parser read as the preposition's object; it starts at its
-    determiner."""
-    for prep in _children(verb, "prep"):
-        pobj = next(iter(_children(prep, "pobj")), None)
-        if prep.lower_ != "as" or pobj is None or pobj.pos_ != "NOUN":
-            continue
-        det = next((c for c in pobj.children if c.dep_ == "det"), None)
-        adj = next((c for c in pobj.children if c.dep_ == "amod"), None)
-        if det is not None and adj is not None and adj.i < det.i:
-            return _edges(_contiguous(verb.doc, det.i, pobj.right_edge.i))
-    return None
 
 
 def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
