@@ -4,8 +4,9 @@
         [--seed /work/shared/seed] [--model NAME] [--verbose]
 
 A predicted stance matches a gold one when the stance type is in its ``stance`` list, the
-actor span or its resolved actor's name contains the gold actor, and the object contains
-``object_has`` (case-insensitive); each prediction matches at most one gold stance.
+actor span or its resolved actor's name contains the gold actor, the object contains
+``object_has`` (case-insensitive), and the cue contains ``cue_has`` where the gold gives one;
+each prediction matches at most one gold stance.
 "strict" also requires ``negated`` to agree.
 """
 
@@ -34,11 +35,13 @@ def _norm(s: str | None) -> str:
 
 
 def actor_names(stance: Stance, names: dict[str, str]) -> list[str]:
+    """The holder's span, and its resolved actor's name and mentions (``names`` holds them
+    one a line, the name first), as eval_stances_real.py reads a holder."""
     out = []
     if stance.actor is not None:
         out.append(_norm(stance.actor.text))
         if stance.actor.actor and stance.actor.actor in names:
-            out.append(_norm(names[stance.actor.actor]))
+            out.extend(_norm(n) for n in names[stance.actor.actor].split("\n"))
     return out
 
 
@@ -46,6 +49,8 @@ def matches(pred: Stance, gold: dict[str, Any], names: dict[str, str], *, strict
     if gold["stance"] not in pred.stance:
         return False
     if pred.object is None or _norm(gold["object_has"]) not in _norm(pred.object.text):
+        return False
+    if "cue_has" in gold and _norm(gold["cue_has"]) not in _norm(pred.cue.text):
         return False
     want = _norm(gold.get("actor"))
     if want and not any(want in n for n in actor_names(pred, names)):
@@ -55,7 +60,7 @@ def matches(pred: Stance, gold: dict[str, Any], names: dict[str, str], *, strict
 
 def run(nlp: Any, text: str) -> tuple[list[Stance], dict[str, str]]:
     doc = nlp(api.make_doc(nlp, text))
-    names = {a["id"]: a["name"] for a in (doc._.actors or [])}
+    names = {a["id"]: "\n".join([a["name"], *(m["text"] for m in a.get("mentions", []))]) for a in doc._.actors or []}
     return [Stance.model_validate(s) for s in doc._.stances or []], names
 
 
@@ -128,7 +133,7 @@ def seed_status(nlp: Any, seed_dir: Path) -> list[tuple[str, bool, str]]:
                 continue
             want = _norm(e.get("actor_is") or e.get("actor_resolves_to"))
             span = _norm(p.actor.text) if p.actor else ""
-            name = _norm(names.get(p.actor.actor or "", "")) if p.actor else ""
+            name = _norm(names.get(p.actor.actor or "", "").split("\n")[0]) if p.actor else ""
             if want not in (span, name):
                 continue
             found = p

@@ -104,7 +104,12 @@ def score(records: list[dict[str, Any]], shared: Path, *, verbose: bool = False)
                 for i, p in enumerate(preds):
                     if i not in used:
                         holder = p.actor.text if p.actor else None
-                        print(f"  EXTRA {p.stance} cue={p.cue.text!r} holder={holder!r} in {name}")
+                        obj = p.object.text if p.object else None
+                        sentence = text[rec["start"] : rec["end"]]
+                        print(
+                            f"  EXTRA {p.stance} cue={p.cue.text!r} holder={holder!r} object={obj!r} in {name}: "
+                            f"{sentence!r}"
+                        )
     return dict(t)
 
 

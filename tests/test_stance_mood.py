@@ -12,11 +12,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from claimx.extractors.stances.clauses import _subjunctive
 from claimx.extractors.stances.deontic import _deontic_cue, _forecast
 from claimx.extractors.stances.lexicon import _VERBS
 from claimx.extractors.stances.mood import ability, forced, is_question, reader_comment, third_party_guess, unasserted
 from claimx.extractors.stances.parse import _Raw
-from claimx.extractors.stances.verbs import _object_allowed, _subjunctive, _verb_stance
+from claimx.extractors.stances.verbs import _object_allowed, _verb_stance
 
 VOCAB = spacy.blank("en").vocab
 WIRE = Path(__file__).parent / "fixtures" / "stance_wire_forms.jsonl"

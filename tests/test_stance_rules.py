@@ -229,7 +229,9 @@ def test_should_with_a_forecast_verb_is_no_demand() -> None:
 
 
 def test_a_foreseen_necessity_is_no_demand() -> None:
-    # The firm said it will have to cut jobs .   /   The firm said it has to cut jobs .
+    # The firm said it will have to cut jobs .   /   The firm said banks have to cut jobs .
+    # ("The firm said it has to cut jobs" is the firm's own necessity, asked of nobody:
+    # STANCES_DEV2.md decision 6)
     words = ["The", "firm", "said", "it", "will", "have", "to", "cut", "jobs", "."]
     heads = [1, 2, 2, 5, 5, 2, 7, 5, 7, 2]
     deps = ["det", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "aux", "xcomp", "dobj", "punct"]
@@ -238,16 +240,25 @@ def test_a_foreseen_necessity_is_no_demand() -> None:
     doc = parse(words, heads, deps, pos, lemmas)
     doc[5].tag_ = "VB"
     assert deontic_demands(doc, []) == []
-    present = parse(
+    own = parse(
         [("has" if w == "have" else w) for n, w in enumerate(words) if n != 4],
         [h - (h > 4) for n, h in enumerate(heads) if n != 4],
         [d for n, d in enumerate(deps) if n != 4],
         [p for n, p in enumerate(pos) if n != 4],
         [lemma for n, lemma in enumerate(lemmas) if n != 4],
     )
-    present[4].tag_ = "VBZ"
+    own[4].tag_ = "VBZ"
+    assert deontic_demands(own, []) == []
+    present = parse(
+        [("banks" if w == "it" else w) for n, w in enumerate(words) if n != 4],
+        [h - (h > 4) for n, h in enumerate(heads) if n != 4],
+        [d for n, d in enumerate(deps) if n != 4],
+        [("NOUN" if n == 3 else p) for n, p in enumerate(pos) if n != 4],
+        [("bank" if lemma == "it" else lemma) for n, lemma in enumerate(lemmas) if n != 4],
+    )
+    present[4].tag_ = "VBP"
     (raw,) = deontic_demands(present, [])
-    assert raw.stance == "demand" and text_of(present, raw.cue) == "has"
+    assert raw.stance == "demand" and text_of(present, raw.cue) == "have"
 
 
 def test_a_plain_if_conditions_a_committed_stance_only() -> None:

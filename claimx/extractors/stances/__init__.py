@@ -28,18 +28,22 @@ from claimx.extractors.stances.holders import _resolve
 from claimx.extractors.stances.lexicon import (
     _ADJECTIVES,
     _ADVCL,
+    _AGENT_NOUNS,
     _CANDIDATE_WORDS,
     _COND_FIRST,
     _IRREALIS,
     _NOUNS,
+    _PHRASAL,
     _QUESTION_WORDS,
     _VERBS,
 )
 from claimx.extractors.stances.mood import no_position, reader_comment
 from claimx.extractors.stances.nouns import _condition, _noun_stance
 from claimx.extractors.stances.parse import _Raw
+from claimx.extractors.stances.phrasal import phrasal_stance
 from claimx.extractors.stances.predicates import (
     adjective_stance,
+    agent_noun_stance,
     is_predicate_candidate,
     phrase_stance,
     preposition_stance,
@@ -62,8 +66,12 @@ def _candidates(doc: Doc) -> list[_Raw]:
         tok = doc[i]
         lemma = tok.lemma_.lower()
         raw: _Raw | None = None
-        if lemma in _VERBS and _is_verb_use(tok):
+        if lemma in _PHRASAL and _is_verb_use(tok):
+            raw = phrasal_stance(tok)
+        if raw is None and lemma in _VERBS and _is_verb_use(tok):
             raw = _verb_stance(doc, tok, _VERBS[lemma])
+        elif lemma in _AGENT_NOUNS and tok.pos_ == "NOUN":
+            raw = agent_noun_stance(tok)
         elif lemma in _NOUNS and (tok.pos_ == "NOUN" or tok.tag_ == "VBZ"):
             raw = _noun_stance(doc, tok, _NOUNS[lemma])
         elif is_predicate_candidate(tok):

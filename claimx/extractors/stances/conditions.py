@@ -14,6 +14,7 @@ from claimx.extractors.stances.lexicon import (
     _COND_FIRST,
     _COND_PHRASES,
     _FORECAST_SUBJECTS,
+    _FRAMING_IF,
     _SANCTION_VERBS,
 )
 from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
@@ -158,6 +159,15 @@ def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp",
     return None
 
 
+def _framing(clause: Token) -> bool:
+    """ "If we talk about football at elite level, then I would support X", "if you look at
+    the figures": an "if" that frames what is said, no condition set (lexicon
+    ``framing_if_verbs``)."""
+    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    framing = clause.lemma_.lower() in _FRAMING_IF
+    return framing and subj is not None and subj.lower_ in ("we", "you", "one")
+
+
 def _committed(raw: _Raw) -> bool:
     """A plain "if" sets a condition on a position the holder commits to ("would not rule out
     X if", "should copy X if", "will vote against if"); after "could"/"may", or on a plain
@@ -183,7 +193,7 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             continue
         # a marker phrase ("as long as") may hang on a participle of the stated position
         stance = _stance_at(raws, main, ("xcomp", "conj") if low == "if" else ("xcomp", "conj", "advcl"))
-        if stance is None or (low == "if" and not _committed(stance)):
+        if stance is None or (low == "if" and not _committed(stance)) or (low == "if" and _framing(clause)):
             continue
         obj = _edges(_contiguous(doc, tok.i + n, clause.right_edge.i))
         last = doc[tok.i + n - 1]

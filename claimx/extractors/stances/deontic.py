@@ -18,14 +18,29 @@ from claimx.extractors.stances.lexicon import (
     _FORECAST,
     _FORECAST_SUBJECTS,
     _FORECASTING_HOLDERS,
+    _INFERRED_STATES,
     _NECESSITY_FORECAST,
     _QUANTITY_FORECAST,
     _REPORTING,
     _SUFFICIENCY,
 )
-from claimx.extractors.stances.parse import _children, _contiguous, _edges, _negated, _Raw, _subject, _subtree_span
+from claimx.extractors.stances.parse import (
+    _agent,
+    _children,
+    _contiguous,
+    _edges,
+    _negated,
+    _Raw,
+    _subject,
+    _subtree_span,
+)
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import ActorSpan, Attribution
+
+#: words of a date that put it in the past ("two years ago", "last year")
+_PAST_MARKS = frozenset(["ago", "last", "yesterday", "earlier", "previously"])
+#: a reported clause's subject that is, most often, the reporter itself
+_SELF_PRONOUNS = frozenset(["he", "she", "it"])
 
 
 def _deontic_cue(verb: Token) -> Token | None:
@@ -45,12 +60,32 @@ def _deontic_cue(verb: Token) -> Token | None:
     foreseen = any(c.lower_ in _NECESSITY_FORECAST for c in _children(verb, "aux"))
     # "is thought to have about £2bn to spare": a possession, no "have to"
     owned = bool(_children(verb, "dobj"))
-    finite = verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBP", "VBZ")
+    finite = verb.pos_ in ("VERB", "AUX") and (verb.tag_ in ("VB", "VBP", "VBZ") or _backshifted(verb))
     if want is not None and not (foreseen or owned) and finite:
         for xc in _children(verb, "xcomp"):
             if any(c.lower_ == want and c.i < xc.i for c in xc.children):
                 return verb
     return None
+
+
+def _backshifted(verb: Token) -> bool:
+    """ "Leigh said Britain had to set an example", "It said member states needed to be more
+    accountable": a past "had to"/"needed to" reported by a past reporting verb is the
+    speaker's "has to"/"needs to", not a past necessity ("they had to pay in more")."""
+    head = verb.head
+    reported = verb.tag_ == "VBD" and verb.dep_ == "ccomp" and head.i != verb.i and head.tag_ == "VBD"
+    return reported and head.lemma_.lower() in _REPORTING and not _dated_past(verb)
+
+
+def _dated_past(verb: Token) -> bool:
+    """ "the city had to borrow heavily in the 1990s", "two years ago": a past date in the
+    clause makes it what was necessary then."""
+    for tok in verb.subtree:
+        if tok.ent_type_ != "DATE":
+            continue
+        if tok.lower_ in _PAST_MARKS or (tok.text[:4].isdigit() and len(tok.text) in (4, 5)):
+            return True
+    return False
 
 
 def _demanded(verb: Token, cue: Token) -> tuple[int, int] | None:
@@ -78,12 +113,18 @@ def _forecast(verb: Token, cue: Token) -> bool:
         return False
     lemma = verb.lemma_.lower()
     if lemma in _FORECAST:
-        return True
+        # "the United States should increase its reserve": a named party made to act on
+        # something is a demand; "sales should increase" is a forecast
+        subj = _subject(verb)
+        named = subj is not None and subj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        return not (named and _children(verb, "dobj"))
     if lemma in _QUANTITY_FORECAST:
         # "sales should top $1bn", "the rise should not affect wages": a forecast about a
         # quantity; "talks should resume", "the plant must close": what a party wants done
         subj = _subject(verb)
         return subj is not None and (subj.lemma_.lower() in _FORECAST_SUBJECTS or subj.lower_ in _FORECAST_SUBJECTS)
+    if lemma in _INFERRED_STATES and _children(verb, "auxpass") and _agent(verb) is None:
+        return True  # "the players must be exhausted": a state inferred, not a demand
     if lemma == "have":  # "should have little effect on the agreement"
         return any(o.lemma_.lower() in _SUFFICIENCY for o in _children(verb, "dobj"))
     if lemma == "be" and _children(verb, "expl"):
@@ -97,9 +138,11 @@ def _commentator(holder: ActorSpan | None, reporter: Token | None) -> bool:
     """The clause is reported from market commentators ("analysts", "traders", "dealers"),
     whose "should" and "must" forecast rather than demand."""
     if reporter is not None:
-        return reporter.lower_ in _FORECASTING_HOLDERS
+        # "BBC correspondent Patrick Bartlett": the title before the name counts
+        titles = [c.lower_ for c in reporter.children if c.dep_ in ("compound", "appos") and c.i < reporter.i]
+        return reporter.lower_ in _FORECASTING_HOLDERS or any(t in _FORECASTING_HOLDERS for t in titles)
     words = holder.text.lower().split() if holder is not None else []
-    return bool(words) and words[-1] in _FORECASTING_HOLDERS
+    return any(w in _FORECASTING_HOLDERS for w in words[-4:])
 
 
 def _reported_by(verb: Token) -> Token | None:
@@ -146,9 +189,18 @@ def deontic_demands(doc: Doc, attributions: Sequence[Attribution]) -> list[_Raw]
             continue  # "the deal should close in May": a forecast about a thing ("talks should
             # resume" is what a party wants done)
         holder = _source_at(attributions, cue.idx)
-        reporter = _reported_by(verb) if holder is None else None
+        said_by = _reported_by(verb)
+        # a common-noun phrase ("an annual economic survey"), not a name the lexicon shares
+        document = said_by is not None and any(c.dep_ == "det" for c in said_by.children)
+        if said_by is not None and document and not _plausible_actor(said_by):
+            continue  # "An annual economic survey said India needed to ease X": a document's view
+        reporter = said_by if holder is None else None
         if holder is None and (reporter is None or not _plausible_actor(reporter)):
             continue
+        own = cue.i == verb.i and subj is not None and subj.lower_ in _SELF_PRONOUNS
+        if own and (reporter is not None or holder is not None):
+            continue  # "He said he had to leave early": the holder's own necessity, asked of nobody
+            # ("Pound said she should be stripped of her medals" asks it of another)
         if _commentator(holder, reporter):
             continue  # "Traders said prices should firm": market talk, a forecast
         obj = _demanded(verb, cue)

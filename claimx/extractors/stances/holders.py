@@ -18,6 +18,9 @@ from claimx.extractors.stances.parse import (
 from claimx.nlp.spans import clean_text, make_span
 from claimx.schema import ActorKind, ActorSpan
 
+#: entity labels of amounts, which hold no position
+_QUANTITIES = frozenset(["MONEY", "PERCENT"])
+
 # -- actors --------------------------------------------------------------------------------
 
 
@@ -105,6 +108,10 @@ def _plausible_actor(tok: Token | None) -> bool:
         return True
     if tok.lemma_.lower() in _INANIMATE or tok.lower_ in _INANIMATE:
         return False
+    # "12 of the members", "the three": a group of people, not an amount
+    group = any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "det" for c in tok.children)
+    if (tok.like_num or tok.ent_type_ in _QUANTITIES) and not group:
+        return False  # "the price demanded by $2": an amount, nobody
     if tok.tag_ == "VBZ" and tok.dep_ in ("nsubj", "nsubjpass"):
         return True  # a plural noun the tagger took for a verb ("Local authorites ... had refused")
     return tok.pos_ in ("NOUN", "PROPN", "PRON", "X") or bool(tok.ent_type_)

@@ -48,8 +48,23 @@ _FIRST_PERSON = frozenset(_LEX["first_person"])
 _PREDICATE_PHRASES: dict[str, tuple[tuple[str, ...], str]] = {
     phrase.split()[1]: (tuple(phrase.split()), stance) for phrase, stance in _LEX["predicate_phrases"].items()
 }
+#: "back away from": the verb's lemma -> [(its particle, the words after it, the entry)]
+_PHRASAL: dict[str, list[tuple[str, tuple[str, ...], dict[str, Any]]]] = {}
+for _phrase, _entry in _LEX["phrasal_verbs"].items():
+    _verb, _particle, *_tail = _phrase.split()
+    _PHRASAL.setdefault(_verb, []).append((_particle, tuple(_tail), _entry))
+_POSITION_OBJECTS = frozenset(_LEX["position_objects"])
+_INFERRED_STATES = frozenset(_LEX["inferred_states"])
+_TIME_UNITS = frozenset(_LEX["time_units"])
+_AGENT_NOUNS: dict[str, str] = _LEX["agent_nouns"]
+_FRAMING_IF = frozenset(_LEX["framing_if_verbs"])
 _CANDIDATE_WORDS = (
-    _CANDIDATE_LEMMAS | frozenset(_ADJECTIVES) | frozenset(_COPULAR_PREPS) | frozenset(_PREDICATE_PHRASES)
+    _CANDIDATE_LEMMAS
+    | frozenset(_ADJECTIVES)
+    | frozenset(_COPULAR_PREPS)
+    | frozenset(_PREDICATE_PHRASES)
+    | frozenset(_PHRASAL)
+    | frozenset(_AGENT_NOUNS)
 )
 _QUESTION_WORDS = frozenset(_LEX["question_words"])
 _ASKING = frozenset(_LEX["asking_verbs"])

@@ -11,6 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from claimx.extractors.quotes import find_quotes
+from claimx.extractors.stances.clauses import _opens_question
 from claimx.extractors.stances.lexicon import (
     _ABILITY_MODALS,
     _ASKING,
@@ -23,10 +24,13 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import _Raw
-from claimx.extractors.stances.verbs import _hypothetical, _opens_question
+from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import Attribution
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+
+#: heads that make a stance in their to-complement the reporter's forecast
+_FORESEEING = frozenset(["expect", "expected", "likely", "unlikely"])
 
 
 def _clause_top(tok: Token) -> Token:
@@ -63,7 +67,10 @@ def unasserted(anchor: Token) -> bool:
         head = node.head
         if head.i == node.i:
             return False
-        if node.dep_ in ("ccomp", "pcomp", "csubj") and _opens_question(node):
+        # "What the union wants is a rise": a pseudo-cleft states the position
+        first = node.doc[node.left_edge.i]
+        cleft = first.lower_ == "what" and first.head.dep_ == "csubj" and first.head.head.lemma_ == "be"
+        if node.dep_ in ("ccomp", "pcomp", "csubj") and _opens_question(node) and not cleft:
             return True  # "looked at how independent labels can embrace digital music"
         if node.dep_ in ("ccomp", "acl") and node.i > head.i:
             lemma = head.lemma_.lower()
@@ -155,6 +162,17 @@ def asked_to(anchor: Token) -> bool:
     return _VERBS.get(lemma, {}).get("stance") == "demand" or lemma in _ASKING
 
 
+def foreseen(anchor: Token) -> bool:
+    """ "The opposition is expected to vote against the measure", "the syndicate is likely to
+    accept": the reporter's forecast of a stance, not one taken (STANCES_FRESH.md 17)."""
+    head = anchor.head
+    if anchor.dep_ != "xcomp" or head.i == anchor.i:
+        return False
+    lemma = head.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in head.children) or head.dep_ == "acomp"
+    return lemma in _FORESEEING and (passive or head.pos_ == "ADJ")
+
+
 def supposed(anchor: Token) -> bool:
     """A predicate or noun stance inside an "if"/"unless" clause ("If the governments were as
     ready to devote ..."): a supposition (verbs are checked where they are read)."""
@@ -168,6 +186,6 @@ def no_position(raw: _Raw) -> bool:
         return False
     if raw.cue_type == "modal":
         return is_question(anchor) or unasserted(anchor)
-    if ability(raw) or failed_agreement(raw, anchor) or asked_to(anchor) or supposed(anchor):
+    if ability(raw) or failed_agreement(raw, anchor) or asked_to(anchor) or supposed(anchor) or foreseen(anchor):
         return True
     return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor) or forced(anchor)

@@ -12,8 +12,10 @@ from claimx.extractors.stances.lexicon import (
     _COND_ALWAYS,
     _COND_FOCUS,
     _COND_MARKS,
+    _DEONTIC_EVENTS,
     _LIGHT_VERBS,
     _NOUN_ACTOR_PREPS,
+    _REPORTING,
     _UNDERGOING,
     _VERBS,
 )
@@ -55,7 +57,7 @@ def _noun_actor(noun: Token) -> Token | None:
 def _light_verb(noun: Token, entry: dict[str, Any]) -> Token | None:
     """The verb that carries a stance noun as its predicate: "renewed demands for X", "has no
     objection to X", "lent their backing to X", "presented the board with a plan"."""
-    verbs = entry.get("light_verbs") or _LIGHT_VERBS
+    verbs = {*(entry.get("light_verbs") or _LIGHT_VERBS), *entry.get("more_light_verbs", [])}
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.i != head.i:
         head = head.head
@@ -81,9 +83,15 @@ def _with_to_clause(noun: Token, pobj: Token, obj: tuple[int, int] | None) -> tu
 
 def _argument_of_stance_verb(noun: Token) -> bool:
     """ "the union rejected its final proposal": a stance noun that is what another stance
-    verb takes is that verb's object, not a position of its own."""
+    verb takes is that verb's object, not a position of its own; so is one that another verb
+    acts on ("agreed to suspend their requests for arbitration") or a preposition's object
+    ("a complaint over US support for Boeing"), STANCES_GUIDELINES.md "Nominal stances"."""
     head = noun.head
-    return noun.dep_ in ("dobj", "nsubjpass") and head.i != noun.i and head.lemma_.lower() in _VERBS
+    if head.i == noun.i:
+        return False
+    if noun.dep_ in ("dobj", "pobj"):
+        return True
+    return noun.dep_ == "nsubjpass" and head.lemma_.lower() in _VERBS
 
 
 def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
@@ -102,7 +110,16 @@ def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     return (holder, obj) if holder is not None and obj is not None and _plausible_actor(holder) else None
 
 
+def _modified(noun: Token, entry: dict[str, Any]) -> bool:
+    """ "gave the green light to X", "the go-ahead for X": a noun that is a stance only with
+    one of its entry's ``modifiers`` before it."""
+    words = entry.get("modifiers")
+    return not words or any(c.lower_ in words and c.dep_ in ("amod", "compound") for c in noun.lefts)
+
+
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
+    if not _modified(noun, entry):
+        return None
     undergone = _undergone(noun)
     if undergone is not None:
         holder, span = undergone
@@ -120,6 +137,11 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
                 obj = _np_span(pobj)
                 obj = _with_to_clause(noun, pobj, obj)
                 break
+    if obj is None and light is not None and entry["stance"] in ("accept", "reject"):
+        # "gave the plan its full backing": the light verb's other object (for a warning or
+        # a demand that is the one addressed: "gave the pupils a warning")
+        other = next((c for c in light.children if c.dep_ in ("dative", "dobj") and c.i < noun.i), None)
+        obj = _np_span(other) if other is not None and other.pos_ in ("NOUN", "PROPN") else None
     if obj is None and entry.get("clause"):
         for c in noun.children:
             if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i:
@@ -150,6 +172,16 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
     )
     fold_negated_accept(raw, noun)
     return raw
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The subject of the reporting verb whose complement clause ``verb`` heads."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "ccomp" or node.head.i == node.i or node.head.lemma_.lower() not in _REPORTING:
+        return None
+    return _subject(node.head)
 
 
 # -- conditions ----------------------------------------------------------------------------
@@ -184,6 +216,9 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
     if modality is None and not focus:
         return None
     actor_tok = _subject(head)
+    if actor_tok is not None and actor_tok.lower_ in _DEONTIC_EVENTS:
+        # "Gill said talks would not resume unless X": the one who reports the event sets it
+        actor_tok = _reporter(head)
     if actor_tok is None or not _plausible_actor(actor_tok):
         return None
     obj = _edges([t for t in clause.subtree if t.i != mark.i])

@@ -64,6 +64,35 @@ def _subtree_span(tok: Token) -> tuple[int, int] | None:
     return _edges(_contiguous(tok.doc, tok.left_edge.i, tok.right_edge.i))
 
 
+def _finite_conj(verb: Token) -> Token | None:
+    """ "told ministries to curb spending and promised a review": a tensed verb the parser
+    conjoined to an infinitive belongs to the clause above it."""
+    if verb.tag_ != "VB" or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ in ("VBD", "VBZ")), None)
+
+
+def _same_tense_above(verb: Token, node: Token) -> Token:
+    """The verb above ``node`` in the tense of ``verb``, which it is conjoined with ("Mr
+    Prentis said workers did not want to go on strike and called for talks": "said")."""
+    start = node
+    for _ in range(4):
+        if node.tag_ == verb.tag_:
+            return node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return start
+
+
+def _infinitive_span(verb: Token) -> tuple[int, int] | None:
+    """A to-infinitive's span, ending before a tensed verb conjoined to it."""
+    conj = _finite_conj(verb)
+    if conj is None:
+        return _subtree_span(verb)
+    return _edges(_contiguous(verb.doc, verb.left_edge.i, conj.left_edge.i - 1))
+
+
 def _np_span(tok: Token, clause: Token | None = None) -> tuple[int, int] | None:
     """A noun phrase headed by ``tok`` (the stance object's own rule, unlike
     :func:`claimx.nlp.syntax.subtree_without_relative`): its subtree, cut before a relative clause set off by a
@@ -100,7 +129,10 @@ def _is_relative(tok: Token) -> bool:
 
 
 def _passive(verb: Token) -> bool:
-    return bool(_children(verb, "nsubjpass", "auxpass")) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if _children(verb, "nsubjpass", "auxpass"):
+        return True
+    # "the plan backed by Sony"; "had one takeover attempt turned down by United" (tagged VBD)
+    return verb.dep_ == "acl" and (verb.tag_ == "VBN" or bool(_children(verb, "agent")))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -110,7 +142,16 @@ def _agent(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
+    head = verb.head
+    conj = _finite_conj(head) if verb.dep_ == "conj" and head.dep_ == "xcomp" else None
+    if conj is not None and conj.i == verb.i:
+        return _subject(_same_tense_above(verb, head.head))  # "He told X to curb spending and promised"
     found = syntax.subject(verb, relatives=_REL_PRONOUNS)
+    if found is None:
+        found = _subject_on_auxiliary(verb)
+    if found is None and verb.dep_ == "advcl" and verb.head.i != verb.i and _purpose(verb):
+        # "He travelled to Uganda to plead for the life of X": the traveller pleads
+        found = syntax.subject(verb.head, relatives=_REL_PRONOUNS)
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
@@ -130,6 +171,27 @@ def _subject(verb: Token) -> Token | None:
     return found
 
 
+def _purpose(verb: Token) -> bool:
+    """A to-infinitive of purpose with no subject or marker of its own."""
+    to = any(c.tag_ == "TO" and c.i < verb.i for c in verb.children)
+    return to and not _children(verb, "nsubj", "nsubjpass", "mark")
+
+
+def _subject_on_auxiliary(verb: Token) -> Token | None:
+    """ "the UK was prepared to veto X" with "UK" hung on "was": a subject the parser
+    attached to an auxiliary of the verb (or of the verb its complement hangs on)."""
+    node = verb
+    for _ in range(4):
+        for aux in _children(node, "aux", "auxpass"):
+            sub = next(iter(_children(aux, "nsubj", "nsubjpass")), None)
+            if sub is not None:
+                return sub
+        if node.dep_ not in ("xcomp", "conj", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _gerund_subject(verb: Token) -> Token | None:
     """ "walked out after rejecting the offer", "by refusing to sign": the subject of the
     clause the preposition hangs on; "accused the FNV of refusing to alter its stance": the
@@ -141,14 +203,25 @@ def _gerund_subject(verb: Token) -> Token | None:
         return next((c for c in above.children if c.dep_ == "dobj"), None)
     if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on"):
         return syntax.subject(above, relatives=_REL_PRONOUNS)
+    if prep.lower_ == "for":  # "suspended the association for refusing to deselect X"
+        return next((c for c in above.children if c.dep_ == "dobj" and c.i < prep.i), None)
     return None
+
+
+def _negating(c: Token) -> bool:
+    """ "not", "never", and "no longer" ("The mayor no longer supports the project")."""
+    if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
+        return True
+    return c.lower_ == "longer" and c.dep_ == "advmod" and any(g.lower_ in _NEGATORS for g in c.children)
 
 
 def _negated(verb: Token) -> bool:
     for c in verb.children:
-        if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
+        if _negating(c):
             return True
     head = verb.head
+    if verb.dep_ == "acomp" and head.i != verb.i:  # "Japan is not opposed to X"
+        return any(c.dep_ == "neg" for c in head.children)
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _NEGATING_HEADS and head.lemma_.lower() not in _VERBS:
             return True
@@ -181,8 +254,8 @@ def _negator(verb: Token) -> Token | None:
     """The word that negates ``verb``: its own "not"/"never", else the head it is the
     complement of ("failed to accept", "is not ready to accept")."""
     for c in verb.children:
-        if c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")):
-            return c
+        if _negating(c):
+            return next((g for g in c.children if g.lower_ in _NEGATORS), c)
     head = verb.head
     if verb.dep_ == "xcomp" and head.i != verb.i:
         if head.lemma_.lower() in _NEGATING_HEADS:

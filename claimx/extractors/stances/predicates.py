@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
     _ADJECTIVES,
+    _AGENT_NOUNS,
     _COPULAR_PREPS,
     _IGNORED_XCOMP,
     _PREDICATE_HEADS,
@@ -34,7 +35,9 @@ def _negated_predicate(tok: Token, head: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *head.children))
 
 
-def _complement(adj: Token, frames: list[str], *, defer: bool) -> tuple[int, int] | None:
+def _complement(adj: Token, entry: dict[str, Any]) -> tuple[int, int] | None:
+    frames, defer = entry["frames"], bool(entry.get("defer"))
+    barred = entry.get("non_stance_objects", [])  # "open to traffic", not "open to talks"
     for frame in frames:
         if frame == "xcomp":
             for xc in _children(adj, "xcomp"):
@@ -47,7 +50,7 @@ def _complement(adj: Token, frames: list[str], *, defer: bool) -> tuple[int, int
         elif frame.startswith("prep:"):
             for prep in _children(adj, "prep"):
                 pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
-                if prep.lower_ == frame[5:] and pobj is not None:
+                if prep.lower_ == frame[5:] and pobj is not None and pobj.lemma_.lower() not in barred:
                     return _np_span(pobj)
     return None
 
@@ -56,7 +59,7 @@ def adjective_stance(adj: Token, entry: dict[str, Any]) -> _Raw | None:
     head = _predicate_head(adj)
     if head is None:
         return None
-    obj = _complement(adj, entry["frames"], defer=bool(entry.get("defer")))
+    obj = _complement(adj, entry)
     if obj is None:
         return None
     return _predicate_raw(adj, head, entry["stance"], obj)
@@ -66,7 +69,7 @@ def preposition_stance(prep: Token) -> _Raw | None:
     """ "China is firmly against any form of sanctions"."""
     stance = _COPULAR_PREPS.get(prep.lower_)
     head = _predicate_head(prep) if stance is not None else None
-    pobj = next(iter(_children(prep, "pobj")), None)
+    pobj = next(iter(_children(prep, "pobj", "pcomp")), None)  # "is against raising the age"
     if stance is None or head is None or pobj is None:
         return None
     obj = _np_span(pobj)
@@ -90,6 +93,25 @@ def phrase_stance(noun: Token) -> _Raw | None:
     if raw is not None:
         raw.cue = (first.idx, last.idx + len(last))
         raw.lemma = " ".join(words)
+    return raw
+
+
+def agent_noun_stance(noun: Token) -> _Raw | None:
+    """ "Hodgson is a fierce advocate of the winter break", "I am a supporter of the break":
+    a noun for one who holds a position, said of the subject; the cue runs to its "of"."""
+    stance = _AGENT_NOUNS.get(noun.lemma_.lower())
+    head = _predicate_head(noun) if stance is not None and noun.dep_ == "attr" else None
+    of = next((c for c in _children(noun, "prep") if c.lower_ == "of"), None)
+    pobj = next(iter(_children(of, "pobj", "pcomp")), None) if of is not None else None
+    # "a supporter of Manchester United": a fan of a club or a person, no position on a plan
+    named = pobj is not None and pobj.pos_ == "PROPN"
+    obj = _np_span(pobj) if pobj is not None and not named else None
+    if stance is None or head is None or of is None or obj is None:
+        return None
+    raw = _predicate_raw(noun, head, stance, obj)
+    if raw is not None:
+        raw.cue = (noun.idx, of.idx + len(of))
+        raw.lemma = f"{noun.lemma_.lower()} of"
     return raw
 
 

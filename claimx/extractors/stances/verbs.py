@@ -6,6 +6,18 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from claimx.extractors.stances.clauses import (
+    _asks_question,
+    _for_to_clause,
+    _has_to,
+    _opens_sentence,
+    _shifted_object,
+    _small_clause,
+    _subjunctive,
+    _to_misparsed,
+    _told_clause,
+    _without_as,
+)
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
     _EXCLUDED_PRT,
@@ -14,6 +26,7 @@ from claimx.extractors.stances.lexicon import (
     _IGNORED_XCOMP,
     _NOMINAL_DEPS,
     _NOUNS,
+    _POSITION_OBJECTS,
     _PREDICATE_PHRASES,
     _QUESTION_WORDS,
     _VERBS,
@@ -24,6 +37,7 @@ from claimx.extractors.stances.parse import (
     _children,
     _contiguous,
     _edges,
+    _infinitive_span,
     _is_relative,
     _modality,
     _negated,
@@ -113,16 +127,21 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         # "will call on world leaders to support X" with "on" read as a particle
         prt = next((c for c in _children(verb, "prt") if c.lower_ == frame[4:-6]), None)
         hit = _frame_object(verb, "dobj+xcomp") if prt is not None else None
+        if hit is None and prt is not None and _children(prt, "pobj"):
+            # "called on members to reject the offer" with "members" hung on the particle
+            xc = next((x for x in _children(verb, "xcomp") if x.i > prt.i), None)
+            hit = (_subtree_span(xc), None) if xc is not None else None
         return (hit[0], prt) if hit is not None else None
     if frame in ("dobj", "prt") or frame.startswith("prt:"):
         return _direct_object(verb, frame)
     elif frame == "dobj+xcomp":
         objs = _children(verb, "dobj")
         # "told him he would resign": a clause without "to" is something said, not ordered
-        xcs = [x for x in _children(verb, "xcomp", "ccomp") if x.dep_ == "xcomp" or _has_to(x)]
+        # "pleaded with X to reject" / "urged X to withdraw" with the clause read as an adverbial
+        xcs = [x for x in _children(verb, "xcomp", "ccomp", "advcl") if x.dep_ == "xcomp" or _has_to(x)]
         if objs and xcs and xcs[0].i > objs[0].i:
             # what is demanded, not whom of: "urged Israel to withdraw" -> "withdraw"
-            return _subtree_span(xcs[0]), None
+            return _infinitive_span(xcs[0]), None
         if objs:
             found = _to_misparsed(verb, objs[0])
             if found is not None:
@@ -130,7 +149,7 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         # "urged Israel to withdraw" parsed as a clause with its own subject
         for cc in _children(verb, "ccomp"):
             to = [c for c in cc.children if c.tag_ == "TO"]
-            if _children(cc, "nsubj") and to:
+            if _children(cc, "nsubj", "nsubjpass") and to:  # "want the budget to be capped"
                 return _edges(_contiguous(doc, to[0].i, cc.right_edge.i)), None
     elif frame == "dobj+ccomp":
         return _told_clause(verb)
@@ -142,8 +161,14 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             ignored = xc.lemma_.lower() in _IGNORED_XCOMP and xc.lemma_.lower() not in allowed
             if ignored and any_xcomp and _asks_question(xc):
                 continue  # "refused to say whether she would vote for X": a question left open
+            if entry.get("xcomp_only") and xc.lemma_.lower() not in entry["xcomp_only"]:
+                continue  # "wants to continue as an MP": the holder's own plan, asked of nobody
+            if entry.get("xcomp_with_object") and not _children(xc, "dobj", "prep", "ccomp", "xcomp"):
+                continue  # "vowed to fight on": no object
+            if entry.get("defer") and _takes_stance(xc):
+                return None  # "vowed to fight the closure": the verb after it carries the stance
             if xc.i > verb.i and (any_xcomp or not ignored) and xc.pos_ in ("VERB", "AUX"):
-                return _subtree_span(xc), None
+                return _infinitive_span(xc), None
     elif frame == "ccomp:subjunctive":
         for cc in _children(verb, "ccomp"):
             if cc.i > verb.i and _subjunctive(cc):
@@ -158,23 +183,44 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
             head = verb.head
             return _edges(_contiguous(verb.doc, head.left_edge.i, verb.i - 1)), None
     elif frame.startswith("prep:"):
-        if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
-            return None  # "called a strike for next Monday" calls for nothing
-        word, _, more = frame[5:].partition("+")
-        for prep in _children(verb, "prep"):
-            if prep.lower_ != word:
-                continue
-            pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
-            if pobj is None:
-                continue
-            if more == "xcomp":
-                xcs = [x for x in verb.children if x.dep_ in ("xcomp", "ccomp") and x.i > pobj.i]
-                xcs += [x for x in pobj.children if x.dep_ in ("acl", "relcl") and x.i > pobj.i]
-                if not xcs:
-                    continue
-                return _edges(_contiguous(doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
-            return _np_span(pobj), prep
+        return _prep_frame(verb, frame)
+    elif frame == "small":
+        return _small_clause(verb)
     return None
+
+
+def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """ "insisted on X" (prep:on), "called on X to Y" (prep:on+xcomp), "asking for them to
+    negotiate" (a for-to clause): the object and the preposition for the cue."""
+    if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
+        return None  # "called a strike for next Monday" calls for nothing
+    word, _, more = frame[5:].partition("+")
+    for prep in _children(verb, "prep"):
+        if prep.lower_ != word or prep.i < verb.i:
+            continue  # "..., at least for some, argues X": no "argues for"
+        pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
+        if pobj is None:
+            continue
+        if more == "xcomp":
+            if pobj.ent_type_ in ("DATE", "TIME"):
+                continue  # "called X on Tuesday to discuss the crisis": a time, no addressee
+            xcs = [x for x in verb.children if x.dep_ in ("xcomp", "ccomp") and x.i > pobj.i]
+            xcs += [x for x in _children(verb, "advcl") if x.i > pobj.i and _has_to(x)]
+            xcs += [x for x in pobj.children if x.dep_ in ("acl", "relcl") and x.i > pobj.i]
+            if not xcs:
+                continue
+            return _edges(_contiguous(verb.doc, pobj.left_edge.i, xcs[0].right_edge.i)), prep
+        return _np_span(pobj), prep
+    if word == "for" and not more:
+        return _for_to_clause(verb)
+    return None
+
+
+def _takes_stance(verb: Token) -> bool:
+    """A stance verb with one of its own frames filled ("fight the closure"; not "push the
+    reforms through", which has no "for")."""
+    entry = _VERBS.get(verb.lemma_.lower())
+    return entry is not None and _object_of(verb, entry["frames"])[0] is not None
 
 
 def _phrase_object(verb: Token) -> tuple[tuple[int, int] | None, Token, str] | None:
@@ -190,38 +236,6 @@ def _phrase_object(verb: Token) -> tuple[tuple[int, int] | None, Token, str] | N
         if last is not None and inner is not None:
             return _np_span(inner), last, phrase[1]
     return None
-
-
-def _asks_question(verb: Token) -> bool:
-    """ "say whether ...", "disclose which bid ...": a complement that is a question."""
-    for c in verb.children:
-        first = c.doc[c.left_edge.i]
-        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c.i > verb.i and first.lower_ in _QUESTION_WORDS:
-            return True
-    return False
-
-
-def _opens_question(clause: Token) -> bool:
-    """ "whether she would vote", "how labels can embrace X": the clause opens with a
-    question word; "when talks resume, ..." opens an adverbial clause inside it instead."""
-    first = clause.doc[clause.left_edge.i]
-    return first.lower_ in _QUESTION_WORDS and (first.i == clause.i or first.head.dep_ != "advcl")
-
-
-def _subjunctive(clause: Token) -> bool:
-    """ "insisted that management withdraw the notices", "that class sizes be capped": a
-    that-clause whose verb is a bare base form after a third-person subject (a mandate),
-    not a statement ("insisted that the job was safe")."""
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.lower_ in ("i", "you"):
-        return False
-    if any(c.dep_ == "aux" and c.i < clause.i and c.tag_ != "TO" for c in clause.children):
-        return False
-    if clause.lower_ == "be" or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in clause.children):
-        return True  # "that class sizes be capped", "that the workers be paid"
-    # a bare base form after a singular subject ("that management withdraw"); after a
-    # plural one it reads as a present tense
-    return clause.tag_ == "VB" and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"))
 
 
 def _object_head(verb: Token) -> Token | None:
@@ -242,8 +256,14 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
     """ "fight the closure" (a position) but not "fight a fire"; "accept the offer" but not
     "accept credit cards" (``object_heads`` / ``non_stance_objects`` in the lexicon)."""
     wanted, barred = entry.get("object_heads"), entry.get("non_stance_objects")
-    if entry.get("dobj_heads") and not _children(verb, "xcomp"):
+    if wanted == "positions":  # "blocked the resolution", not "blocked the road"
+        wanted = _POSITION_OBJECTS
+    if entry.get("dobj_heads") and not _children(verb, "xcomp") and _small_clause(verb) is None:
         wanted = entry["dobj_heads"]  # "threatened strike action", not "threatened the crop"
+        for prep in _children(verb, "prep"):  # "threatened Washington with retaliatory tariffs"
+            pobj = next(iter(_children(prep, "pobj")), None)
+            if prep.lower_ == "with" and pobj is not None and pobj.lemma_.lower() in wanted:
+                return True
     if not wanted and not barred:
         return True
     head = _object_head(verb)
@@ -308,49 +328,6 @@ def _closing_conj(verb: Token) -> bool:
     return prev.text == "," and bool(after) and not any(c.dep_ == "cc" for c in verb.head.children if c.i < verb.i)
 
 
-def _told_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
-    """ "warned Bath (that) they had until next week to ...": the clause after the addressee,
-    also when the parser hung it on a name as a relative clause without a relative word."""
-    objs = _children(verb, "dobj")
-    if not objs:
-        return None
-    for cc in _children(verb, "ccomp"):
-        if cc.i > objs[0].i:
-            return _subtree_span(cc), None
-    for rel in _children(objs[0], "relcl"):
-        if objs[0].pos_ == "PROPN" and not any(_is_relative(c) for c in rel.children) and _children(rel, "nsubj"):
-            return _subtree_span(rel), None
-    return None
-
-
-def _has_to(clause: Token) -> bool:
-    return any(c.tag_ == "TO" and c.i < clause.i for c in clause.children)
-
-
-def _to_misparsed(verb: Token, obj: Token) -> tuple[int, int] | None:
-    """ "urged the finance chiefs to write off African debt" with "to" taken for a
-    preposition: the demanded act runs from the verb after "to" to the end of the clause."""
-    doc = verb.doc
-    k = obj.right_edge.i + 1
-    if k + 1 >= len(doc) or doc[k].lower_ != "to" or doc[k].head.i != verb.i or doc[k + 1].tag_ != "VB":
-        return None
-    return _edges(_contiguous(doc, k + 1, verb.right_edge.i))
-
-
-def _without_as(obj: Token, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """ "dismissed Western calls for a ceasefire as propaganda": the "as" phrase says what
-    the holder takes the object for; it is no part of the object ("such as" is)."""
-    if span is None:
-        return None
-    for tok in obj.subtree:
-        if tok.lower_ == "as" and tok.dep_ == "prep" and tok.i > obj.i and tok.doc[tok.i - 1].lower_ != "such":
-            end = tok.doc[tok.i - 1]
-            while end.i > obj.i and (end.is_punct or end.is_space):
-                end = end.doc[end.i - 1]
-            return span[0], min(span[1], end.idx + len(end))
-    return span
-
-
 def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token | None] | None:
     """The object of a transitive frame ("dobj", "prt:out"): a relative pronoun's antecedent,
     a passive subject, the noun object, a gerund, or the noun before a misparsed relative."""
@@ -370,10 +347,14 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
             target = _antecedent(verb) if _is_relative(subj[0]) else subj[0]
             if target is not None:
                 return _np_span(target, _clause_top(verb)), extra
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb.dep_ == "acl":  # "the price demanded", "an attempt turned down by United"
             return _np_span(verb.head, verb), extra
         return None
     obj = _first_noun_child(verb)
+    if obj is not None and obj.lower_ == "what" and verb.dep_ == "csubj" and _opens_sentence(obj):
+        # "What we propose is to arrive at a mechanism": the complement of "is"
+        said = next(iter(_children(verb.head, "xcomp", "attr", "ccomp")), None)
+        return (_subtree_span(said), extra) if said is not None and said.i > verb.i else None
     if obj is not None:
         if _states_a_fact(verb, obj):
             return None
@@ -382,6 +363,9 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
         if span is not None and tail is not None:
             span = (span[0], max(span[1], tail))
         return span, extra
+    shifted = _shifted_object(verb)
+    if shifted is not None:
+        return shifted, extra
     gerund = next((x for x in _children(verb, "xcomp", "pcomp") if x.tag_ == "VBG" and x.i > verb.i), None)
     if gerund is not None:  # "did not rule out raising rates", "opposes selling the unit"
         return _subtree_span(gerund), extra
@@ -405,7 +389,8 @@ def _cue_span(verb: Token, modal: Token | None, extra: Token | None) -> tuple[in
 
 def _is_verb_use(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-        return False
+        # "the group did not strongly back either option" with "back" tagged an adverb
+        return tok.dep_ == "ROOT" and bool(_children(tok, "nsubj")) and bool(_children(tok, "aux"))
     # "Israel rejects Hamas demands for ...": a plural noun tagged VBZ
     return not (tok.tag_ == "VBZ" and tok.dep_ in _NOMINAL_DEPS and tok.dep_ != "ROOT")
 
@@ -416,13 +401,34 @@ def _hypothetical(verb: Token) -> bool:
     for _ in range(8):
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL for c in node.children):
             return True
-        # "declined to say whether the PM backed the plans": a question, not a position
+        # "declined to say whether the PM backed the plans", "will decide whether to accept":
+        # a question, not a position
+        asked = any(c.dep_ in ("mark", "advmod") and c.lower_ == "whether" and c.i < node.i for c in node.children)
+        if node.dep_ == "xcomp" and asked:
+            return True
         if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _QUESTION_WORDS for c in node.children):
             return True
         if node.head.i == node.i:
             return False
         node = node.head
     return False
+
+
+def _agentless_report(verb: Token) -> bool:
+    """ "UK plans ... have not been agreed", "the idea had been rejected in the committee": a
+    finite passive with no agent reports a position whose holder it does not name (the actor
+    is null, STANCES_GUIDELINES.md); not one foreseen ("will be approved", "is likely to be
+    rejected") nor a participle ("the plan, proposed last year")."""
+    subjects = _children(verb, "nsubjpass", "nsubj")  # "plans ... have not been agreed" (nsubj)
+    if not (_children(verb, "auxpass") and subjects) or _agent(verb) is not None:
+        return False
+    if verb.dep_ not in ("ROOT", "ccomp", "conj") or _modality(verb)[0] is not None:
+        return False
+    if _children(verb, "xcomp", "ccomp"):
+        return False  # "Technology firms are being urged to X", "were warned that": the addressee
+    subj = subjects[0]
+    # a plural noun the tagger took for a verb ("UK plans/VBZ ... have not been agreed")
+    return (subj.pos_ in ("NOUN", "PROPN") or subj.tag_ == "VBZ") and not _is_relative(subj)
 
 
 def _bare(verb: Token) -> bool:
@@ -453,8 +459,11 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
     if (actor_tok is None and inverted) or (_closing_conj(verb) and "ccomp" in entry["frames"]):
         # "..., warn union leaders": the speaker after the verb (often parsed as its object)
         actor_tok = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i), None)
-    if actor_tok is None or not _plausible_actor(actor_tok):
-        return None  # a stance is taken by somebody: "the plan was rejected" names nobody
+    # an addressee verb's passive subject is the one addressed ("users are being warned about")
+    addressed = any(f.startswith("dobj+") for f in entry["frames"])
+    agentless = actor_tok is None and not addressed and _agentless_report(verb)
+    if not agentless and (actor_tok is None or not _plausible_actor(actor_tok)):
+        return None  # a stance is taken by somebody
     modality, modal_tok = _modality(verb)
     if entry.get("only_modals") and modality not in entry["only_modals"]:
         return None  # "would like X to", not "they like the plan"

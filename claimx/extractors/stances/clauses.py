@@ -1,0 +1,137 @@
+"""Complement clauses of stance verbs: what is asked for after "for" ("asking for them to
+negotiate"), a participle clause ("ordered Warner jailed"), a subjunctive that-clause, a clause
+after an addressee, a to-clause the parser misread, questions, and an "as" phrase that says
+what the holder takes the object for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimx.extractors.stances.lexicon import _QUESTION_WORDS
+from claimx.extractors.stances.parse import _children, _contiguous, _edges, _is_relative, _subtree_span
+
+
+def _for_to_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """ "We're asking for them to negotiate": "for" opens a clause with its own subject and a
+    to-infinitive; what is asked for is that clause."""
+    for clause in _children(verb, "advcl"):
+        mark = next((m for m in _children(clause, "mark") if m.lower_ == "for" and m.i > verb.i), None)
+        if mark is not None and _has_to(clause) and _children(clause, "nsubj", "nsubjpass"):
+            return _edges(_contiguous(verb.doc, mark.i + 1, clause.right_edge.i)), mark
+    return None
+
+
+def _small_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """ "ordered Warner jailed in lieu of bond": a participle with its own subject and no
+    auxiliary after the verb is what is ordered, kept whole."""
+    for clause in _children(verb, "ccomp", "xcomp", "oprd"):
+        # "wanted it frozen" with the participle tagged an adjective
+        participle = clause.tag_ in ("VBN", "VBD") or (clause.tag_ == "JJ" and clause.lower_.endswith(("ed", "en")))
+        if clause.i < verb.i or not participle or _children(clause, "aux", "auxpass", "mark"):
+            continue
+        if _children(clause, "nsubj", "nsubjpass"):
+            return _subtree_span(clause), None
+    for obj in _children(verb, "dobj"):  # "ordered the documents released"
+        if any(c.dep_ == "nummod" for c in obj.children):
+            continue  # "ordered six MD-82s valued at 150 mln dlrs": a purchase
+        part = next((c for c in _children(obj, "acl") if c.tag_ == "VBN" and c.i == obj.right_edge.i), None)
+        if part is None:
+            part = next((c for c in _children(obj, "acl") if c.tag_ == "VBN" and c.left_edge.i == c.i), None)
+        if part is not None and part.i > obj.i and not _children(part, "agent"):
+            return _edges(_contiguous(verb.doc, obj.left_edge.i, part.right_edge.i)), None
+    return None
+
+
+def _subjunctive(clause: Token) -> bool:
+    """ "insisted that management withdraw the notices", "that class sizes be capped": a
+    that-clause whose verb is a bare base form after a third-person subject (a mandate),
+    not a statement ("insisted that the job was safe")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in ("i", "you"):
+        return False
+    if any(c.dep_ == "aux" and c.i < clause.i and c.tag_ != "TO" for c in clause.children):
+        return False
+    if clause.lower_ == "be" or any(c.dep_ == "auxpass" and c.lower_ == "be" for c in clause.children):
+        return True  # "that class sizes be capped", "that the workers be paid"
+    # a bare base form after a singular subject ("that management withdraw"); after a
+    # plural one it reads as a present tense
+    return clause.tag_ == "VB" and (subj.tag_ in ("NN", "NNP") or subj.lower_ in ("he", "she", "it"))
+
+
+def _told_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
+    """ "warned Bath (that) they had until next week to ...": the clause after the addressee,
+    also when the parser hung it on a name as a relative clause without a relative word."""
+    objs = _children(verb, "dobj")
+    if not objs:
+        return None
+    for cc in _children(verb, "ccomp"):
+        if cc.i > objs[0].i:
+            return _subtree_span(cc), None
+    for rel in _children(objs[0], "relcl"):
+        if objs[0].pos_ == "PROPN" and not any(_is_relative(c) for c in rel.children) and _children(rel, "nsubj"):
+            return _subtree_span(rel), None
+    return None
+
+
+def _has_to(clause: Token) -> bool:
+    return any(c.tag_ == "TO" and c.i < clause.i for c in clause.children)
+
+
+def _to_misparsed(verb: Token, obj: Token) -> tuple[int, int] | None:
+    """ "urged the finance chiefs to write off African debt" with "to" taken for a
+    preposition: the demanded act runs from the verb after "to" to the end of the clause."""
+    doc = verb.doc
+    k = obj.right_edge.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "to" or doc[k].head.i != verb.i or doc[k + 1].tag_ != "VB":
+        return None
+    return _edges(_contiguous(doc, k + 1, verb.right_edge.i))
+
+
+def _asks_question(verb: Token) -> bool:
+    """ "say whether ...", "disclose which bid ...": a complement that is a question."""
+    for c in verb.children:
+        first = c.doc[c.left_edge.i]
+        if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl") and c.i > verb.i and first.lower_ in _QUESTION_WORDS:
+            return True
+    return False
+
+
+def _opens_question(clause: Token) -> bool:
+    """ "whether she would vote", "how labels can embrace X": the clause opens with a
+    question word; "when talks resume, ..." opens an adverbial clause inside it instead."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ in _QUESTION_WORDS and (first.i == clause.i or first.head.dep_ != "advcl")
+
+
+def _without_as(obj: Token, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "dismissed Western calls for a ceasefire as propaganda": the "as" phrase says what
+    the holder takes the object for; it is no part of the object ("such as" is)."""
+    if span is None:
+        return None
+    for tok in obj.subtree:
+        if tok.lower_ == "as" and tok.dep_ == "prep" and tok.i > obj.i and tok.doc[tok.i - 1].lower_ != "such":
+            end = tok.doc[tok.i - 1]
+            while end.i > obj.i and (end.is_punct or end.is_space):
+                end = end.doc[end.i - 1]
+            return span[0], min(span[1], end.idx + len(end))
+    return span
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """ "What we propose is ...": the word opens its sentence (after a quote mark at most)."""
+    return tok.i == tok.sent.start or all(t.is_punct or t.is_space for t in tok.doc[tok.sent.start : tok.i])
+
+
+def _shifted_object(verb: Token) -> tuple[int, int] | None:
+    """ "rejected as 'unacceptable' a UN demand to halt enrichment": the object moved after
+    the "as" phrase, which the parser read as the preposition's object; it starts at its
+    determiner."""
+    for prep in _children(verb, "prep"):
+        pobj = next(iter(_children(prep, "pobj")), None)
+        if prep.lower_ != "as" or pobj is None or pobj.pos_ != "NOUN":
+            continue
+        det = next((c for c in pobj.children if c.dep_ == "det"), None)
+        adj = next((c for c in pobj.children if c.dep_ == "amod"), None)
+        if det is not None and adj is not None and adj.i < det.i:
+            return _edges(_contiguous(verb.doc, det.i, pobj.right_edge.i))
+    return None
