@@ -25,6 +25,7 @@ from claimx.extractors.actors.mentions import (
     is_ranked_description,
     names_a_body,
     suffixed_names,
+    titles_a_name,
     with_first_word,
 )
 from claimx.extractors.actors.names import (
@@ -136,6 +137,8 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue  # a name; but "the Englishman" (tagged a nationality) is a person's role
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1 and tok.head.is_title:
             continue  # "The union Unite": the noun describes the name after it
+        if titles_a_name(tok):
+            continue  # "the King's Speech", "the President's Cup"
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
@@ -186,6 +189,8 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             ent = SpacySpan(doc, start, ent.end, label=ent.label_)
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
+        if ent.start > 1 and titles_a_name(doc[ent.start - 2]):
+            continue  # "Speech" in "the King's Speech", tagged a person
         ent = with_first_word(_without_score(ent), taken)
         kind = _kind_of_entity(ent)
         if kind is None:
@@ -351,7 +356,12 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             table.refer(named, start, end)  # "the chancellor" once the chancellor is named
             return
     phrase = doc.char_span(start, end, alignment_mode="expand")
-    if kind in ("place", "state") and phrase is not None and (country := capital_as_state(doc, phrase)):
+    if (
+        kind in ("place", "state")
+        and phrase is not None
+        and (country := capital_as_state(doc, phrase))
+        and table.person_by_surname(phrase.text) is None  # "Washington" after "George Washington"
+    ):
         state = state_for_capital(table, country)  # "Berlin would not sell": Germany
         if state is not None:
             table.refer(state, start, end)

@@ -22,6 +22,8 @@ _LOOK_BACK = 4
 #: prepositions after which a capital is a party dealt with ("talks with Moscow"), not a place
 _DEALING = frozenset({"with", "against", "by", "between"})
 _TRAVEL = frozenset(_PLACES["travel_verbs"])
+#: what a city has ("London's mayor"): a capital owning it is the city
+_CITY_NOUNS = frozenset(_PLACES["city_nouns"])
 
 
 def country_of_word(tok: Token) -> str | None:
@@ -125,12 +127,15 @@ def display_country(country: str) -> str:
 
 def capital_as_state(doc: Doc, span: SpacySpan) -> str | None:
     """ "Berlin would not sell", "Beijing's plans", "talks with Moscow": a capital that acts, owns
-    or is dealt with is its country (not "in Berlin", "flew to Beijing")."""
+    or is dealt with is its country (not "in Berlin", "flew to Beijing", "London's mayor",
+    "Real Madrid")."""
     if _key(span.text) not in _CAPITALS:
         return None
     root = span.root
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i == span.start - 1 for c in root.lefts):
+        return None  # "Real Madrid", "Hertha Berlin": a club or company named on its town
     acting = root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX")
-    owning = root.dep_ == "poss"
+    owning = root.dep_ == "poss" and root.head.lower_ not in _CITY_NOUNS and root.head.lemma_ not in _CITY_NOUNS
     dealt = (root.dep_ == "pobj" and root.head.lower_ in _DEALING) or (
         root.dep_ == "dobj" and root.head.lemma_ not in _TRAVEL  # "defies Beijing", not "visited Beijing"
     )
