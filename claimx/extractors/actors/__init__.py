@@ -101,7 +101,7 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         role = role_candidate(tok, left, right)
         if role is not None:
             return role
-    if low in _OFFICIAL_NOUNS and tok.pos_ == "NOUN":
+    if low in _OFFICIAL_NOUNS and (tok.pos_ == "NOUN" or _owned_lower(tok)):
         if first == "the" and low in _NOMINAL and right - left <= 2:
             return Candidate(start, end, "", "ref", low, tok)
         if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
@@ -117,6 +117,11 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         # organisation described, not named; "the committee" later is this one
         return Candidate(start, end, doc[left:right].text, "described", low, tok)
     return None
+
+
+def _owned_lower(tok: Token) -> bool:
+    """ "France's foreign ministry", the tagger's proper noun: a lower-case word with an owner."""
+    return tok.is_lower and any(c.dep_ == "poss" for c in tok.children)
 
 
 def _introduces(doc: Doc, left: int, head: Token) -> bool:
@@ -357,10 +362,10 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             return
     phrase = doc.char_span(start, end, alignment_mode="expand")
     if (
-        kind in ("place", "state")
+        (kind in ("place", "state") or (kind == "person" and len(phrase or ()) == 1))  # "warned Kyiv" (a person)
         and phrase is not None
         and (country := capital_as_state(doc, phrase))
-        and table.person_by_surname(phrase.text) is None  # "Washington" after "George Washington"
+        and table.person_by_name(phrase.text) is None  # "Washington" after "George Washington"
     ):
         state = state_for_capital(table, country)  # "Berlin would not sell": Germany
         if state is not None:
