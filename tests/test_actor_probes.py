@@ -101,7 +101,7 @@ def test_a_capital_named_for_a_person_in_the_story_is_that_person(extract) -> No
     # AP-style state-house story
     text = (
         "Rep. Marcus Washington, a Democrat from Cleveland, said on Tuesday the bill would fail. "
-        "Washington said he would vote against it."
+        "Washington told reporters he would vote against it."
     )
     art = extract(text)
     person = _actor(art, text, "Marcus Washington")
