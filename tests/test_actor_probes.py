@@ -85,7 +85,7 @@ def test_a_title_owning_a_name_is_part_of_it_but_a_country_is_not() -> None:
     deps = ["det", "poss", "case", "nsubj", "ROOT", "punct"]
     doc = _doc(["The", "King", "'s", "Speech", "passed", "."], [1, 3, 1, 4, 4, 4], deps, pos)
     assert titles_a_name(doc[1])
-    doc = _doc(["The", "King", "'s", "plan", "passed", "."], [1, 3, 1, 4, 4, 4], deps, pos[:3] + ["NOUN"] + pos[4:])
+    doc = _doc(["The", "King", "'s", "plan", "passed", "."], [1, 3, 1, 4, 4, 4], deps, [*pos[:3], "NOUN", *pos[4:]])
     assert not titles_a_name(doc[1])  # "the King's plan": the King
     doc = _doc(
         ["Germany", "'s", "Commerzbank", "fell", "."],
