@@ -147,6 +147,8 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
+            while left < tok.i and (doc[left].tag_ == "POS" or doc[left].pos_ in ("CCONJ", "PUNCT")):
+                left += 1  # "The bloc's foreign ministers", "The RMT and Aslef unions"
             if left > tok.i:
                 continue
         named = [i for i in range(left, tok.i) if names_a_body(doc[i])]
@@ -194,6 +196,8 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             ent = SpacySpan(doc, start, ent.end, label=ent.label_)
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
+        if _title_before_name(ent):
+            continue  # "Cpl." tagged an organisation before "Jamie Lee"
         if ent.start > 1 and titles_a_name(doc[ent.start - 2]):
             continue  # "Speech" in "the King's Speech", tagged a person
         ent = with_first_word(_without_score(ent), taken)
@@ -205,6 +209,18 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
         out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
         taken.update(range(ent.start, ent.end))
     return out
+
+
+def _title_before_name(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    nxt = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
+    return (
+        ent.label_ != "PERSON"
+        and nxt < len(doc)
+        and doc[nxt].ent_iob_ == "B"
+        and doc[nxt].ent_type_ == "PERSON"
+        and all(t.lower_.rstrip(".") in _TITLE_WORDS for t in ent)
+    )
 
 
 def _without_score(ent: SpacySpan) -> SpacySpan:

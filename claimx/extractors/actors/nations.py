@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from claimx import data as lexicons
 from claimx.extractors.actors.names import _COUNTRIES, _NOMINAL, _key
 from claimx.extractors.actors.table import ActorTable
+from claimx.nlp.spans import clean_text
 
 _PLACES = lexicons.load("places")
 _DEMONYMS: dict[str, str] = {k: _key(v) for k, v in _PLACES["demonyms"].items()}
@@ -116,8 +117,18 @@ def national_reference(doc: Doc, table: ActorTable, label: str, start: int, end:
         and country in _countries(doc, table, aid)
     )
     if not found:
-        return False
+        return _other_country_only(doc, table, label, start, end, country)
     table.refer(found[-1][1], start, end)
+    return True
+
+
+def _other_country_only(doc: Doc, table: ActorTable, label: str, start: int, end: int, country: str) -> bool:
+    """ "Italian lender UniCredit ... The Spanish bank": when the last actor the description
+    would fall back to is of another country, the description is a body of its own."""
+    aid = table.last_of(_NOMINAL[label], start, described=label)
+    if aid is None or not (countries := _countries(doc, table, aid)) or country in countries:
+        return False
+    table.describe(table.add(start, end, name=clean_text(doc)[start:end], kind="organization", merge=False), label)
     return True
 
 
