@@ -138,3 +138,20 @@ def test_afp_title_case_dateline_is_no_actor(extract) -> None:  # type: ignore[n
     assert art.dateline is not None and art.dateline.location == "Lisbon"
     assert _actor(art, text, "AFP") is None or _actor(art, text, "AFP").name != "Portugal"  # type: ignore[union-attr]
     assert _actor(art, text, "Lisbon#1") is None
+
+
+def test_a_nationality_of_another_country_is_not_the_last_body(extract) -> None:  # type: ignore[no-untyped-def]
+    # business desk: the Spanish bank is not the Italian lender named before it
+    text = "Italian lender UniCredit and Spain's Santander both bid for the insurer. The Spanish bank said its offer was final."
+    art = extract(text)
+    assert _actor(art, text, "The Spanish bank") != _actor(art, text, "UniCredit")
+
+
+def test_a_rank_before_a_name_and_an_owned_group_mention(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Sgt. Kelly Marsh of the Royal Marines said her unit had been deployed."
+    art = extract(text)
+    assert {a.name for a in art.actors} >= {"Kelly Marsh"}
+    assert not any(m.text.rstrip(".") in ("Sgt", "Sgt.") for a in art.actors for m in a.mentions)
+    text = "Hungary and Slovakia blocked the deal. The bloc's foreign ministers will meet again on Monday."
+    art = extract(text)
+    assert not any(m.text.startswith("'s") for a in art.actors for m in a.mentions)
