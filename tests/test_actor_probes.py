@@ -142,7 +142,10 @@ def test_afp_title_case_dateline_is_no_actor(extract) -> None:  # type: ignore[n
 
 def test_a_nationality_of_another_country_is_not_the_last_body(extract) -> None:  # type: ignore[no-untyped-def]
     # business desk: the Spanish bank is not the Italian lender named before it
-    text = "Italian lender UniCredit and Spain's Santander both bid for the insurer. The Spanish bank said its offer was final."
+    text = (
+        "Italian lender UniCredit and Spain's Santander both bid for the insurer. "
+        "The Spanish bank said its offer was final."
+    )
     art = extract(text)
     assert _actor(art, text, "The Spanish bank") != _actor(art, text, "UniCredit")
 

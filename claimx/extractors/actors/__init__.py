@@ -24,7 +24,9 @@ from claimx.extractors.actors.mentions import (
     is_predicate,
     is_ranked_description,
     names_a_body,
+    owned_lower,
     suffixed_names,
+    title_before_name,
     titles_a_name,
     with_first_word,
 )
@@ -45,11 +47,9 @@ from claimx.extractors.actors.names import (
     is_outlet_name,
 )
 from claimx.extractors.actors.nations import (
-    capital_as_state,
-    display_country,
+    add_capital,
     is_national_description,
     national_reference,
-    state_for_capital,
 )
 from claimx.extractors.actors.roles import (
     PERSON_ROLES,
@@ -101,7 +101,7 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         role = role_candidate(tok, left, right)
         if role is not None:
             return role
-    if low in _OFFICIAL_NOUNS and (tok.pos_ == "NOUN" or _owned_lower(tok)):
+    if low in _OFFICIAL_NOUNS and (tok.pos_ == "NOUN" or owned_lower(tok)):
         if first == "the" and low in _NOMINAL and right - left <= 2:
             return Candidate(start, end, "", "ref", low, tok)
         if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
@@ -117,11 +117,6 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         # organisation described, not named; "the committee" later is this one
         return Candidate(start, end, doc[left:right].text, "described", low, tok)
     return None
-
-
-def _owned_lower(tok: Token) -> bool:
-    """ "France's foreign ministry", the tagger's proper noun: a lower-case word with an owner."""
-    return tok.is_lower and any(c.dep_ == "poss" for c in tok.children)
 
 
 def _introduces(doc: Doc, left: int, head: Token) -> bool:
@@ -196,7 +191,7 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             ent = SpacySpan(doc, start, ent.end, label=ent.label_)
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
-        if _title_before_name(ent):
+        if title_before_name(ent):
             continue  # "Cpl." tagged an organisation before "Jamie Lee"
         if ent.start > 1 and titles_a_name(doc[ent.start - 2]):
             continue  # "Speech" in "the King's Speech", tagged a person
@@ -209,18 +204,6 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
         out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
         taken.update(range(ent.start, ent.end))
     return out
-
-
-def _title_before_name(ent: SpacySpan) -> bool:
-    doc = ent.doc
-    nxt = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
-    return (
-        ent.label_ != "PERSON"
-        and nxt < len(doc)
-        and doc[nxt].ent_iob_ == "B"
-        and doc[nxt].ent_type_ == "PERSON"
-        and all(t.lower_.rstrip(".") in _TITLE_WORDS for t in ent)
-    )
 
 
 def _without_score(ent: SpacySpan) -> SpacySpan:
@@ -377,18 +360,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             table.refer(named, start, end)  # "the chancellor" once the chancellor is named
             return
     phrase = doc.char_span(start, end, alignment_mode="expand")
-    if (
-        (kind in ("place", "state") or (kind == "person" and len(phrase or ()) == 1))  # "warned Kyiv" (a person)
-        and phrase is not None
-        and (country := capital_as_state(doc, phrase))
-        and table.person_by_name(phrase.text) is None  # "Washington" after "George Washington"
-    ):
-        state = state_for_capital(table, country)  # "Berlin would not sell": Germany
-        if state is not None:
-            table.refer(state, start, end)
-        else:
-            # named as its country, so that the country's name later joins it
-            table.add(start, end, name=display_country(country), kind="state")
+    if add_capital(doc, table, kind, phrase, start, end):
         return
     if kind == "anonymous" or (
         kind == "official"

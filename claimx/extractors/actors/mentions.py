@@ -217,6 +217,24 @@ def with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
     return longer
 
 
+def owned_lower(tok: Token) -> bool:
+    """ "France's foreign ministry", the tagger's proper noun: a lower-case word with an owner."""
+    return tok.is_lower and any(c.dep_ == "poss" for c in tok.children)
+
+
+def title_before_name(ent: SpacySpan) -> bool:
+    """ "Cpl." tagged an organisation right before "Jamie Lee": a title, no actor."""
+    doc = ent.doc
+    nxt = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
+    return (
+        ent.label_ != "PERSON"
+        and nxt < len(doc)
+        and doc[nxt].ent_iob_ == "B"
+        and doc[nxt].ent_type_ == "PERSON"
+        and all(t.lower_.rstrip(".") in _TITLE_WORDS for t in ent)
+    )
+
+
 def titles_a_name(tok: Token) -> bool:
     """ "the King's Speech", "the President's Cup", "the Governor's Ball": a capitalised title
     owning a capitalised name is part of that name, no holder of the title."""

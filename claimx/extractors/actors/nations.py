@@ -153,5 +153,24 @@ def capital_as_state(doc: Doc, span: SpacySpan) -> str | None:
     return _CAPITALS[_key(span.text)] if acting or owning or dealt else None
 
 
+def add_capital(doc: Doc, table: ActorTable, kind: str, phrase: SpacySpan | None, start: int, end: int) -> bool:
+    """ "Berlin would not sell": Germany; "warned Kyiv" (the NER's person): Ukraine; not
+    "Washington" after "George Washington"."""
+    if (
+        phrase is None
+        or not (kind in ("place", "state") or (kind == "person" and len(phrase) == 1))
+        or not (country := capital_as_state(doc, phrase))
+        or table.person_by_name(phrase.text) is not None
+    ):
+        return False
+    state = _state_named(table, country)
+    if state is not None:
+        table.refer(state, start, end)
+    else:
+        # named as its country, so that the country's name later joins it
+        table.add(start, end, name=display_country(country), kind="state")
+    return True
+
+
 def state_for_capital(table: ActorTable, country: str) -> str | None:
     return _state_named(table, country)
