@@ -52,6 +52,8 @@ def test_control_characters_become_spaces() -> None:
         ("GAZA, Oct. 8 (Xinhua) -- Talks resumed.", "Gaza", "Xinhua", "Oct. 8", "GAZA, Oct. 8 (Xinhua) --"),
         ("LONDON, March 3 (AP) — Shares rose.", "London", "AP", "March 3", "LONDON, March 3 (AP) —"),
         ("NEW YORK — Stocks closed higher.", "New York", None, None, "NEW YORK —"),
+        ("Paris (AFP) - Paris will host the summit.", "Paris", "AFP", None, "Paris (AFP) -"),
+        ("Hong Kong (AFP) - Shares fell.", "Hong Kong", "AFP", None, "Hong Kong (AFP) -"),
         (
             "HEMPSTEAD, N.Y., Sept. 26 (UPI) — A candidate",
             "Hempstead",
@@ -74,6 +76,8 @@ def test_dateline_styles(body: str, location: str, agency: str | None, date: str
     "text",
     [
         "The IBM - Apple deal was signed on Monday by both boards.",
+        "Shares in Widget Holdings (WGT: US) - a chipmaker - fell.",
+        "The Apple (AAPL) - Google deal was signed.",
         "US officials said on Monday the talks would resume.",
     ],
 )

@@ -89,6 +89,12 @@ _DATELINE = re.compile(
     """.replace("{months}", "|".join(_MONTHS)).replace("{city}", _CITY),
     re.VERBOSE,
 )
+#: "Paris (AFP) - ", "Hong Kong (AFP) - ": AFP writes the place in title case; the agency in
+#: brackets is then what makes it a dateline
+_TITLE_DATELINE = re.compile(
+    r"(?!The )(?P<loc>[A-Z][a-z'’.\-]+(?:[ ][A-Z][a-z'’.\-]+){0,2})(?P<date>(?!))?(?P<wire>(?!))?"
+    r"[ ]*\((?P<agency>" + "|".join(map(re.escape, _WIRE["agencies"])) + r")\)[ ]*(?P<dash>--|—|–|-(?=[ ]))[ ]*"
+)
 _BYLINE = re.compile(_WIRE["byline"], re.MULTILINE)
 _LEADING = [re.compile(p, re.MULTILINE) for p in _WIRE["leading_furniture"]]
 _TRAILING = [re.compile(p, re.MULTILINE) for p in _WIRE["trailing_furniture"]]
@@ -150,7 +156,7 @@ def find_structure(text: str) -> Structure:
             body = _skip_blank(text, start + m.end())
     if byline is None and (byline := _byline_at(text, body)) is not None:
         body = _skip_blank(text, byline[1])
-    dm = _DATELINE.match(text, body)
+    dm = _DATELINE.match(text, body) or _TITLE_DATELINE.match(text, body)
     # "PITTSBURGH, March 12 - Allegheny ...": a plain hyphen after a date is a dateline's too
     if dm is not None and (
         dm.group("agency") or dm.group("wire") or dm.group("date") or dm.group("dash") in ("--", "—", "–")

@@ -24,7 +24,10 @@ from claimx.extractors.actors.mentions import (
     is_predicate,
     is_ranked_description,
     names_a_body,
+    owned_lower,
     suffixed_names,
+    title_before_name,
+    titles_a_name,
     with_first_word,
 )
 from claimx.extractors.actors.names import (
@@ -44,11 +47,9 @@ from claimx.extractors.actors.names import (
     is_outlet_name,
 )
 from claimx.extractors.actors.nations import (
-    capital_as_state,
-    display_country,
+    add_capital,
     is_national_description,
     national_reference,
-    state_for_capital,
 )
 from claimx.extractors.actors.roles import (
     PERSON_ROLES,
@@ -100,7 +101,7 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         role = role_candidate(tok, left, right)
         if role is not None:
             return role
-    if low in _OFFICIAL_NOUNS and tok.pos_ == "NOUN":
+    if low in _OFFICIAL_NOUNS and (tok.pos_ == "NOUN" or owned_lower(tok)):
         if first == "the" and low in _NOMINAL and right - left <= 2:
             return Candidate(start, end, "", "ref", low, tok)
         if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
@@ -136,9 +137,13 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
             continue  # a name; but "the Englishman" (tagged a nationality) is a person's role
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i == tok.i + 1 and tok.head.is_title:
             continue  # "The union Unite": the noun describes the name after it
+        if titles_a_name(tok):
+            continue  # "the King's Speech", "the President's Cup"
         left, right = _noun_phrase(tok)
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
+            while left < tok.i and (doc[left].tag_ == "POS" or doc[left].pos_ in ("CCONJ", "PUNCT")):
+                left += 1  # "The bloc's foreign ministers", "The RMT and Aslef unions"
             if left > tok.i:
                 continue
         named = [i for i in range(left, tok.i) if names_a_body(doc[i])]
@@ -186,6 +191,10 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             ent = SpacySpan(doc, start, ent.end, label=ent.label_)
         if ent.label_ not in ENTITY_KINDS or any(i in taken for i in range(ent.start, ent.end)):
             continue
+        if title_before_name(ent):
+            continue  # "Cpl." tagged an organisation before "Jamie Lee"
+        if ent.start > 1 and titles_a_name(doc[ent.start - 2]):
+            continue  # "Speech" in "the King's Speech", tagged a person
         ent = with_first_word(_without_score(ent), taken)
         kind = _kind_of_entity(ent)
         if kind is None:
@@ -351,13 +360,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             table.refer(named, start, end)  # "the chancellor" once the chancellor is named
             return
     phrase = doc.char_span(start, end, alignment_mode="expand")
-    if kind in ("place", "state") and phrase is not None and (country := capital_as_state(doc, phrase)):
-        state = state_for_capital(table, country)  # "Berlin would not sell": Germany
-        if state is not None:
-            table.refer(state, start, end)
-        else:
-            # named as its country, so that the country's name later joins it
-            table.add(start, end, name=display_country(country), kind="state")
+    if add_capital(doc, table, kind, phrase, start, end):
         return
     if kind == "anonymous" or (
         kind == "official"

@@ -180,13 +180,22 @@ def _is_indefinite(doc: Doc, left: int, head: Token) -> bool:
     )
 
 
+#: words that make a place's name of a place ("East Jerusalem"), not a club's or company's
+_PLACE_PREFIXES = frozenset(
+    {"north", "south", "east", "west", "central", "greater", "upper", "lower", "new", "old", "inner", "outer"}
+    | {"northern", "southern", "eastern", "western", "downtown", "metropolitan", "city", "st", "st.", "san"}
+)
+
+
 def with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
     """ "Hitomi Noda" with only "Noda" tagged, "Northwind Energy plc" with only "Energy plc": a
     capitalised proper noun the NER left out, compounded on the name, is its first word (not a
     title, an honorific, a party or a nationality)."""
-    if ent.label_ not in ("PERSON", "ORG", "NORP") or ent.start == 0:
+    if ent.label_ not in ("PERSON", "ORG", "NORP", "GPE") or ent.start == 0:
         return ent
     prev = ent.doc[ent.start - 1]
+    if ent.label_ == "GPE" and (len(ent) > 1 or prev.lower_ in _PLACE_PREFIXES):
+        return ent  # "East Jerusalem", "Greater London" are places
     party = ent.label_ == "NORP" and prev.pos_ == "ADJ" and prev.dep_ == "amod"  # "Liberal Democrat"
     if (
         prev.i in taken
@@ -200,10 +209,52 @@ def with_first_word(ent: SpacySpan, taken: set[int]) -> SpacySpan:
     low = prev.lower_.rstrip(".")
     if (low in _TITLE_WORDS or low in _PARTIES or low in _HONORIFIC_WORDS) and not party:
         return ent
-    longer = SpacySpan(ent.doc, ent.start - 1, ent.end, label=ent.label_)
+    # "Real Madrid", "Hertha Berlin" with only the town tagged: a club or company named on it
+    label = "ORG" if ent.label_ == "GPE" else ent.label_
+    longer = SpacySpan(ent.doc, ent.start - 1, ent.end, label=label)
     if ent.label_ == "NORP" and canonical(_key(longer.text)) == _key(longer.text):
         return ent  # only a party's name: "Liberal Democrat" with only "Democrat" tagged
     return longer
+
+
+def owned_lower(tok: Token) -> bool:
+    """ "France's foreign ministry", the tagger's proper noun: a lower-case word with an owner."""
+    return tok.is_lower and any(c.dep_ == "poss" for c in tok.children)
+
+
+def title_before_name(ent: SpacySpan) -> bool:
+    """ "Cpl." tagged an organisation right before "Jamie Lee": a title, no actor."""
+    doc = ent.doc
+    nxt = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
+    return (
+        ent.label_ != "PERSON"
+        and nxt < len(doc)
+        and doc[nxt].ent_iob_ == "B"
+        and doc[nxt].ent_type_ == "PERSON"
+        and all(t.lower_.rstrip(".") in _TITLE_WORDS for t in ent)
+    )
+
+
+def titles_a_name(tok: Token) -> bool:
+    """ "the King's Speech", "the President's Cup", "the Governor's Ball": a capitalised title
+    owning a capitalised name is part of that name, no holder of the title."""
+    doc = tok.doc
+    if (
+        not tok.is_title
+        or tok.ent_type_
+        or tok.lower_ not in _TITLE_WORDS
+        or tok.i + 2 >= len(doc)
+        or doc[tok.i + 1].tag_ != "POS"
+    ):
+        return False  # "Germany's Commerzbank" is the bank
+    name = doc[tok.i + 2]
+    return (
+        name.is_title
+        and name.pos_ == "PROPN"
+        and name.ent_type_ not in ("NORP", "GPE")
+        and name.lower_.rstrip(".") not in _TITLE_WORDS
+        and _key(name.text) not in _PARTIES
+    )
 
 
 def is_predicate(tok: Token) -> bool:

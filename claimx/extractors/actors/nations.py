@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from claimx import data as lexicons
 from claimx.extractors.actors.names import _COUNTRIES, _NOMINAL, _key
 from claimx.extractors.actors.table import ActorTable
+from claimx.nlp.spans import clean_text
 
 _PLACES = lexicons.load("places")
 _DEMONYMS: dict[str, str] = {k: _key(v) for k, v in _PLACES["demonyms"].items()}
@@ -22,6 +23,8 @@ _LOOK_BACK = 4
 #: prepositions after which a capital is a party dealt with ("talks with Moscow"), not a place
 _DEALING = frozenset({"with", "against", "by", "between"})
 _TRAVEL = frozenset(_PLACES["travel_verbs"])
+#: what a city has ("London's mayor"): a capital owning it is the city
+_CITY_NOUNS = frozenset(_PLACES["city_nouns"])
 
 
 def country_of_word(tok: Token) -> str | None:
@@ -114,8 +117,18 @@ def national_reference(doc: Doc, table: ActorTable, label: str, start: int, end:
         and country in _countries(doc, table, aid)
     )
     if not found:
-        return False
+        return _other_country_only(doc, table, label, start, end, country)
     table.refer(found[-1][1], start, end)
+    return True
+
+
+def _other_country_only(doc: Doc, table: ActorTable, label: str, start: int, end: int, country: str) -> bool:
+    """ "Italian lender UniCredit ... The Spanish bank": when the last actor the description
+    would fall back to is of another country, the description is a body of its own."""
+    aid = table.last_of(_NOMINAL[label], start, described=label)
+    if aid is None or not (countries := _countries(doc, table, aid)) or country in countries:
+        return False
+    table.describe(table.add(start, end, name=clean_text(doc)[start:end], kind="organization", merge=False), label)
     return True
 
 
@@ -125,16 +138,38 @@ def display_country(country: str) -> str:
 
 def capital_as_state(doc: Doc, span: SpacySpan) -> str | None:
     """ "Berlin would not sell", "Beijing's plans", "talks with Moscow": a capital that acts, owns
-    or is dealt with is its country (not "in Berlin", "flew to Beijing")."""
+    or is dealt with is its country (not "in Berlin", "flew to Beijing", "London's mayor",
+    "Real Madrid")."""
     if _key(span.text) not in _CAPITALS:
         return None
     root = span.root
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.i == span.start - 1 for c in root.lefts):
+        return None  # "Real Madrid", "Hertha Berlin": a club or company named on its town
     acting = root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX")
-    owning = root.dep_ == "poss"
+    owning = root.dep_ == "poss" and root.head.lower_ not in _CITY_NOUNS and root.head.lemma_ not in _CITY_NOUNS
     dealt = (root.dep_ == "pobj" and root.head.lower_ in _DEALING) or (
         root.dep_ == "dobj" and root.head.lemma_ not in _TRAVEL  # "defies Beijing", not "visited Beijing"
     )
     return _CAPITALS[_key(span.text)] if acting or owning or dealt else None
+
+
+def add_capital(doc: Doc, table: ActorTable, kind: str, phrase: SpacySpan | None, start: int, end: int) -> bool:
+    """ "Berlin would not sell": Germany; "warned Kyiv" (the NER's person): Ukraine; not
+    "Washington" after "George Washington"."""
+    if (
+        phrase is None
+        or not (kind in ("place", "state") or (kind == "person" and len(phrase) == 1))
+        or not (country := capital_as_state(doc, phrase))
+        or table.person_by_name(phrase.text) is not None
+    ):
+        return False
+    state = _state_named(table, country)
+    if state is not None:
+        table.refer(state, start, end)
+    else:
+        # named as its country, so that the country's name later joins it
+        table.add(start, end, name=display_country(country), kind="state")
+    return True
 
 
 def state_for_capital(table: ActorTable, country: str) -> str | None:

@@ -211,8 +211,9 @@ class ActorTable:
                     parts = k.split()
                     if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
                         return entry
-                    if len(parts) == 2 and key == parts[0]:
-                        # "Li" after "Li Qiang", "Li Ka-shing": a family name written first
+                    if len(parts) in (2, 3) and key == parts[0]:
+                        # "Li" after "Li Qiang", "Li Ka-shing", "Kim" after "Kim Jong Un": a
+                        # family name written first
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
@@ -251,11 +252,23 @@ class ActorTable:
                     len(k.split()) > 1 and k.split()[-1] == key for k in entry.keys
                 ):
                     return entry
-        if kind == "organization" and key in _TEAM_WORDS:
-            # "United" after "Manchester United"
+        if kind == "organization" and (key in _TEAM_WORDS or (alias_of(key) is not None and key.endswith("s"))):
+            # "United" after "Manchester United"; "the Saints" after "the New Orleans Saints",
+            # not the club the nickname names in models/aliases.json
             for entry in reversed(self._entries):
                 if entry.actor.kind == "organization" and any(k.split()[-1] == key for k in entry.keys):
                     return entry
+        return None
+
+    def person_by_name(self, name: str) -> str | None:
+        """The person named before whose full name ends or opens with ``name`` ("Washington"
+        after "George Washington", "Paris" after "Paris Jackson")."""
+        key = _key(name)
+        for entry in reversed(self._entries):
+            if entry.actor.kind == "person" and any(
+                len(k.split()) > 1 and key in (k.split()[-1], k.split()[0]) for k in entry.keys
+            ):
+                return entry.actor.id
         return None
 
     def named(self, name: str) -> str | None:
