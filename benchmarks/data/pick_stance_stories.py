@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Re-run the seeded story pick behind stances_dev2.jsonl and stances_fresh2.jsonl.
+"""Re-run the seeded story pick behind stances_dev2/fresh2.jsonl (round 2) and stances_fresh3.jsonl (round 3).
 
-    python3 benchmarks/data/pick_stance_stories.py [--shared ../shared]
+    python3 benchmarks/data/pick_stance_stories.py [--shared ../shared] [--round 2|3]
 
-Prints the picked stories per set (see STANCES_DEV2.md for the procedure). Reads only the
-corpus files and the story lists of the earlier gold files; runs no NLP.
+Prints the picked stories per set (see STANCES_DEV2.md for round 2, the default, and
+STANCES_FRESH3.md for round 3). Reads only the corpus files and the story lists of the
+earlier gold files; runs no NLP.
 """
 
 import argparse
@@ -22,6 +23,10 @@ CUE = re.compile(
 THREATEN = re.compile(r"\bthreaten(?:s|ed|ing)?\b", re.I)
 WANT = {"bbc_business": 6, "bbc_entertainment": 3, "bbc_politics": 7, "bbc_sport": 5, "bbc_tech": 5, "reuters": 14}
 EARLIER = ["stances_real", "stances_fresh", "actors_real"]
+# Round 3 (stances_fresh3.jsonl): one set, new seed, every earlier gold file excluded.
+SEED3 = 20261205
+WANT3 = {"bbc_business": 7, "bbc_entertainment": 4, "bbc_politics": 9, "bbc_sport": 6, "bbc_tech": 6, "reuters": 18}
+EARLIER3 = EARLIER + ["stances_dev2", "stances_fresh2"]
 
 
 def _norm(t):
@@ -33,10 +38,10 @@ def _shingles(t):
     return {tuple(w[i : i + 8]) for i in range(len(w) - 7)}
 
 
-def pick(shared):
+def pick(shared, rnd=2):
     here = Path(__file__).resolve().parent
     used = set()
-    for name in EARLIER:
+    for name in EARLIER if rnd == 2 else EARLIER3:
         for line in open(here / f"{name}.jsonl", encoding="utf-8"):
             r = json.loads(line)
             used.add((r["corpus"], r["file"]))
@@ -59,6 +64,24 @@ def pick(shared):
 
     def near(s):
         return any(s and len(s & o) / len(s) >= 0.25 for o in taken)
+
+    if rnd == 3:
+        rng = random.Random(SEED3)
+        picked = {"fresh3": []}
+        for cat, want in WANT3.items():
+            pool = pools[cat][:]
+            rng.shuffle(pool)
+            it = iter(pool)
+            got = 0
+            while got < want:
+                k = next(it)
+                s = _shingles(texts[k])
+                if near(s):
+                    continue
+                picked["fresh3"].append(k)
+                taken.append(s)
+                got += 1
+        return picked
 
     rng = random.Random(SEED)
     picked = {"dev2": [], "fresh2": []}
@@ -98,8 +121,9 @@ def main():
     here = Path(__file__).resolve()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=here.parents[2].parent / "shared")
+    ap.add_argument("--round", type=int, choices=[2, 3], default=2, help="2: dev2+fresh2 (default); 3: fresh3")
     args = ap.parse_args()
-    for half, keys in pick(args.shared).items():
+    for half, keys in pick(args.shared, args.round).items():
         print(f"{half} ({len(keys)}): " + " ".join(f for _, f in sorted(keys)))
 
 
