@@ -1,7 +1,7 @@
 """Score claimx's stances against hand-annotated real sentences from ../shared/corpora.
 
     python benchmarks/eval_stances_real.py [--gold benchmarks/data/stances_real.jsonl]
-        [--shared ../shared] [--half dev|test|fresh|dev2|fresh2|fresh3|all] [--verbose]
+        [--shared ../shared] [--half dev|test|fresh|dev2|fresh2|all] [--verbose]
 
 The gold (benchmarks/data/STANCES_GUIDELINES.md) gives, per sentence, its story and offsets and
 each stance's type, negation and the character spans of its holder, cue and object; no corpus
