@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
+from claimx.extractors.actors.links import last_anonymous, link_head_nouns, link_person_appositions
 from claimx.extractors.actors.mentions import (
     _anonymity_marked,
     _is_indefinite,
@@ -255,6 +256,8 @@ def find_actors(doc: Doc) -> ActorTable:
     link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
     name_titled_officials(doc, table)
+    link_person_appositions(doc, table)
+    link_head_nouns(doc, table)
     _drop_headline_guesses(doc, table)
     return table
 
@@ -332,6 +335,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         aid = last_anon.get(label)  # "an official familiar with the case" ... "the official"
         if aid is None and head is not None and last_anon:
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
+        if aid is None:
+            aid = last_anonymous(doc, table, last_anon, label, start)  # "a diplomat ..." ... "the source"
         if aid is None:
             aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
         if aid is None and label in _NOMINAL_STRICT and "organization" in _NOMINAL[label]:

@@ -159,6 +159,8 @@ class ActorTable:
         elif kind == "organization" and entry.actor.kind in ("place", "other") and _has_org_suffix(name):
             # "Cheung Kong" (tagged a place) is "Cheung Kong (Holdings) Ltd": a company
             entry.actor.kind = ActorKind.organization
+        elif kind == "outlet" and entry.actor.kind in ("organization", "other"):
+            entry.actor.kind = ActorKind.outlet  # "WSJ" (a headline's short form), then "The Wall Street Journal"
         self._add_mention(entry, start, end, _display(name))
         entry.keys.add(key)
         return entry.actor.id

@@ -1,0 +1,127 @@
+"""Links a reader makes between a name and later words for it: an anonymous source taken up by a
+general word ("a diplomat familiar with the talks" ... "the source"), an organisation taken up by
+the head noun of its name ("the Kenya Ports Authority" ... "the authority"), and a person's
+apposition ("Lena Brandt, an economist at Kiel University": "an economist" is Brandt, never the
+university)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimx import data as lexicons
+from claimx.extractors.actors.names import _ANON_ALWAYS
+from claimx.extractors.actors.table import ActorTable, _merge
+
+#: general words for an anonymous source: they take up the last source of their number
+_ANON_GENERAL = _ANON_ALWAYS | frozenset({"person", "people"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+#: body kinds whose name's head noun may stand for them ("the university", "the authority")
+_HEAD_KINDS = frozenset({"organization", "outlet"})
+#: kinds of a lone description that the head-noun match may fold into the named body
+_LONE_KINDS = frozenset({"official", "other", "organization", "group"})
+_HEAD_DETS = frozenset({"the", "this"})
+#: people's words ("the president" after "the Kenyan President" is no body): a role, or an official
+#: noun that is no institution
+_ROLE_WORDS = (
+    lexicons.word_set("actors", "official_nouns")
+    - lexicons.word_set("actors", "official_org_words")
+    - frozenset({"authority", "agency", "court", "regulator", "administration", "embassy", "presidency"})
+) | frozenset(w for words in lexicons.load("actors")["person_roles"].values() for w in words)
+
+
+def _kind(table: ActorTable, aid: str) -> str:
+    kind = table.get(aid).kind
+    return str(getattr(kind, "value", kind))
+
+
+def _head_plural(doc: Doc, table: ActorTable, aid: str) -> bool:
+    first = min(table.get(aid).mentions, key=lambda m: m.start)
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in _PLURAL_TAGS
+
+
+def last_anonymous(doc: Doc, table: ActorTable, last_anon: dict[str, str], label: str, before: int) -> str | None:
+    """ "a Western diplomat familiar with the talks" ... "the source": the last anonymous source
+    (of the description's number) before ``before``."""
+    if label not in _ANON_GENERAL:
+        return None
+    live = {a.id for a in table.actors_so_far()}
+    plural = label.endswith("s") or label == "people"
+    best: tuple[int, str] | None = None
+    for aid in set(last_anon.values()):
+        if aid not in live or _kind(table, aid) != "anonymous":
+            continue
+        starts = [m.start for m in table.get(aid).mentions if m.start < before]
+        if starts and _head_plural(doc, table, aid) == plural and (best is None or max(starts) > best[0]):
+            best = (max(starts), aid)
+    return best[1] if best else None
+
+
+def _definite_noun(doc: Doc, tok: Token) -> int | None:
+    """The start of "the authority", "the new authority": a definite description with ``tok`` as
+    its head, at most three words, nothing after the head in its phrase."""
+    if tok.pos_ != "NOUN" or not tok.is_lower or tok.tag_ != "NN":
+        return None
+    left = tok.left_edge.i
+    if tok.right_edge.i != tok.i or tok.i - left > 2 or doc[left].lower_ not in _HEAD_DETS:
+        return None
+    if any(t.pos_ not in ("DET", "ADJ") for t in doc[left + 1 : tok.i]):
+        return None
+    return left
+
+
+def _named_body(table: ActorTable, noun: str, before: int) -> str | None:
+    """The body named last before ``before`` whose name ends with ``noun``."""
+    best: tuple[int, str] | None = None
+    for (s, e), aid in table.mention_actor.items():
+        if s >= before or _kind(table, aid) not in _HEAD_KINDS:
+            continue
+        words = table.doc.text[s:e].split()
+        named = len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() == noun
+        if named and (best is None or s > best[0]):
+            best = (s, aid)
+    return best[1] if best else None
+
+
+def link_head_nouns(doc: Doc, table: ActorTable) -> None:
+    """ "the Kenya Ports Authority ... the authority", "Kiel University ... the university": a
+    definite description whose head noun ends an organisation's name named before it."""
+    for tok in doc:
+        left = _definite_noun(doc, tok)
+        if left is None or tok.lower_ in _ROLE_WORDS:
+            continue
+        start, end = doc[left].idx, tok.idx + len(tok)
+        body = _named_body(table, tok.lower_, start)
+        if body is None:
+            continue
+        here = [aid for (s, e), aid in table.mention_actor.items() if s < end and start < e]
+        if not here:
+            table.refer(body, start, end)
+        elif len(here) == 1 and here[0] != body:
+            lone = table.get(here[0])
+            if len(lone.mentions) == 1 and _kind(table, here[0]) in _LONE_KINDS:
+                _merge(table, keep=body, drop=here[0])
+
+
+def link_person_appositions(doc: Doc, table: ActorTable) -> None:
+    """ "Lena Brandt, an economist at Kiel University", "Daniel Ruiz, the paper's publisher": the
+    common-noun phrase in apposition after a person's name is a mention of that person (up to its
+    head noun; a possessor before it is a mention of its own)."""
+    for (s, e), aid in list(table.mention_actor.items()):
+        if _kind(table, aid) != "person":
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        for app in span.root.children:
+            if app.dep_ != "appos" or app.i < span.end or app.pos_ != "NOUN" or not app.is_lower:
+                continue
+            left = app.left_edge.i
+            poss = [c for c in app.children if c.dep_ == "poss"]
+            if poss:
+                left = poss[-1].right_edge.i + 1 + (doc[poss[-1].right_edge.i + 1].tag_ == "POS")
+            if left > app.i or doc[left].text == ",":
+                continue
+            start, end = doc[left].idx, app.idx + len(app)
+            if not any(ms < end and ms2 > start for (ms, ms2) in table.mention_actor):
+                table.refer(aid, start, end)
