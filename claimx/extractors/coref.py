@@ -100,7 +100,12 @@ def _local_subjects(pron: Token) -> dict[int, int]:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             subjects.append(verb.head)
         for subj in subjects:
-            out.setdefault(subj.i, depth)
+            out.setdefault(subj.i, 2 * depth)
+        for obj in verb.children:
+            # "thanked China for its support": the object of the verb the pronoun's phrase hangs
+            # on, after that verb's subject
+            if obj.dep_ == "dobj" and not obj.left_edge.i <= pron.i <= obj.right_edge.i:
+                out.setdefault(obj.i, 2 * depth - 1)
         depth -= 1
     return out
 

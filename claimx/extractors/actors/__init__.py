@@ -77,6 +77,9 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 _TEAM_NOUNS = lexicons.word_set("actors", "team_nouns")
+_GENDERED: dict[str, str] = {
+    k: v for k, v in lexicons.load("actors")["honorific_gender"].items() if not k.startswith("_")
+}
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -379,7 +382,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if head_tok is not None:
             last_anon[head_tok.lower_] = aid
     else:
-        aid = table.add(start, end, name=text, kind=kind, label=label)
+        aid = table.add(start, end, name=text, kind=kind, label=label, gender=_honorific(doc, phrase))
     actor = table.get(aid)
     if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):
         # the name read as an organisation against its NER label (a company suffix after it,
@@ -389,6 +392,13 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         actor.nationality = next((t.text for t in phrase if t.ent_type_ == "NORP"), None)
     if kind == "person" and phrase is not None and not actor.title:
         actor.title, actor.party = _title_and_party(_title_before(phrase))
+
+
+def _honorific(doc: Doc, phrase: SpacySpan | None) -> str | None:
+    """ "Mr Smith", "Mrs Smith": the gender the word right before a name tells."""
+    if phrase is None or phrase.start == 0:
+        return None
+    return _GENDERED.get(doc[phrase.start - 1].lower_)
 
 
 def _apposed_name(table: ActorTable, head: Token | None) -> str | None:

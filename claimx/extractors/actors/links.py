@@ -6,7 +6,7 @@ university)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors.names import _ANON_ALWAYS
@@ -103,25 +103,49 @@ def link_head_nouns(doc: Doc, table: ActorTable) -> None:
                 _merge(table, keep=body, drop=here[0])
 
 
+def _description(doc: Doc, head: Token) -> tuple[int, int] | None:
+    """The offsets of a description up to its head noun, after any possessor ("the paper's
+    publisher" -> "publisher", "Its director general" -> "director general")."""
+    left = head.left_edge.i
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if poss:
+        after = poss[-1].right_edge.i + 1
+        left = after + (after < head.i and doc[after].tag_ == "POS")
+    if left > head.i or doc[left].is_punct:
+        return None
+    return doc[left].idx, head.idx + len(head)
+
+
+def _apposed_nouns(doc: Doc, span: Span) -> list[Token]:
+    """Common nouns in apposition with a name: after it ("Lena Brandt, an economist") or before it
+    ("The housing minister, Fiona Dalziel")."""
+    root = span.root
+    out = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        out.append(root.head)
+    return [t for t in out if t.pos_ == "NOUN" and t.is_lower]
+
+
 def link_person_appositions(doc: Doc, table: ActorTable) -> None:
-    """ "Lena Brandt, an economist at Kiel University", "Daniel Ruiz, the paper's publisher": the
-    common-noun phrase in apposition after a person's name is a mention of that person (up to its
-    head noun; a possessor before it is a mention of its own)."""
-    for (s, e), aid in list(table.mention_actor.items()):
+    """ "Lena Brandt, an economist at Kiel University", "Daniel Ruiz, the paper's publisher", "The
+    housing minister, Fiona Dalziel": the common-noun phrase in apposition with a person's name is
+    a mention of that person (up to its head noun; a possessor in it is a mention of its own)."""
+    for s, e in list(table.mention_actor):
+        aid = table.mention_actor[(s, e)]  # read afresh: a merge below may have folded an actor away
         if _kind(table, aid) != "person":
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        for app in span.root.children:
-            if app.dep_ != "appos" or app.i < span.end or app.pos_ != "NOUN" or not app.is_lower:
+        for noun in _apposed_nouns(doc, span):
+            found = _description(doc, noun)
+            if found is None:
                 continue
-            left = app.left_edge.i
-            poss = [c for c in app.children if c.dep_ == "poss"]
-            if poss:
-                left = poss[-1].right_edge.i + 1 + (doc[poss[-1].right_edge.i + 1].tag_ == "POS")
-            if left > app.i or doc[left].text == ",":
-                continue
-            start, end = doc[left].idx, app.idx + len(app)
-            if not any(ms < end and ms2 > start for (ms, ms2) in table.mention_actor):
+            start, end = found
+            here = {other for (ms, me), other in table.mention_actor.items() if ms < end and start < me}
+            if not here:
                 table.refer(aid, start, end)
+            elif len(here) == 1 and (lone := here.pop()) != aid:
+                actor = table.get(lone)
+                if len(actor.mentions) == 1 and _kind(table, lone) in ("official", "person", "other"):
+                    _merge(table, keep=aid, drop=lone)  # "a former Treasury official" read as an official

@@ -40,6 +40,7 @@ _PERSON_TITLES = frozenset(lexicons.load("actors")["person_roles"]["titled"])
 _HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in _HONORIFICS)
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
 _ROAD = re.compile(r"[AMB]\d{1,4}")
+_COMPANY_WORDS = lexicons.word_set("actors", "company_name_words")
 #: party names the NER files as a nationality or people ("Tory", "Labour", "Democrat")
 _PARTY_NAMES = lexicons.word_set("actors", "party_words") - {"independent", "green", "reform", "liberal", "democratic"}
 
@@ -124,6 +125,8 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "person"  # "Chancellor Olaf Scholz" with the name tagged an organisation
     if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
         return "organization"  # "Manchester United" tagged a person
+    if kind == "person" and len(ent) > 1 and ent[-1].lower_ in _COMPANY_WORDS and ent[0].lower_ not in _HONORIFICS:
+        return "organization"  # "Altair Engineering", "Helix Bio" tagged a person
     if kind == "person" and _key(ent.text) in _COUNTRIES:
         return "state"  # "Malawi" tagged a person
     if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _NOMINAL_STRICT:

@@ -105,7 +105,11 @@ def named_by_noun(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 def _noun_before_name(tok: Token) -> Token | None:
     """The organisation noun right before a name, in apposition with it or compounded on it
-    ("Britain's biggest union Unite", "The union Unite")."""
+    ("Britain's biggest union Unite", "The union Unite"), or in apposition right after it
+    ("Unite, the country's biggest union,")."""
+    after = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 1), None)
+    if after is not None and after.lower_ in _STRICT_NOUNS and tok.doc[tok.i + 1].text == ",":
+        return after if tok.i == 0 or not tok.doc[tok.i - 1].is_title else None
     if tok.i == 0:
         return None
     noun = tok.doc[tok.i - 1]
