@@ -17,8 +17,12 @@ _ANON_GENERAL = _ANON_ALWAYS | frozenset({"person", "people"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: body kinds whose name's head noun may stand for them ("the university", "the authority")
 _HEAD_KINDS = frozenset({"organization", "outlet"})
+_BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
 #: kinds of a lone description that the head-noun match may fold into the named body
 _LONE_KINDS = frozenset({"official", "other", "organization", "group"})
+_BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
+#: kinds of a lone description in apposition with a name that is folded into the name's actor
+_LONE = {"person": frozenset({"official", "person", "other"}), "organization": frozenset({"organization", "other"})}
 _HEAD_DETS = frozenset({"the", "this"})
 #: people's words ("the president" after "the Kenyan President" is no body): a role, or an official
 #: noun that is no institution
@@ -116,36 +120,48 @@ def _description(doc: Doc, head: Token) -> tuple[int, int] | None:
     return doc[left].idx, head.idx + len(head)
 
 
-def _apposed_nouns(doc: Doc, span: Span) -> list[Token]:
+def _apposed_nouns(doc: Doc, span: Span, kind: str) -> list[Token]:
     """Common nouns in apposition with a name: after it ("Lena Brandt, an economist") or before it
-    ("The housing minister, Fiona Dalziel")."""
+    ("The housing minister, Fiona Dalziel"); for a body also the noun right before its name
+    ("Brazilian state oil company Petrobras")."""
     root = span.root
     out = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
         out.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if kind == "organization" and before is not None and before.lower_ in _BODY_NOUNS and before.head.i == root.i:
+        out.append(before)
     return [t for t in out if t.pos_ == "NOUN" and t.is_lower]
 
 
 def link_person_appositions(doc: Doc, table: ActorTable) -> None:
     """ "Lena Brandt, an economist at Kiel University", "Daniel Ruiz, the paper's publisher", "The
     housing minister, Fiona Dalziel": the common-noun phrase in apposition with a person's name is
-    a mention of that person (up to its head noun; a possessor in it is a mention of its own)."""
+    a mention of that person (up to its head noun; a possessor in it is a mention of its own); so
+    is one after an organisation's name ("the OBR, the official forecaster,")."""
     for s, e in list(table.mention_actor):
         aid = table.mention_actor[(s, e)]  # read afresh: a merge below may have folded an actor away
-        if _kind(table, aid) != "person":
+        kind = _kind(table, aid)
+        if kind not in ("person", "organization"):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
-        for noun in _apposed_nouns(doc, span):
+        for noun in _apposed_nouns(doc, span, kind):
             found = _description(doc, noun)
             if found is None:
                 continue
             start, end = found
+            # "a former Treasury official": the body named in it is a mention of its own
+            start = max([start, *(me + 1 for (ms, me) in table.mention_actor if start <= ms and me < noun.idx)])
+            trimmed = doc.char_span(start, end, alignment_mode="expand") if start < end else None
+            if trimmed is None:
+                continue
+            start = trimmed.start_char
             here = {other for (ms, me), other in table.mention_actor.items() if ms < end and start < me}
             if not here:
                 table.refer(aid, start, end)
             elif len(here) == 1 and (lone := here.pop()) != aid:
                 actor = table.get(lone)
-                if len(actor.mentions) == 1 and _kind(table, lone) in ("official", "person", "other"):
+                if len(actor.mentions) == 1 and _kind(table, lone) in _LONE[kind] and table.unnamed(lone):
                     _merge(table, keep=aid, drop=lone)  # "a former Treasury official" read as an official

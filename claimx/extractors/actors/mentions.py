@@ -41,6 +41,7 @@ _HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in _HONORIFICS)
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
 _ROAD = re.compile(r"[AMB]\d{1,4}")
 _COMPANY_WORDS = lexicons.word_set("actors", "company_name_words")
+_BODY_BEFORE_NAME = _NOMINAL_STRICT | lexicons.word_set("actors", "body_nouns_before_name")
 #: party names the NER files as a nationality or people ("Tory", "Labour", "Democrat")
 _PARTY_NAMES = lexicons.word_set("actors", "party_words") - {"independent", "green", "reform", "liberal", "democratic"}
 
@@ -129,9 +130,12 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "organization"  # "Altair Engineering", "Helix Bio" tagged a person
     if kind == "person" and _key(ent.text) in _COUNTRIES:
         return "state"  # "Malawi" tagged a person
-    if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _NOMINAL_STRICT:
-        # "the Swedish union Unionen"; not "Record producer Mark Ronson", "Software developer Tom Hale"
+    if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _BODY_BEFORE_NAME:
+        # "the Swedish union Unionen", "state oil company Petrobras"; not "Record producer Mark
+        # Ronson", "Software developer Tom Hale"
         return "organization"
+    if kind == "person" and len(ent) == 1 and ent.root.dep_ == "appos" and ent.root.head.lower_ in _BODY_BEFORE_NAME:
+        return "organization"  # "the oil workers' union, Fup"
     if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:
         return "organization"  # "GB captain Jeremy Bates": an all-caps short form names no person
     if kind == "person" and ent[-1].tag_ == "NNPS" and not _family_name(ent):

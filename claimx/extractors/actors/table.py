@@ -378,7 +378,7 @@ class ActorTable:
                 found = [
                     f
                     for f in found
-                    if kind != "organization" or not self._unnamed(f[2]) or described in self.descriptors(f[2])
+                    if kind != "organization" or not self.unnamed(f[2]) or described in self.descriptors(f[2])
                 ]
             if described is not None:
                 words = {described, maker_stem(described), *_NOMINAL_KIN.get(described, ())}
@@ -397,7 +397,7 @@ class ActorTable:
     def _affiliation(self, actor_id: str) -> bool:
         return workplace_only(self.doc, [(m.start, m.end) for m in self._entry(actor_id).actor.mentions])
 
-    def _unnamed(self, actor_id: str) -> bool:
+    def unnamed(self, actor_id: str) -> bool:
         """An actor known only by a description ("the board", "a committee")."""
         return not any(
             w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")
