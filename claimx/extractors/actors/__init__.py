@@ -6,15 +6,19 @@ can resolve the spans they find — a pronoun, "the group", "a senior official" 
 
 from __future__ import annotations
 
-import re
-
 import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
-from claimx.extractors.actors.links import last_anonymous, link_head_nouns, link_person_appositions
+from claimx.extractors.actors.links import (
+    last_anonymous,
+    link_head_nouns,
+    link_headline_roles,
+    link_parenthetical_aliases,
+    link_person_appositions,
+)
 from claimx.extractors.actors.mentions import (
     _anonymity_marked,
     _is_indefinite,
@@ -255,13 +259,14 @@ def find_actors(doc: Doc) -> ActorTable:
             _add(doc, table, cand, last_anon)
     for cand in appositive:
         _add_appositive(doc, table, cand, last_anon)
-    _link_parenthetical_aliases(doc, table)
+    link_parenthetical_aliases(doc, table)
     link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
     name_titled_officials(doc, table)
     link_person_appositions(doc, table)
     link_head_nouns(doc, table)
     _drop_headline_guesses(doc, table)
+    link_headline_roles(doc, table)
     return table
 
 
@@ -478,20 +483,3 @@ def _known_part(doc: Doc, index: dict[str, str], start: int, end: int) -> tuple[
             if (aid := index.get(_key(part.text))) is not None:
                 return part.start_char, part.end_char, aid
     return None
-
-
-def _link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
-    """ "the Palestinian Islamic Resistance Movement (Hamas)": one actor, two names."""
-    text = clean_text(doc)
-    spans = sorted(table.mention_actor.items())
-    for (s1, e1), _ in spans:
-        m = re.match(r"\s*\(\s*", text[e1 : e1 + 4])
-        if not m:
-            continue
-        inner_start = e1 + m.end()
-        for (s2, e2), _ in spans:
-            # ids are read afresh: an earlier merge may have folded either actor away
-            a1, a2 = table.mention_actor[(s1, e1)], table.mention_actor[(s2, e2)]
-            if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
-                _merge(table, keep=a2, drop=a1)
-                break

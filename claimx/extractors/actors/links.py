@@ -6,11 +6,15 @@ university)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors.names import _ANON_ALWAYS
+from claimx.extractors.actors.roles import TITLED_ROLES, roles_of
 from claimx.extractors.actors.table import ActorTable, _merge
+from claimx.nlp.spans import clean_text
 
 #: general words for an anonymous source: they take up the last source of their number
 _ANON_GENERAL = _ANON_ALWAYS | frozenset({"person", "people"})
@@ -165,3 +169,40 @@ def link_person_appositions(doc: Doc, table: ActorTable) -> None:
                 actor = table.get(lone)
                 if len(actor.mentions) == 1 and _kind(table, lone) in _LONE[kind] and table.unnamed(lone):
                     _merge(table, keep=aid, drop=lone)  # "a former Treasury official" read as an official
+
+
+def link_headline_roles(doc: Doc, table: ActorTable) -> None:
+    """ "Chancellor promises no tax rises", "Chinese premier meets Kenyan president": a bare role
+    word in the headline stands for the one person the story names with that role."""
+    headline = doc._.headline
+    if headline is None:
+        return
+    covered = {i for (s, e) in table.mention_actor for i in range(s, e)}
+    people = [a.id for a in table.actors_so_far() if _kind(table, a.id) == "person"]
+    for tok in doc:
+        if tok.idx >= headline["end"]:
+            break
+        if tok.lower_ not in TITLED_ROLES or tok.idx in covered or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+            continue  # "Chancellor Reeves": a title on the name
+        holders = [aid for aid in people if tok.lower_ in roles_of(doc, table, aid)]
+        if len(holders) == 1:
+            table.refer(holders[0], tok.idx, tok.idx + len(tok))
+
+
+def link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
+    """ "the Palestinian Islamic Resistance Movement (Hamas)": one actor, two names."""
+    text = clean_text(doc)
+    spans = sorted(table.mention_actor.items())
+    for (s1, e1), _ in spans:
+        m = re.match(r"\s*\(\s*", text[e1 : e1 + 4])
+        if not m:
+            continue
+        inner_start = e1 + m.end()
+        for (s2, e2), _ in spans:
+            # ids are read afresh: an earlier merge may have folded either actor away
+            a1, a2 = table.mention_actor[(s1, e1)], table.mention_actor[(s2, e2)]
+            if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
+                _merge(table, keep=a2, drop=a1)
+                break

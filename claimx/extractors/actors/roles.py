@@ -206,7 +206,7 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     return Candidate(doc[left].idx, tok.idx + len(tok), "", "role", tok.lower_, tok)
 
 
-def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
+def roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
     """Role words a person carries: a title, a noun before the name ("Celtic midfielder Roy
     Keane"), a head the name is in apposition to ("The Chancellor, Rachel Reeves"), an
     apposition ("Lena Brandt, an economist")."""
@@ -260,7 +260,7 @@ def role_holder(
     for _, _, aid in reversed(people):
         if aid not in seen:
             seen.add(aid)
-            roles = _roles_of(doc, table, aid)
+            roles = roles_of(doc, table, aid)
             if role in roles and all(m in roles for m in modifiers):  # not the general secretary
                 return aid
     if role != AGE_ROLE and role not in _IMPLIED_ROLES:
