@@ -28,6 +28,7 @@ from claimx.extractors.actors.mentions import (
     _title_before,
     is_predicate,
     is_ranked_description,
+    named_outlets,
     names_a_body,
     owned_lower,
     suffixed_names,
@@ -148,6 +149,8 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         if titles_a_name(tok):
             continue  # "the King's Speech", "the President's Cup"
         left, right = _noun_phrase(tok)
+        if doc[left].lower_ == "no":
+            continue  # "had no authority to sign": nobody
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
             while left < tok.i and (doc[left].tag_ == "POS" or doc[left].pos_ in ("CCONJ", "PUNCT")):
@@ -244,7 +247,10 @@ def find_actors(doc: Doc) -> ActorTable:
         starts = doc.to_array(IDX)
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     taken_dateline = set(taken)
-    candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
+    candidates = _outlets(doc, taken) + [
+        Candidate(s, e, t, "outlet", "ORG", None) for s, e, t in named_outlets(doc, taken)
+    ]
+    candidates += age_roles(doc, taken) + _common_nouns(doc, taken)
     candidates += acronyms(doc, taken) + named_by_noun(doc, taken) + _entities(doc, taken, taken_dateline)
     candidates += [Candidate(s, e, t, "organization", "ORG", None) for s, e, t in suffixed_names(doc, taken)]
     candidates.sort(key=lambda c: (c.start, -c.end))

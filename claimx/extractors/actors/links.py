@@ -26,7 +26,11 @@ _BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.w
 _LONE_KINDS = frozenset({"official", "other", "organization", "group"})
 _BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
 #: kinds of a lone description in apposition with a name that is folded into the name's actor
-_LONE = {"person": frozenset({"official", "person", "other"}), "organization": frozenset({"organization", "other"})}
+_LONE = {
+    "person": frozenset({"official", "person", "other", "organization"}),
+    "organization": frozenset({"organization", "other"}),
+    "outlet": frozenset({"outlet", "organization", "other"}),
+}
 _HEAD_DETS = frozenset({"the", "this"})
 #: people's words ("the president" after "the Kenyan President" is no body): a role, or an official
 #: noun that is no institution
@@ -133,7 +137,7 @@ def _apposed_nouns(doc: Doc, span: Span, kind: str) -> list[Token]:
     if root.dep_ == "appos" and root.head.i < span.start:
         out.append(root.head)
     before = doc[span.start - 1] if span.start > 0 else None
-    if kind == "organization" and before is not None and before.lower_ in _BODY_NOUNS and before.head.i == root.i:
+    if kind != "person" and before is not None and before.lower_ in _BODY_NOUNS and before.head.i == root.i:
         out.append(before)
     return [t for t in out if t.pos_ == "NOUN" and t.is_lower]
 
@@ -146,7 +150,7 @@ def link_person_appositions(doc: Doc, table: ActorTable) -> None:
     for s, e in list(table.mention_actor):
         aid = table.mention_actor[(s, e)]  # read afresh: a merge below may have folded an actor away
         kind = _kind(table, aid)
-        if kind not in ("person", "organization"):
+        if kind not in ("person", "organization", "outlet"):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
@@ -168,6 +172,7 @@ def link_person_appositions(doc: Doc, table: ActorTable) -> None:
             elif len(here) == 1 and (lone := here.pop()) != aid:
                 actor = table.get(lone)
                 if len(actor.mentions) == 1 and _kind(table, lone) in _LONE[kind] and table.unnamed(lone):
+                    actor.kind = table.get(aid).kind  # the name's kind holds ("the paper's publisher")
                     _merge(table, keep=aid, drop=lone)  # "a former Treasury official" read as an official
 
 
