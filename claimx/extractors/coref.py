@@ -217,6 +217,12 @@ class _Resolver:
         plural = _is_plural(head, kind)
         if plural is not None and feats["plural"] is not None and plural != feats["plural"]:
             return None
+        if (
+            feats["plural"]
+            and kind != "group"
+            and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children))
+        ):
+            return None  # "Nissan and Renault said they ...": both of them, no one actor
         if not reflexive and _bound(pron, head):
             return None
         return head

@@ -276,7 +276,10 @@ def role_holder(
         if s < window_start:
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
-        subject = span is not None and span.root.dep_ in _SUBJECTS
+        # "Mourinho's opposite number, David Moyes, praised ...": a name in apposition with a subject
+        subject = span is not None and (
+            span.root.dep_ in _SUBJECTS or (span.root.dep_ == "appos" and span.root.head.dep_ in _SUBJECTS)
+        )
         if best is None or (subject, s) > best[:2]:
             best = (subject, s, aid)
     return best[2] if best else None

@@ -58,7 +58,11 @@ def _another_full_name(key: str, keys: set[str]) -> bool:
     if len(words) < 2:
         return False
     return any(
-        len(k.split()) > 1 and k.split()[-1] == words[-1] and not _same_first(k.split()[0], words[0]) for k in keys
+        len(k.split()) > 1
+        and k.split()[-1] == words[-1]
+        and not _same_first(k.split()[0], words[0])
+        and k.split()[-len(words) :] != words  # "de meo" is the end of "luca de meo"
+        for k in keys
     )
 
 
@@ -228,6 +232,8 @@ class ActorTable:
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
+                    if 1 < len(key.split()) < len(parts) and parts[-len(key.split()) :] == key.split():
+                        return entry  # "De Meo" after "Luca de Meo"
             if " " not in key and len(key) > 3:
                 # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
                 for entry in reversed(self._entries):
