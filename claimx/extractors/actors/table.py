@@ -35,6 +35,7 @@ _NOMINAL_KIN: dict[str, list[str]] = {
 }
 _BUSINESS = lexicons.word_set("actors", "business_nouns")
 _NOT_BUSINESS = lexicons.word_set("actors", "not_business")
+_BUSINESS_MARKS = _BUSINESS | (_ORG_SUFFIXES - {"group", "company", "co", "co."})
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
 
 
@@ -379,6 +380,8 @@ class ActorTable:
             ]
             if described in _BUSINESS:
                 found = [f for f in found if not self.descriptors(f[2]) & _NOT_BUSINESS]
+            elif described in _NOT_BUSINESS:  # nor is "the union" a company ("British Airways Plc")
+                found = [f for f in found if not self.descriptors(f[2]) & _BUSINESS_MARKS]
             if described is not None:
                 # "the board" (a body nobody named) is no "club" or "bank" later: only its own word
                 found = [
