@@ -148,3 +148,9 @@ def maker_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)].rstrip("-")
     return word
+
+
+def same_first(a: str, b: str) -> bool:
+    """First names that may be one person's: equal, or an initial of the other ("J." and "John")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])

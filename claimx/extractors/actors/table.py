@@ -25,6 +25,7 @@ from claimx.extractors.actors.names import (
     gender_of_name,
     inside_name,
     maker_stem,
+    same_first,
     workplace_only,
 )
 from claimx.nlp.spans import make_span
@@ -61,16 +62,10 @@ def _another_full_name(key: str, keys: set[str]) -> bool:
     return any(
         len(k.split()) > 1
         and k.split()[-1] == words[-1]
-        and not _same_first(k.split()[0], words[0])
+        and not same_first(k.split()[0], words[0])
         and k.split()[-len(words) :] != words  # "de meo" is the end of "luca de meo"
         for k in keys
     )
-
-
-def _same_first(a: str, b: str) -> bool:
-    """First names that may be one person's: equal, or an initial of the other ("J." and "John")."""
-    a, b = a.rstrip("."), b.rstrip(".")
-    return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
 
 
 @dataclass
