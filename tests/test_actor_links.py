@@ -36,7 +36,6 @@ def _same(art: Article, text: str, a: str, b: str) -> bool:
 #: a club the NER never tags ("Arsenal"), its nickname, "he" in a quotation whose antecedent is
 #: out of reach, a team's plural "they", a club described by a nationality it was never given
 KNOWN_SHORT = {
-    ("r17-ap-japan", "same", "party", "the Constitutional Democratic Party"),
     ("r17-bbc-transfer", "same", "Arsenal#1", "Arsenal#2"),
     ("r17-bbc-transfer", "same", "Arsenal#2", "the Gunners"),
     ("r17-bbc-transfer", "same", "Arsenal#2", "the club"),

@@ -87,6 +87,29 @@ def _bound(pron: Token, cand: Token) -> bool:
     return cand.dep_ in _SUBJECTS and cand.head == verb
 
 
+def _local_subjects(pron: Token) -> dict[int, int]:
+    """Head token -> closeness (0 nearest, then -1, ...) of the subjects of the clauses that hold a
+    pronoun, innermost first, a relative clause's noun counted as its subject ("siding with Ruiz,
+    who had sued her brother": Ruiz before the subject of "siding")."""
+    out: dict[int, int] = {}
+    depth = 0
+    for verb in pron.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i != pron.i]
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            subjects.append(verb.head)
+        for subj in subjects:
+            out.setdefault(subj.i, 2 * depth)
+        for obj in verb.children:
+            # "thanked China for its support": the object of the verb the pronoun's phrase hangs
+            # on, after that verb's subject
+            if obj.dep_ == "dobj" and not obj.left_edge.i <= pron.i <= obj.right_edge.i:
+                out.setdefault(obj.i, 2 * depth - 1)
+        depth -= 1
+    return out
+
+
 class _Resolver:
     def __init__(self, doc: Doc, table: ActorTable) -> None:
         self.doc = doc
@@ -102,10 +125,12 @@ class _Resolver:
     def antecedent(self, pron: Token) -> str | None:
         feats = _ANAPHORA[pron.lower_]
         here = self._sentence(pron.idx)
-        best: tuple[int, bool, int] | None = None
+        best: tuple[int, int, bool, int] | None = None
         best_aid = None
         upto = bisect_left(self.mentions, ((pron.idx, -1), ""))
-        excluded = self._clause_subjects(pron) | self._quote_speakers(pron)
+        reflexive = pron.lower_.endswith(("self", "selves"))
+        excluded = self._quote_speakers(pron) | (set() if reflexive else self._clause_subjects(pron))
+        local = _local_subjects(pron)
         window = feats["window"]
         if window == 0 and pron.is_sent_start:
             window = 1  # "Its chief executive, Andrea Orcel, said ...": the sentence before
@@ -115,13 +140,13 @@ class _Resolver:
             distance = here - self._sentence(start)
             if distance > window:
                 break
-            found = self._fits(pron, feats, start, end, aid)
+            found = self._fits(pron, feats, start, end, aid, reflexive)
             if found is None:
                 continue
             subject = found.dep_ in _SUBJECTS
             if feats.get("subject_only") and not subject:
                 continue
-            key = (-distance, subject, start)
+            key = (-distance, local.get(found.i, -99) if distance == 0 else -99, subject, start)
             if best is None or key > best:
                 best, best_aid = key, aid
         return best_aid
@@ -166,7 +191,9 @@ class _Resolver:
                     out.add(aid)
         return out
 
-    def _fits(self, pron: Token, feats: dict[str, Any], start: int, end: int, aid: str) -> Token | None:
+    def _fits(
+        self, pron: Token, feats: dict[str, Any], start: int, end: int, aid: str, reflexive: bool = False
+    ) -> Token | None:
         actor = self.table.get(aid)
         kind = str(getattr(actor.kind, "value", actor.kind))
         if kind not in feats["kinds"]:
@@ -190,7 +217,13 @@ class _Resolver:
         plural = _is_plural(head, kind)
         if plural is not None and feats["plural"] is not None and plural != feats["plural"]:
             return None
-        if _bound(pron, head):
+        if (
+            feats["plural"]
+            and kind != "group"
+            and (head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children))
+        ):
+            return None  # "Nissan and Renault said they ...": both of them, no one actor
+        if not reflexive and _bound(pron, head):
             return None
         return head
 

@@ -6,14 +6,19 @@ can resolve the spans they find — a pronoun, "the group", "a senior official" 
 
 from __future__ import annotations
 
-import re
-
 import numpy
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimx import data as lexicons
+from claimx.extractors.actors.links import (
+    last_anonymous,
+    link_head_nouns,
+    link_headline_roles,
+    link_parenthetical_aliases,
+    link_person_appositions,
+)
 from claimx.extractors.actors.mentions import (
     _anonymity_marked,
     _is_indefinite,
@@ -23,6 +28,7 @@ from claimx.extractors.actors.mentions import (
     _title_before,
     is_predicate,
     is_ranked_description,
+    named_outlets,
     names_a_body,
     owned_lower,
     suffixed_names,
@@ -76,6 +82,9 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 _TEAM_NOUNS = lexicons.word_set("actors", "team_nouns")
+_GENDERED: dict[str, str] = {
+    k: v for k, v in lexicons.load("actors")["honorific_gender"].items() if not k.startswith("_")
+}
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -140,6 +149,8 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         if titles_a_name(tok):
             continue  # "the King's Speech", "the President's Cup"
         left, right = _noun_phrase(tok)
+        if doc[left].lower_ == "no":
+            continue  # "had no authority to sign": nobody
         if any(i in taken for i in range(left, tok.i + 1)):
             left = max(i for i in range(left, tok.i + 1) if i in taken) + 1
             while left < tok.i and (doc[left].tag_ == "POS" or doc[left].pos_ in ("CCONJ", "PUNCT")):
@@ -236,7 +247,10 @@ def find_actors(doc: Doc) -> ActorTable:
         starts = doc.to_array(IDX)
         taken.update(int(i) for i in numpy.flatnonzero((starts >= date["start"]) & (starts < date["end"])))
     taken_dateline = set(taken)
-    candidates = _outlets(doc, taken) + age_roles(doc, taken) + _common_nouns(doc, taken)
+    candidates = _outlets(doc, taken) + [
+        Candidate(s, e, t, "outlet", "ORG", None) for s, e, t in named_outlets(doc, taken)
+    ]
+    candidates += age_roles(doc, taken) + _common_nouns(doc, taken)
     candidates += acronyms(doc, taken) + named_by_noun(doc, taken) + _entities(doc, taken, taken_dateline)
     candidates += [Candidate(s, e, t, "organization", "ORG", None) for s, e, t in suffixed_names(doc, taken)]
     candidates.sort(key=lambda c: (c.start, -c.end))
@@ -251,11 +265,14 @@ def find_actors(doc: Doc) -> ActorTable:
             _add(doc, table, cand, last_anon)
     for cand in appositive:
         _add_appositive(doc, table, cand, last_anon)
-    _link_parenthetical_aliases(doc, table)
+    link_parenthetical_aliases(doc, table)
     link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
     name_titled_officials(doc, table)
+    link_person_appositions(doc, table)
+    link_head_nouns(doc, table)
     _drop_headline_guesses(doc, table)
+    link_headline_roles(doc, table)
     return table
 
 
@@ -333,6 +350,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if aid is None and head is not None and last_anon:
             aid = last_anon.get(label) or last_anon.get("source") or last_anon.get("sources")
         if aid is None:
+            aid = last_anonymous(doc, table, last_anon, label, start)  # "a diplomat ..." ... "the source"
+        if aid is None:
             aid = table.last_of(_NOMINAL[label], start, head=head, described=label)
         if aid is None and label in _NOMINAL_STRICT and "organization" in _NOMINAL[label]:
             # "the ministry" with no ministry named: a body of its own, which "The business
@@ -374,7 +393,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if head_tok is not None:
             last_anon[head_tok.lower_] = aid
     else:
-        aid = table.add(start, end, name=text, kind=kind, label=label)
+        aid = table.add(start, end, name=text, kind=kind, label=label, gender=_honorific(doc, phrase))
     actor = table.get(aid)
     if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):
         # the name read as an organisation against its NER label (a company suffix after it,
@@ -384,6 +403,13 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         actor.nationality = next((t.text for t in phrase if t.ent_type_ == "NORP"), None)
     if kind == "person" and phrase is not None and not actor.title:
         actor.title, actor.party = _title_and_party(_title_before(phrase))
+
+
+def _honorific(doc: Doc, phrase: SpacySpan | None) -> str | None:
+    """ "Mr Smith", "Mrs Smith": the gender the word right before a name tells."""
+    if phrase is None or phrase.start == 0:
+        return None
+    return _GENDERED.get(doc[phrase.start - 1].lower_)
 
 
 def _apposed_name(table: ActorTable, head: Token | None) -> str | None:
@@ -463,20 +489,3 @@ def _known_part(doc: Doc, index: dict[str, str], start: int, end: int) -> tuple[
             if (aid := index.get(_key(part.text))) is not None:
                 return part.start_char, part.end_char, aid
     return None
-
-
-def _link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
-    """ "the Palestinian Islamic Resistance Movement (Hamas)": one actor, two names."""
-    text = clean_text(doc)
-    spans = sorted(table.mention_actor.items())
-    for (s1, e1), _ in spans:
-        m = re.match(r"\s*\(\s*", text[e1 : e1 + 4])
-        if not m:
-            continue
-        inner_start = e1 + m.end()
-        for (s2, e2), _ in spans:
-            # ids are read afresh: an earlier merge may have folded either actor away
-            a1, a2 = table.mention_actor[(s1, e1)], table.mention_actor[(s2, e2)]
-            if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
-                _merge(table, keep=a2, drop=a1)
-                break

@@ -40,6 +40,10 @@ _PERSON_TITLES = frozenset(lexicons.load("actors")["person_roles"]["titled"])
 _HONORIFIC_WORDS = frozenset(w.rstrip(".") for w in _HONORIFICS)
 _NOT_ACRONYMS = lexicons.word_set("actors", "not_actor_acronyms")
 _ROAD = re.compile(r"[AMB]\d{1,4}")
+_COMPANY_WORDS = lexicons.word_set("actors", "company_name_words")
+_PAPER_NAME_WORDS = lexicons.word_set("outlets", "newspaper_name_words")
+_OUTLET_NOUNS = lexicons.word_set("outlets", "name_outlet_nouns")
+_BODY_BEFORE_NAME = _NOMINAL_STRICT | lexicons.word_set("actors", "body_nouns_before_name")
 #: party names the NER files as a nationality or people ("Tory", "Labour", "Democrat")
 _PARTY_NAMES = lexicons.word_set("actors", "party_words") - {"independent", "green", "reform", "liberal", "democratic"}
 
@@ -105,8 +109,8 @@ def _party_word(ent: SpacySpan) -> bool:
 
 
 def _kind_of_entity(ent: SpacySpan) -> str | None:
-    if is_outlet_name(ent.text):
-        return "outlet"
+    if is_outlet_name(ent.text) or (ent.label_ == "ORG" and len(ent) > 1 and ent[-1].lower_ in _PAPER_NAME_WORDS):
+        return "outlet"  # "The Wall Street Journal", "the Morning Chronicle"
     if _not_an_actor(ent):
         return None
     if len(ent) == 1 and ent.text.isupper() and (ent.text.lower() in _NOT_ACRONYMS or _ROAD.fullmatch(ent.text)):
@@ -124,11 +128,16 @@ def _kind_of_entity(ent: SpacySpan) -> str | None:
         return "person"  # "Chancellor Olaf Scholz" with the name tagged an organisation
     if kind is not None and ent[-1].lower_ in _TEAM_WORDS:
         return "organization"  # "Manchester United" tagged a person
+    if kind == "person" and len(ent) > 1 and ent[-1].lower_ in _COMPANY_WORDS and ent[0].lower_ not in _HONORIFICS:
+        return "organization"  # "Altair Engineering", "Helix Bio" tagged a person
     if kind == "person" and _key(ent.text) in _COUNTRIES:
         return "state"  # "Malawi" tagged a person
-    if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _NOMINAL_STRICT:
-        # "the Swedish union Unionen"; not "Record producer Mark Ronson", "Software developer Tom Hale"
+    if kind in ("person", "group") and ent.start > 0 and ent.doc[ent.start - 1].text in _BODY_BEFORE_NAME:
+        # "the Swedish union Unionen", "state oil company Petrobras"; not "Record producer Mark
+        # Ronson", "Software developer Tom Hale"
         return "organization"
+    if kind == "person" and len(ent) == 1 and ent.root.dep_ == "appos" and ent.root.head.lower_ in _BODY_BEFORE_NAME:
+        return "organization"  # "the oil workers' union, Fup"
     if kind == "person" and len(ent) == 1 and ent.text.isupper() and len(ent.text) <= 5:
         return "organization"  # "GB captain Jeremy Bates": an all-caps short form names no person
     if kind == "person" and ent[-1].tag_ == "NNPS" and not _family_name(ent):
@@ -308,4 +317,30 @@ def suffixed_names(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         if left < tok.i:
             out.append((doc[left].idx, tok.idx + len(tok), doc[left : tok.i + 1].text))
             taken.update(range(left, tok.i + 1))
+    return out
+
+
+def named_outlets(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
+    """Names the NER leaves out that an outlet noun marks as an outlet: "the Evening Standard
+    newspaper", "the Desert Ledger, a family-owned newspaper" (offsets and text, with "the")."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ or tok.i in taken:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].is_title:
+            continue  # not the name's last word
+        marked = (tok.dep_ == "compound" and tok.head.lower_ in _OUTLET_NOUNS and tok.head.i == tok.i + 1) or any(
+            c.dep_ == "appos" and c.lower_ in _OUTLET_NOUNS for c in tok.children
+        )
+        if not marked:
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].is_title and not doc[left - 1].ent_type_:
+            left -= 1
+        if left > 0 and doc[left - 1].lower_ == "the":
+            left -= 1
+        if any(i in taken for i in range(left, tok.i + 1)):
+            continue
+        out.append((doc[left].idx, tok.idx + len(tok), doc[left : tok.i + 1].text))
+        taken.update(range(left, tok.i + 1))
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from spacy.tokens import Doc
+
 from claimx import data as lexicons
 
 _LEX = lexicons.load("actors")
@@ -104,3 +106,51 @@ def canonical(key: str) -> str:
 
 def alias_of(key: str) -> str | None:
     return _ALIASES.get(key)
+
+
+_GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
+_FIRST_NAMES: dict[str, str] = {n: g for g in ("m", "f") for n in lexicons.load("first_names")[g]}
+
+
+def gender_of_name(name: str) -> str | None:
+    """ "Mrs Smith", "Mary Smith": f; "Mr Smith", "John Smith": m; "Smith": unknown."""
+    words = name.lower().split()
+    if words and words[0] in _GENDERED:
+        return _GENDERED[words[0]]
+    return _FIRST_NAMES.get(words[0]) if len(words) > 1 else None
+
+
+def workplace_only(doc: Doc, mentions: list[tuple[int, int]]) -> bool:
+    """Every mention is the workplace in a person's apposition ("an economist at Kiel University",
+    "Jenna Morales, an analyst at Leerink Partners"): a body in the background."""
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("at", "of", "with", "for", "from"):
+            return False
+        if prep.head.dep_ != "appos" or prep.head.pos_ != "NOUN":
+            return False
+    return True
+
+
+def inside_name(words: list[str], longer: list[str]) -> bool:
+    """``words`` (two or more) a run of a longer name's words."""
+    n = len(words)
+    return len(longer) > n and any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
+
+
+def maker_stem(word: str) -> str:
+    """ "steelmaker" -> "steel": what a maker of something is named after ("Halvorsen Steel")."""
+    for suffix in ("maker", "builder", "producer"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)].rstrip("-")
+    return word
+
+
+def same_first(a: str, b: str) -> bool:
+    """First names that may be one person's: equal, or an initial of the other ("J." and "John")."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])

@@ -23,6 +23,7 @@ _LOOK_BACK = 4
 #: prepositions after which a capital is a party dealt with ("talks with Moscow"), not a place
 _DEALING = frozenset({"with", "against", "by", "between"})
 _TRAVEL = frozenset(_PLACES["travel_verbs"])
+_FROM_NOUNS = frozenset(_PLACES["from_nouns"])
 #: what a city has ("London's mayor"): a capital owning it is the city
 _CITY_NOUNS = frozenset(_PLACES["city_nouns"])
 
@@ -147,10 +148,20 @@ def capital_as_state(doc: Doc, span: SpacySpan) -> str | None:
         return None  # "Real Madrid", "Hertha Berlin": a club or company named on its town
     acting = root.dep_ in _SUBJECTS and root.head.pos_ in ("VERB", "AUX")
     owning = root.dep_ == "poss" and root.head.lower_ not in _CITY_NOUNS and root.head.lemma_ not in _CITY_NOUNS
-    dealt = (root.dep_ == "pobj" and root.head.lower_ in _DEALING) or (
-        root.dep_ == "dobj" and root.head.lemma_ not in _TRAVEL  # "defies Beijing", not "visited Beijing"
+    dealt = (
+        (root.dep_ == "pobj" and root.head.lower_ in _DEALING)
+        or _from_body(root)
+        or (
+            root.dep_ == "dobj" and root.head.lemma_ not in _TRAVEL  # "defies Beijing", not "visited Beijing"
+        )
     )
     return _CAPITALS[_key(span.text)] if acting or owning or dealt else None
+
+
+def _from_body(root: Token) -> bool:
+    """ "pressure from Washington", "a request from Beijing": the capital is its government."""
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "from" and prep.head.lower_ in _FROM_NOUNS
 
 
 def add_capital(doc: Doc, table: ActorTable, kind: str, phrase: SpacySpan | None, start: int, end: int) -> bool:

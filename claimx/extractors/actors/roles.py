@@ -105,7 +105,11 @@ def named_by_noun(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 def _noun_before_name(tok: Token) -> Token | None:
     """The organisation noun right before a name, in apposition with it or compounded on it
-    ("Britain's biggest union Unite", "The union Unite")."""
+    ("Britain's biggest union Unite", "The union Unite"), or in apposition right after it
+    ("Unite, the country's biggest union,")."""
+    after = next((c for c in tok.children if c.dep_ == "appos" and c.i > tok.i + 1), None)
+    if after is not None and after.lower_ in _STRICT_NOUNS and tok.doc[tok.i + 1].text == ",":
+        return after if tok.i == 0 or not tok.doc[tok.i - 1].is_title else None
     if tok.i == 0:
         return None
     noun = tok.doc[tok.i - 1]
@@ -202,7 +206,7 @@ def role_candidate(tok: Token, left: int, right: int) -> Candidate | None:
     return Candidate(doc[left].idx, tok.idx + len(tok), "", "role", tok.lower_, tok)
 
 
-def _roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
+def roles_of(doc: Doc, table: ActorTable, aid: str) -> set[str]:
     """Role words a person carries: a title, a noun before the name ("Celtic midfielder Roy
     Keane"), a head the name is in apposition to ("The Chancellor, Rachel Reeves"), an
     apposition ("Lena Brandt, an economist")."""
@@ -256,7 +260,7 @@ def role_holder(
     for _, _, aid in reversed(people):
         if aid not in seen:
             seen.add(aid)
-            roles = _roles_of(doc, table, aid)
+            roles = roles_of(doc, table, aid)
             if role in roles and all(m in roles for m in modifiers):  # not the general secretary
                 return aid
     if role != AGE_ROLE and role not in _IMPLIED_ROLES:
@@ -272,7 +276,10 @@ def role_holder(
         if s < window_start:
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
-        subject = span is not None and span.root.dep_ in _SUBJECTS
+        # "Mourinho's opposite number, David Moyes, praised ...": a name in apposition with a subject
+        subject = span is not None and (
+            span.root.dep_ in _SUBJECTS or (span.root.dep_ == "appos" and span.root.head.dep_ in _SUBJECTS)
+        )
         if best is None or (subject, s) > best[:2]:
             best = (subject, s, aid)
     return best[2] if best else None

@@ -22,6 +22,11 @@ from claimx.extractors.actors.names import (
     _name_key,
     alias_of,
     canonical,
+    gender_of_name,
+    inside_name,
+    maker_stem,
+    same_first,
+    workplace_only,
 )
 from claimx.nlp.spans import make_span
 from claimx.schema import Actor, ActorKind
@@ -29,7 +34,19 @@ from claimx.schema import Actor, ActorKind
 _NOMINAL_KIN: dict[str, list[str]] = {
     k: v for k, v in lexicons.load("actors")["nominal_kin"].items() if not k.startswith("_")
 }
+_BUSINESS = lexicons.word_set("actors", "business_nouns")
+_NOT_BUSINESS = lexicons.word_set("actors", "not_business")
+_BUSINESS_MARKS = _BUSINESS | (_ORG_SUFFIXES - {"group", "company", "co", "co."})
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
+
+
+def _other_gender(entry: _Entry, gender: str | None) -> bool:
+    """An actor named with the other gender's honorific or first name ("Mrs Smith" is not "John
+    Smith", whose wife "Mary Smith" may share the surname)."""
+    if gender is None:
+        return False
+    genders = entry.genders | {g for s in entry.surfaces if (g := gender_of_name(s)) is not None}
+    return len(genders) == 1 and gender not in genders
 
 
 def _has_org_suffix(name: str) -> bool:
@@ -43,28 +60,12 @@ def _another_full_name(key: str, keys: set[str]) -> bool:
     if len(words) < 2:
         return False
     return any(
-        len(k.split()) > 1 and k.split()[-1] == words[-1] and not _same_first(k.split()[0], words[0]) for k in keys
+        len(k.split()) > 1
+        and k.split()[-1] == words[-1]
+        and not same_first(k.split()[0], words[0])
+        and k.split()[-len(words) :] != words  # "de meo" is the end of "luca de meo"
+        for k in keys
     )
-
-
-def _same_first(a: str, b: str) -> bool:
-    """First names that may be one person's: equal, or an initial of the other ("J." and "John")."""
-    a, b = a.rstrip("."), b.rstrip(".")
-    return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
-
-
-def _inside(words: list[str], longer: list[str]) -> bool:
-    """``words`` (two or more) a run of a longer name's words."""
-    n = len(words)
-    return len(longer) > n and any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
-
-
-def _maker_stem(word: str) -> str:
-    """ "steelmaker" -> "steel": what a maker of something is named after ("Halvorsen Steel")."""
-    for suffix in ("maker", "builder", "producer"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            return word[: -len(suffix)].rstrip("-")
-    return word
 
 
 @dataclass
@@ -72,6 +73,7 @@ class _Entry:
     actor: Actor
     keys: set[str] = field(default_factory=set)
     surfaces: Counter[str] = field(default_factory=Counter)
+    genders: set[str] = field(default_factory=set)
 
 
 def _heads(noun: Token, root: Token) -> bool:
@@ -148,10 +150,13 @@ class ActorTable:
         kind: str,
         label: str | None = None,
         merge: bool = True,
+        gender: str | None = None,
     ) -> str:
-        """Add a mention, merging it into an actor of the same name when there is one."""
+        """Add a mention, merging it into an actor of the same name when there is one (of the same
+        ``gender``, when known: "Mrs Smith" is not "John Smith")."""
         key = _name_key(name, kind)
-        entry = self._find_same(key, kind) if merge else None
+        gender = (gender or gender_of_name(name)) if kind == "person" else None
+        entry = self._find_same(key, kind, gender) if merge else None
         if entry is None and merge and kind in ("person", "organization"):
             entry = self._short_form_before(key, kind)
         if entry is None:
@@ -159,16 +164,22 @@ class ActorTable:
         elif kind == "organization" and entry.actor.kind in ("place", "other") and _has_org_suffix(name):
             # "Cheung Kong" (tagged a place) is "Cheung Kong (Holdings) Ltd": a company
             entry.actor.kind = ActorKind.organization
+        elif kind == "outlet" and entry.actor.kind in ("organization", "other"):
+            entry.actor.kind = ActorKind.outlet  # "WSJ" (a headline's short form), then "The Wall Street Journal"
         self._add_mention(entry, start, end, _display(name))
         entry.keys.add(key)
+        if gender is not None:
+            entry.genders.add(gender)
         return entry.actor.id
 
-    def _find_same(self, key: str, kind: str) -> _Entry | None:
+    def _find_same(self, key: str, kind: str, gender: str | None = None) -> _Entry | None:
         if not key:
             return None
         other = alias_of(key)
         full = canonical(key)
         for entry in reversed(self._entries):
+            if _other_gender(entry, gender):
+                continue
             if key in entry.keys or (other is not None and other in entry.keys):
                 return entry
             if full != key and any(canonical(k) == full for k in entry.keys):
@@ -205,7 +216,7 @@ class ActorTable:
         if kind == "person":
             # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
             for entry in reversed(self._entries):
-                if entry.actor.kind != "person" or _another_full_name(key, entry.keys):
+                if entry.actor.kind != "person" or _another_full_name(key, entry.keys) or _other_gender(entry, gender):
                     continue
                 for k in entry.keys:
                     parts = k.split()
@@ -217,6 +228,8 @@ class ActorTable:
                         return entry
                     if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
                         return entry
+                    if 1 < len(key.split()) < len(parts) and parts[-len(key.split()) :] == key.split():
+                        return entry  # "De Meo" after "Luca de Meo"
             if " " not in key and len(key) > 3:
                 # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
                 for entry in reversed(self._entries):
@@ -232,7 +245,7 @@ class ActorTable:
 
     def _same_body(self, key: str, kind: str) -> _Entry | None:
         """An organisation or outlet this name is a short form of."""
-        if kind in ("organization", "other", "state", "place") and len(key) > 3 and key not in _COUNTRIES:
+        if kind in ("organization", "other", "state", "place", "group") and len(key) > 3 and key not in _COUNTRIES:
             # "Acme" after "Acme Robotics", "Cheung Kong" after "Cheung Kong (Holdings) Ltd"
             words = key.split()
             for entry in reversed(self._entries):
@@ -243,7 +256,7 @@ class ActorTable:
             if kind == "organization" and len(words) > 1:
                 # "The Three Gorges Corporation" after "The China Three Gorges Project Corp"
                 for entry in reversed(self._entries):
-                    if entry.actor.kind == "organization" and any(_inside(words, k.split()) for k in entry.keys):
+                    if entry.actor.kind == "organization" and any(inside_name(words, k.split()) for k in entry.keys):
                         return entry
         if kind in ("organization", "outlet", "other") and " " not in key and len(key) > 3:
             # "the Journal" after "The Wall Street Journal", "the Times" after "The New York Times"
@@ -360,16 +373,41 @@ class ActorTable:
                 and self._entry(aid).actor.kind == kind
                 and (head is None or head in self._entry(aid).actor.name.lower())
             ]
+            if described in _BUSINESS:
+                found = [f for f in found if not self.descriptors(f[2]) & _NOT_BUSINESS]
+            elif described in _NOT_BUSINESS:  # nor is "the union" a company ("British Airways Plc")
+                found = [f for f in found if not self.descriptors(f[2]) & _BUSINESS_MARKS]
             if described is not None:
-                words = {described, _maker_stem(described), *_NOMINAL_KIN.get(described, ())}
+                # "the board" (a body nobody named) is no "club" or "bank" later: only its own word
+                found = [
+                    f
+                    for f in found
+                    if kind != "organization" or not self.unnamed(f[2]) or described in self.descriptors(f[2])
+                ]
+            if described is not None:
+                words = {described, maker_stem(described), *_NOMINAL_KIN.get(described, ())}
                 fitting = [f for f in found if words & self.descriptors(f[2])]
                 if fitting or described in _NOMINAL_STRICT:
                     found = fitting
             if found:
+                # "Akio Mori, an analyst at Nomura Securities": a body named only as somebody's
+                # workplace is no antecedent while another will do
+                found = [f for f in found if not self._affiliation(f[2])] or found
                 here = self._sentence(before)
                 best = max(found, key=lambda f: (-(here - self._sentence(f[0])), self._is_subject(f[0], f[1]), f[0]))
                 return best[2]
         return None
+
+    def _affiliation(self, actor_id: str) -> bool:
+        return workplace_only(self.doc, [(m.start, m.end) for m in self._entry(actor_id).actor.mentions])
+
+    def unnamed(self, actor_id: str) -> bool:
+        """An actor known only by a description ("the board", "a committee")."""
+        return not any(
+            w[:1].isupper() and w.lower() not in ("the", "a", "an", "this")
+            for m in self._entry(actor_id).actor.mentions
+            for w in m.text.split()
+        )
 
     def _sentence(self, char: int) -> int:
         if self._sent_starts is None:
@@ -406,9 +444,12 @@ class ActorTable:
         self._descriptors[actor_id] = (len(entry.actor.mentions), words)
         return words
 
-    def _is_subject(self, start: int, end: int) -> bool:
+    def _is_subject(self, start: int, end: int) -> int:
+        """2 for the subject of a sentence's main verb, 1 for another subject, else 0."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return 0
+        return 2 if span.root.head.dep_ == "ROOT" else 1
 
     def actors_so_far(self) -> list[Actor]:
         """The actors found so far, in the order they were made (names not yet settled)."""
