@@ -26,7 +26,7 @@ EARLIER = ["stances_real", "stances_fresh", "actors_real"]
 # Round 3 (stances_fresh3.jsonl): one set, new seed, every earlier gold file excluded.
 SEED3 = 20261205
 WANT3 = {"bbc_business": 7, "bbc_entertainment": 4, "bbc_politics": 9, "bbc_sport": 6, "bbc_tech": 6, "reuters": 18}
-EARLIER3 = EARLIER + ["stances_dev2", "stances_fresh2"]
+EARLIER3 = [*EARLIER, "stances_dev2", "stances_fresh2"]
 
 
 def _norm(t):

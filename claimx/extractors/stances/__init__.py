@@ -129,6 +129,20 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
     return False
 
 
+def _restated(raw: _Raw, raws: list[_Raw]) -> bool:
+    """ "unveiled its plans for X": the verb's proposal and the light verb's noun stance are
+    one stance; the one with the shorter cue goes when another of the same type and holder
+    overlaps it."""
+    me = raw.actor_tok.i if raw.actor_tok is not None else None
+    for other in raws:
+        if other is raw or other.stance != raw.stance or not (other.cue[0] < raw.cue[1] and raw.cue[0] < other.cue[1]):
+            continue
+        them = other.actor_tok.i if other.actor_tok is not None else None
+        if them == me and other.cue[1] - other.cue[0] > raw.cue[1] - raw.cue[0]:
+            return True
+    return False
+
+
 def find_stances(doc: Doc) -> list[Stance]:
     """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order.
     Reads the actor table the actor component left on the doc and saves what it adds; links
@@ -148,6 +162,7 @@ def find_stances(doc: Doc) -> list[Stance]:
     text = clean_text(doc)
     found = [r for r in found if not _asks(text, r)]
     raws = sorted((r for r in found if not _inside_another(r, found)), key=lambda r: r.cue)
+    raws = [r for r in raws if not _restated(r, raws)]
     out: list[Stance] = []
     seen: set[tuple[tuple[int, int], str]] = set()
     for raw in raws:

@@ -195,7 +195,7 @@ def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token 
     if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
         return None  # "called a strike for next Monday" calls for nothing
     word, _, more = frame[5:].partition("+")
-    for prep in _children(verb, "prep"):
+    for prep in _children(verb, "prep") + _addressee_preps(verb, word):
         if prep.lower_ != word or prep.i < verb.i:
             continue  # "..., at least for some, argues X": no "argues for"
         pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
@@ -214,6 +214,17 @@ def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token 
     if word == "for" and not more:
         return _for_to_clause(verb)
     return None
+
+
+def _addressee_preps(verb: Token, word: str) -> list[Token]:
+    """ "warned both parties against pandering to prejudice": the preposition the parser hung
+    on the addressee of a verb that has one (a ``dobj+`` frame) rather than on the verb."""
+    frames = _VERBS.get(verb.lemma_.lower(), {}).get("frames", [])
+    if not any(f.startswith("dobj+") for f in frames):
+        return []
+    return [
+        p for obj in _children(verb, "dobj") for p in _children(obj, "prep") if p.lower_ == word and p.i == obj.i + 1
+    ]
 
 
 def _takes_stance(verb: Token) -> bool:
