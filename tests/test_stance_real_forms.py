@@ -190,3 +190,56 @@ def test_a_stance_noun_carried_by_a_light_verb(extract, text, stance, obj) -> No
 
 def test_a_crowd_roaring_at_a_goal_holds_no_stance(extract) -> None:  # type: ignore[no-untyped-def]
     assert _stances(extract, "Fans roared as the ball hit the net.") == []
+
+
+# -- a quoted paragraph whose earlier sentences are left open (BBC style) -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        (
+            'The manager added: "We will have to wait and see. "I would like to see the matter settled quickly. '
+            '"It has gone on too long."',
+            "demand",
+        ),
+        (
+            'The chairman told the BBC: "It is a big club. "We will not accept offers for our best players. '
+            '"They are staying."',
+            "reject",
+        ),
+        (
+            'Ms Rees said: "This is about fairness. "We reject the idea that nurses should pay more. '
+            '"Our members are angry."',
+            "reject",
+        ),
+    ],
+)
+def test_a_first_person_stance_opening_a_quoted_sentence_is_quoted_speech(extract, text, stance) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == stance for s, _, _ in got), got
+
+
+def test_a_first_person_stance_outside_quotes_stays_a_readers_comment(extract) -> None:  # type: ignore[no-untyped-def]
+    text = "Readers wrote in all week. I would like to see the council scrap the scheme. Tom, Leeds"
+    assert [s for s in _stances(extract, text) if s[0] == "demand"] == []
+
+
+# -- "if possible", "if necessary": an "if" with no clause sets no condition ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I would like two new signings next month if at all possible," the manager said.',
+        "The minister said the government would back the plan if necessary.",
+    ],
+)
+def test_an_if_with_no_clause_sets_no_condition(extract, text) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert got and not [s for s in got if s[0] == "condition"], got
+
+
+def test_an_if_with_its_own_clause_still_sets_one(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "The union said it would accept the offer if the company raised it by 2%.")
+    assert any(s == "condition" and "the company raised it" in o for s, _, o in got), got

@@ -47,6 +47,24 @@ _POSITIVE = [
     # a light verb with a stance noun
     ("The agency issued a warning about counterfeit vaccines.", "warn", "agency", "counterfeit vaccines"),
     ("Protesters shouted their support for the jailed leader.", "accept", "Protesters", "the jailed leader"),
+    # a first-person stance opening a quoted sentence of an open quoted paragraph
+    (
+        'The coach said: "The players know the situation. "We want a new training ground this year. "That is all."',
+        "demand",
+        "",
+        "a new training ground",
+    ),
+    (
+        'A spokesman said: "The talks went well. "We welcome the offer from the council. "Now we wait."',
+        "accept",
+        "",
+        "the offer",
+    ),
+]
+
+_NO_CONDITION = [
+    "The regulator said it would approve the merger, if needed, before June.",
+    '"We would welcome talks with the council if possible," a spokeswoman said.',
 ]
 
 _NEGATIVE = [
@@ -67,3 +85,8 @@ def test_kept_aside_positive(extract, text, stance, holder, obj) -> None:  # typ
 @pytest.mark.parametrize("text", _NEGATIVE)
 def test_kept_aside_negative(extract, text) -> None:  # type: ignore[no-untyped-def]
     assert _stances(extract, text) == []
+
+
+@pytest.mark.parametrize("text", _NO_CONDITION)
+def test_kept_aside_no_condition(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s in _stances(extract, text) if s[0] == "condition"] == []

@@ -13,6 +13,7 @@ from claimx.extractors.stances.lexicon import (
     _COMMITTING,
     _COND_FIRST,
     _COND_PHRASES,
+    _ELLIPTIC_IF,
     _FORECAST_SUBJECTS,
     _FRAMING_IF,
     _SANCTION_VERBS,
@@ -175,6 +176,14 @@ def _committed(raw: _Raw) -> bool:
     return raw.modality in _COMMITTING or (raw.stance == "demand" and raw.cue_type == "modal")
 
 
+def _elliptic(doc: Doc, k: int) -> bool:
+    """ "if (at all) possible", "if necessary", "if so", "if not": an "if" with no clause of
+    its own (lexicon ``elliptic_if_words``)."""
+    if k + 1 < len(doc) and doc[k].lower_ == "at" and doc[k + 1].lower_ == "all":
+        k += 2
+    return k < len(doc) and doc[k].lower_ in _ELLIPTIC_IF and not any(c.dep_ == "nsubj" for c in doc[k].children)
+
+
 def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     """ "Ministers would not rule out scrapping the agency if it failed to improve", "has no
     objection ... as long as the price is right": a plain "if" (or any condition marker) on a
@@ -185,6 +194,8 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         n = _match(doc, tok.i) if low in _COND_FIRST else (1 if low == "if" and tok.dep_ == "mark" else 0)
         if not n or (tok.i > 0 and doc[tok.i - 1].lower_ in _NOT_CONDITIONS):
             continue  # "even if", "as if", "than if", "what if": no condition set
+        if low == "if" and _elliptic(doc, tok.i + 1):
+            continue  # "if at all possible", "if necessary": no clause, no condition set
         # a fronted "if" clause hangs on its main verb after it ("if X, the country should Y")
         marked = tok.dep_ == "mark" and tok.head.dep_ == "advcl"
         clause = tok.head if marked else _clause_after(doc, tok.i + n)
