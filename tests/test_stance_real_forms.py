@@ -243,3 +243,31 @@ def test_an_if_with_no_clause_sets_no_condition(extract, text) -> None:  # type:
 def test_an_if_with_its_own_clause_still_sets_one(extract) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, "The union said it would accept the offer if the company raised it by 2%.")
     assert any(s == "condition" and "the company raised it" in o for s, _, o in got), got
+
+
+# -- "demand" in the economic sense: a bare singular that nobody holds --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "World demand for copper is growing slowly, the report said.",
+        "Dealers built up stocks of gilts to meet demand from pension funds.",
+        "Strong consumer demand for flat-screen televisions lifted sales at Dixons.",
+    ],
+)
+def test_demand_as_a_market_quantity_is_no_stance(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s in _stances(extract, text) if s[0] == "demand"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The union's demand for a 10% rise dominated the talks.", "The union"),
+        ("Nurses renewed their demand for safer staffing levels.", "Nurses"),
+        ("The ministry faced demands from farmers for compensation.", "farmers"),
+    ],
+)
+def test_a_demand_somebody_holds_is_still_a_demand(extract, text, holder) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "demand" and holder in h for s, h, _ in got), got

@@ -47,6 +47,8 @@ _POSITIVE = [
     # a light verb with a stance noun
     ("The agency issued a warning about counterfeit vaccines.", "warn", "agency", "counterfeit vaccines"),
     ("Protesters shouted their support for the jailed leader.", "accept", "Protesters", "the jailed leader"),
+    # a demand somebody holds
+    ("The teachers' demand for smaller classes was heard.", "demand", "teachers", "smaller classes"),
     # a first-person stance opening a quoted sentence of an open quoted paragraph
     (
         'The coach said: "The players know the situation. "We want a new training ground this year. "That is all."',
@@ -68,6 +70,8 @@ _NO_CONDITION = [
 ]
 
 _NEGATIVE = [
+    "Chinese demand for iron ore eased in March, traders said.",
+    "The airline added flights to meet demand from holidaymakers.",
     "The price of oil threatens to derail the recovery.",
     "Anna Berg, a lawyer for the family, arrived at the court on Monday.",
     "The coach spoke to his players about the match.",

@@ -110,6 +110,16 @@ def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
     return (holder, obj) if holder is not None and obj is not None and _plausible_actor(holder) else None
 
 
+def _held(noun: Token, entry: dict[str, Any]) -> bool:
+    """ "the union's demand for X", "union demands for X", "renewed their demand": a stance
+    noun somebody holds is plural, has a determiner or owner, or is carried by a light verb;
+    a bare singular ("World demand for metals", "to meet demand from investors") is the
+    economic sense (lexicon ``held_only``)."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in noun.children):
+        return True
+    return _light_verb(noun, entry) is not None
+
+
 def _modified(noun: Token, entry: dict[str, Any]) -> bool:
     """ "gave the green light to X", "the go-ahead for X": a noun that is a stance only with
     one of its entry's ``modifiers`` before it."""
@@ -119,6 +129,8 @@ def _modified(noun: Token, entry: dict[str, Any]) -> bool:
 
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
     if not _modified(noun, entry):
+        return None
+    if entry.get("held_only") and not _held(noun, entry):
         return None
     undergone = _undergone(noun)
     if undergone is not None:
