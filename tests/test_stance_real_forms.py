@@ -271,3 +271,65 @@ def test_demand_as_a_market_quantity_is_no_stance(extract, text) -> None:  # typ
 def test_a_demand_somebody_holds_is_still_a_demand(extract, text, holder) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, text)
     assert any(s == "demand" and holder in h for s, h, _ in got), got
+
+
+# -- the condition a threat or a warning sets ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        (
+            "The creditors threatened the parent group with penalties if it failed to respond to their demands.",
+            "The creditors",
+            "it failed to respond",
+        ),
+        (
+            "Washington threatened Tokyo with tariffs if it did not open its rice market.",
+            "Washington",
+            "it did not open",
+        ),
+    ],
+)
+def test_an_if_a_party_fails_to_meet_conditions_a_threat(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "condition" and holder in h and obj in o for s, h, o in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        (
+            "Union leader Jane Hart warned there could be more strikes unless there was a change of heart "
+            "in Whitehall.",
+            "Jane Hart",
+            "there was a change of heart",
+        ),
+        (
+            "The head of the nurses' union warned that hospitals could face strikes unless ministers "
+            "improved the offer.",
+            "The head",
+            "ministers improved the offer",
+        ),
+    ],
+)
+def test_an_unless_inside_a_warning_is_the_warners_condition(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "condition" and holder in h and obj in o for s, h, o in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers threatened to block the roads if it rained on the day of the vote.",
+        "Analysts warned that prices could fall further unless demand picked up.",
+        "The firm warned that profits would fall if the pound stayed strong.",
+    ],
+)
+def test_a_turn_of_events_in_a_threat_or_warning_is_no_condition(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s in _stances(extract, text) if s[0] == "condition"] == []
+
+
+def test_a_named_party_acting_in_the_warning_holds_its_own_condition(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "His agent warns that Ronaldo could leave Madrid unless he is given a new contract.")
+    assert any(s == "condition" and h == "Ronaldo" and "he is given" in o for s, h, o in got), got

@@ -64,7 +64,22 @@ _POSITIVE = [
     ),
 ]
 
+_CONDITION = [
+    ("The EU threatened Kiev with sanctions if it refused to release the prisoners.", "The EU", "it refused"),
+    (
+        "Mr Hassell warns that the player could leave the club unless he is given a run of games.",
+        "Mr Hassell",
+        "he is given",
+    ),
+    (
+        "The union warned the airport would be shut down unless the company withdrew the pay cut.",
+        "The union",
+        "withdrew",
+    ),
+]
+
 _NO_CONDITION = [
+    "The company warned that sales could slow unless the weather improved.",
     "The regulator said it would approve the merger, if needed, before June.",
     '"We would welcome talks with the council if possible," a spokeswoman said.',
 ]
@@ -94,3 +109,9 @@ def test_kept_aside_negative(extract, text) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize("text", _NO_CONDITION)
 def test_kept_aside_no_condition(extract, text) -> None:  # type: ignore[no-untyped-def]
     assert [s for s in _stances(extract, text) if s[0] == "condition"] == []
+
+
+@pytest.mark.parametrize(("text", "holder", "obj"), _CONDITION)
+def test_kept_aside_condition(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "condition" and holder in h and obj in o for s, h, o in got), got

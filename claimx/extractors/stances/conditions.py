@@ -17,6 +17,7 @@ from claimx.extractors.stances.lexicon import (
     _FORECAST_SUBJECTS,
     _FRAMING_IF,
     _SANCTION_VERBS,
+    _UNDERGOING,
 )
 from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
 
@@ -114,7 +115,8 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     threat (STANCES_GUIDELINES.md); the condition is found on its own."""
     out: list[_Raw] = []
     for tok in doc:
-        if tok.lower_ != "unless" or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
+        failing = tok.lower_ == "if" and tok.head.dep_ == "advcl" and _failing(tok.head)
+        if (tok.lower_ != "unless" and not failing) or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
             continue
         verb = tok.head.head
         modality, modal = _modality(verb)
@@ -130,6 +132,14 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         cue = (modal.idx, modal.idx + len(modal)) if modal.i < verb.i else (verb.idx, verb.idx + len(verb))
         out.append(_Raw(cue, verb.lemma_.lower(), "threaten", "modal", actor_tok, obj, modality=modality, anchor=verb))
     return out
+
+
+def _failing(clause: Token) -> bool:
+    """ "if it fails to respond", "if it did not open its market", "if they refuse to pay":
+    an "if" clause of a party not doing something, which is what "unless" says."""
+    if clause.lemma_.lower() in ("fail", "refuse") and any(c.dep_ == "xcomp" for c in clause.children):
+        return True
+    return any(c.dep_ == "neg" for c in clause.children)
 
 
 def _met_by_a_party(clause: Token) -> bool:
@@ -160,6 +170,31 @@ def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp",
     return None
 
 
+def _warned_in(raws: list[_Raw], main: Token, clause: Token) -> _Raw | None:
+    """ "Serwotka warned there could be further walkouts unless there was a rethink": an
+    "unless" in what a warning or threat says is the condition its holder sets, when a party
+    can meet it (not "unless demand picked up")."""
+    node = main
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    existential = any(c.dep_ == "expl" for c in clause.children)  # "unless there was a rethink"
+    if node.dep_ != "ccomp" or not (existential or _met_by_a_party(clause)):
+        return None
+    stance = _stance_at(raws, node.head, ())
+    return stance if stance is not None and stance.stance in ("warn", "threaten") else None
+
+
+def _chooser(main: Token) -> Token | None:
+    """The subject of the warned-about clause when it is a party acting ("Juninho could
+    reconsider his future"), not one undergoing ("hospitals could face strikes", a passive)."""
+    if main.lemma_.lower() in _UNDERGOING or any(c.dep_ in ("auxpass", "nsubjpass") for c in main.children):
+        return None
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or not _plausible_actor(subj):
+        return None
+    return subj if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") else None
+
+
 def _framing(clause: Token) -> bool:
     """ "If we talk about football at elite level, then I would support X", "if you look at
     the figures": an "if" that frames what is said, no condition set (lexicon
@@ -172,7 +207,8 @@ def _framing(clause: Token) -> bool:
 def _committed(raw: _Raw) -> bool:
     """A plain "if" sets a condition on a position the holder commits to ("would not rule out
     X if", "should copy X if", "will vote against if"); after "could"/"may", or on a plain
-    past tense ("threatened a walkout if"), it states a circumstance."""
+    past tense ("voted against it if"), it states a circumstance; a threat's "if" a party fails
+    to meet ("threatened a walkout if the company did not ...") is read in stance_conditions."""
     return raw.modality in _COMMITTING or (raw.stance == "demand" and raw.cue_type == "modal")
 
 
@@ -204,10 +240,18 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
             continue
         # a marker phrase ("as long as") may hang on a participle of the stated position
         stance = _stance_at(raws, main, ("xcomp", "conj") if low == "if" else ("xcomp", "conj", "advcl"))
-        if stance is None or (low == "if" and not _committed(stance)) or (low == "if" and _framing(clause)):
+        warned = stance is None and low != "if"
+        if warned:
+            stance = _warned_in(raws, main, clause)
+        threat = stance is not None and stance.stance == "threaten" and _failing(clause) and _met_by_a_party(clause)
+        if stance is None or (low == "if" and not (_committed(stance) or threat)) or (low == "if" and _framing(clause)):
             continue
         obj = _edges(_contiguous(doc, tok.i + n, clause.right_edge.i))
         last = doc[tok.i + n - 1]
+        actor_tok, holder = stance.actor_tok, stance.holder
+        own = _chooser(main) if warned else None
+        if own is not None:  # "warns that Juninho could reconsider his future unless ...": his
+            actor_tok, holder = own, None
         if obj is not None:
             out.append(
                 _Raw(
@@ -215,10 +259,10 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     lemma=" ".join(t.lower_ for t in doc[tok.i : tok.i + n]),
                     stance="condition",
                     cue_type="condition",
-                    actor_tok=stance.actor_tok,
+                    actor_tok=actor_tok,
                     obj=obj,
                     modality=stance.modality,
-                    holder=stance.holder,
+                    holder=holder,
                 )
             )
     return out
