@@ -333,3 +333,50 @@ def test_a_turn_of_events_in_a_threat_or_warning_is_no_condition(extract, text) 
 def test_a_named_party_acting_in_the_warning_holds_its_own_condition(extract) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, "His agent warns that Ronaldo could leave Madrid unless he is given a new contract.")
     assert any(s == "condition" and h == "Ronaldo" and "he is given" in o for s, h, o in got), got
+
+
+# -- "after England sought X": a subject the parser read as the object of "after" ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "holder"),
+    [
+        ("The row deepened after England sought a second opinion on the player's fitness.", "demand", "England"),
+        ("Shares fell sharply after Siemens rejected the offer on Monday.", "reject", "Siemens"),
+        ("Talks resumed after Hamas accepted the Egyptian proposal.", "accept", "Hamas"),
+    ],
+)
+def test_the_subject_of_a_clause_after_a_subordinator_holds_its_stance(extract, text, stance, holder) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == stance and holder in h for s, h, _ in got), got
+
+
+def test_after_a_noun_with_no_stance_verb_gives_none(extract) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, "Shares fell sharply after lunch on Monday.") == []
+
+
+# -- "lauded the move", "hailed the deal": praise of a position is acceptance ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        ("Campaigners have lauded the move as an important step forward.", "Campaigners", "the move"),
+        ("Business leaders hailed the deal as a breakthrough.", "Business leaders", "the deal"),
+        ("The Chinese foreign ministry praised the decision, Xinhua reported.", "ministry", "the decision"),
+    ],
+)
+def test_praising_a_decision_or_plan_is_acceptance(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "accept" and holder in h and obj in o for s, h, o in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coach praised his players after the match.",
+        "Critics hailed the film as a masterpiece.",
+    ],
+)
+def test_praising_people_or_works_is_no_stance(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, text) == []

@@ -47,6 +47,11 @@ _POSITIVE = [
     # a light verb with a stance noun
     ("The agency issued a warning about counterfeit vaccines.", "warn", "agency", "counterfeit vaccines"),
     ("Protesters shouted their support for the jailed leader.", "accept", "Protesters", "the jailed leader"),
+    # a subject read as the object of "after"
+    ("Markets rallied after Opec agreed to cut output.", "accept", "Opec", "cut output"),
+    # praise of a position
+    ("Environmental groups applauded the plan, a statement said.", "accept", "Environmental groups", "the plan"),
+    ("Farmers' leaders welcomed and hailed the ruling.", "accept", "Farmers' leaders", "the ruling"),
     # a demand somebody holds
     ("The teachers' demand for smaller classes was heard.", "demand", "teachers", "smaller classes"),
     # a first-person stance opening a quoted sentence of an open quoted paragraph
@@ -85,6 +90,7 @@ _NO_CONDITION = [
 ]
 
 _NEGATIVE = [
+    "Fans applauded the players at the final whistle.",
     "Chinese demand for iron ore eased in March, traders said.",
     "The airline added flights to meet demand from holidaymakers.",
     "The price of oil threatens to derail the recovery.",
