@@ -380,3 +380,24 @@ def test_praising_a_decision_or_plan_is_acceptance(extract, text, holder, obj) -
 )
 def test_praising_people_or_works_is_no_stance(extract, text) -> None:  # type: ignore[no-untyped-def]
     assert _stances(extract, text) == []
+
+
+def test_a_subject_misread_as_the_object_of_after_is_the_clauses_subject() -> None:
+    # The row grew after England sought a second opinion . (parsed with "England" as the
+    # object of "after", as the parser does on "... conflict after England sought ...")
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimx.extractors.stances.lexicon import _VERBS
+    from claimx.extractors.stances.verbs import _verb_stance
+
+    words = ["The", "row", "grew", "after", "England", "sought", "a", "second", "opinion", "."]
+    heads = [1, 2, 2, 5, 3, 2, 8, 8, 5, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "pobj", "advcl", "det", "amod", "dobj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "PROPN", "VERB", "DET", "ADJ", "NOUN", "PUNCT"]
+    tags = ["DT", "NN", "VBD", "IN", "NNP", "VBD", "DT", "JJ", "NN", "."]
+    lemmas = ["the", "row", "grow", "after", "England", "seek", "a", "second", "opinion", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    raw = _verb_stance(doc, doc[5], _VERBS["seek"])
+    assert raw is not None and raw.stance == "demand"
+    assert raw.actor_tok is not None and raw.actor_tok.text == "England"

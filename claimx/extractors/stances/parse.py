@@ -144,6 +144,22 @@ def stray_main_verb(verb: Token) -> Token | None:
     return root
 
 
+#: words that open a clause and that the parser also reads as prepositions
+_SUBORDINATORS = frozenset(["after", "before", "since", "until", "as", "because", "once", "while", "when"])
+
+
+def _subordinated_subject(verb: Token) -> Token | None:
+    """ "... after England sought a second opinion": a finite verb with no subject, right
+    after a noun the parser took for the object of the subordinator that opens its clause."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    opener = prev.head
+    if prev.dep_ != "pobj" or prev.pos_ not in ("NOUN", "PROPN") or opener.lower_ not in _SUBORDINATORS:
+        return None
+    return prev if opener.head.i in (verb.i, verb.head.i) else None
+
+
 def _joined_subject(verb: Token) -> Token | None:
     """ "The market has its problems and analysts warn that ...": a conjoined verb with no
     subject of its own, right after a noun the parser joined to the first verb's object; that
@@ -185,7 +201,7 @@ def _subject(verb: Token) -> Token | None:
     if found is None or verb.dep_ == "acl":
         found = stray_main_verb(verb) or found
     if found is None:
-        found = _subject_on_auxiliary(verb)
+        found = _subject_on_auxiliary(verb) or _subordinated_subject(verb)
     if found is None and verb.dep_ == "advcl" and verb.head.i != verb.i and _purpose(verb):
         # "He travelled to Uganda to plead for the life of X": the traveller pleads
         found = syntax.subject(verb.head, relatives=_REL_PRONOUNS)
