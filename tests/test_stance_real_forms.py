@@ -401,3 +401,61 @@ def test_a_subject_misread_as_the_object_of_after_is_the_clauses_subject() -> No
     raw = _verb_stance(doc, doc[5], _VERBS["seek"])
     assert raw is not None and raw.stance == "demand"
     assert raw.actor_tok is not None and raw.actor_tok.text == "England"
+
+
+# -- "said unless X he would withdraw Y": a fronted "unless" on a sanction -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        pytest.param(
+            "The minister said unless the strike ended by Friday he would withdraw the subsidy.",
+            "he",
+            "withdraw the subsidy",
+            marks=pytest.mark.xfail(reason="parsed with 'the strike ended' as a noun phrase", strict=True),
+        ),
+        (
+            "Opec officials said unless non-members cut output they would abandon the quotas.",
+            "they",
+            "abandon the quotas",
+        ),
+    ],
+)
+def test_a_fronted_unless_on_a_sanction_makes_a_threat(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "threaten" and h == holder and obj in o for s, h, o in got), got
+
+
+# -- "unless extended", "unless otherwise stated": no clause, no party, no condition -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The offer will expire on March 20 unless extended, the company said.",
+        "The tender offer will expire at midnight unless extended by the bidder.",
+    ],
+)
+def test_an_unless_with_a_bare_participle_sets_no_condition(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert [s for s in _stances(extract, text) if s[0] == "condition"] == []
+
+
+# -- proposals named by their head: "promised a cap", "unveiled an overhaul" ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The Tories have promised an upper limit on immigration.", "The Tories"),
+        ("The home secretary unveiled an overhaul of policing on Tuesday.", "The home secretary"),
+        pytest.param(
+            "The regulator offered BT the choice of change or a break-up.",
+            "The regulator",
+            marks=pytest.mark.xfail(reason="two noun objects: the first (the addressee) is checked", strict=True),
+        ),
+    ],
+)
+def test_a_promised_limit_an_unveiled_overhaul_an_offered_choice_are_proposals(extract, text, holder) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "propose" and holder in h for s, h, _ in got), got

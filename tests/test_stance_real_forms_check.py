@@ -52,6 +52,14 @@ _POSITIVE = [
     # praise of a position
     ("Environmental groups applauded the plan, a statement said.", "accept", "Environmental groups", "the plan"),
     ("Farmers' leaders welcomed and hailed the ruling.", "accept", "Farmers' leaders", "the ruling"),
+    # a fronted unless on a sanction; a proposal named by its head
+    (
+        "The union said unless the company withdrew the notices it would call a strike.",
+        "threaten",
+        "it",
+        "call a strike",
+    ),
+    ("Labour promised a cap on rail fares, the party said.", "propose", "Labour", "a cap"),
     # a demand somebody holds
     ("The teachers' demand for smaller classes was heard.", "demand", "teachers", "smaller classes"),
     # a first-person stance opening a quoted sentence of an open quoted paragraph
@@ -84,6 +92,7 @@ _CONDITION = [
 ]
 
 _NO_CONDITION = [
+    "Fund managers said the bid would lapse on Friday unless extended.",
     "The company warned that sales could slow unless the weather improved.",
     "The regulator said it would approve the merger, if needed, before June.",
     '"We would welcome talks with the council if possible," a spokeswoman said.',

@@ -19,7 +19,15 @@ from claimx.extractors.stances.lexicon import (
     _SANCTION_VERBS,
     _UNDERGOING,
 )
-from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
+from claimx.extractors.stances.parse import (
+    _bare_participle,
+    _contiguous,
+    _edges,
+    _modality,
+    _negated,
+    _Raw,
+    _subject,
+)
 
 #: words that make a following "if" concessive, comparative or a question, not a condition
 _NOT_CONDITIONS = frozenset(["even", "as", "than", "what"])
@@ -84,7 +92,7 @@ def phrase_conditions(doc: Doc, positions: list[int]) -> list[_Raw]:
 def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
     clause = _clause_after(doc, i + n)
     main = _main_verb(doc[i])
-    if clause is None or main is None:
+    if clause is None or main is None or _bare_participle(clause):
         return None
     modality, _ = _modality(main)
     focused = doc[i].lower_ in ("only", "on")
@@ -125,7 +133,8 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         if _stance_at(raws, verb) is not None or _negated(verb) or not _met_by_a_party(tok.head):
             continue  # "would cut flights unless fuel prices fell": a plan, nobody to threaten
         actor_tok = _subject(verb)
-        obj = _edges(_contiguous(doc, verb.i, tok.i - 1))
+        # "he would withdraw X unless Y" / "unless Y he would withdraw X" (the clause fronted)
+        obj = _edges(_contiguous(doc, verb.i, tok.i - 1 if tok.i > verb.i else verb.right_edge.i))
         if actor_tok is None or not _plausible_actor(actor_tok) or obj is None:
             continue
         # the modal is the cue and the sanction its object, as "should" in "should resume"
@@ -236,7 +245,7 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         marked = tok.dep_ == "mark" and tok.head.dep_ == "advcl"
         clause = tok.head if marked else _clause_after(doc, tok.i + n)
         main = tok.head.head if marked else _main_verb(tok)
-        if clause is None or main is None:
+        if clause is None or main is None or _bare_participle(clause):
             continue
         # a marker phrase ("as long as") may hang on a participle of the stated position
         stance = _stance_at(raws, main, ("xcomp", "conj") if low == "if" else ("xcomp", "conj", "advcl"))

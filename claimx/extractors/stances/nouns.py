@@ -20,6 +20,7 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import (
+    _bare_participle,
     _children,
     _edges,
     _is_relative,
@@ -213,8 +214,8 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
     word = mark.lower_
     if word == "as" and before.endswith("as long"):
         word = "as long as"
-    if word not in _COND_MARKS:
-        return None
+    if word not in _COND_MARKS or _bare_participle(clause):
+        return None  # "will expire on Friday unless extended": no party sets that
     head = clause.head
     chain = [head]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:

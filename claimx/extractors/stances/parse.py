@@ -177,6 +177,13 @@ def _joined_subject(verb: Token) -> Token | None:
     return prev if any(c.dep_ == "cc" and joined.i < c.i < prev.i for c in joined.subtree) else None
 
 
+def _bare_participle(clause: Token) -> bool:
+    """ "unless extended", "unless otherwise stated": a participle with no subject or
+    auxiliary of its own, no clause a party meets."""
+    own = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+    return clause.tag_ == "VBN" and not any(c.dep_ in own for c in clause.children)
+
+
 def _passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
