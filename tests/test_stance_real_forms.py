@@ -459,3 +459,34 @@ def test_an_unless_with_a_bare_participle_sets_no_condition(extract, text) -> No
 def test_a_promised_limit_an_unveiled_overhaul_an_offered_choice_are_proposals(extract, text, holder) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, text)
     assert any(s == "propose" and holder in h for s, h, _ in got), got
+
+
+# -- "objections from X about Y", "met with protests by X": nouns of opposition -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        (
+            "There have been objections from local residents about the size of the new stadium.",
+            "residents",
+            "the size",
+        ),
+        ("The plan was met with protests by farmers' groups.", "groups", "The plan"),
+        ("Ministers have faced objections from MPs over the timing of the vote.", "MPs", "the timing"),
+    ],
+)
+def test_objections_and_protests_from_a_party_are_its_rejection(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "reject" and holder in h and obj in o for s, h, o in got), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the protest passed off peacefully.",
+        "The referee waved away the players' protests.",
+    ],
+)
+def test_a_protest_as_an_event_holds_no_stance(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, text) == []

@@ -60,6 +60,9 @@ _POSITIVE = [
         "call a strike",
     ),
     ("Labour promised a cap on rail fares, the party said.", "propose", "Labour", "a cap"),
+    # nouns of opposition
+    ("The bill drew protests from civil liberties groups.", "reject", "groups", "The bill"),
+    ("There were objections from shareholders over the pay deal.", "reject", "shareholders", "the pay deal"),
     # a demand somebody holds
     ("The teachers' demand for smaller classes was heard.", "demand", "teachers", "smaller classes"),
     # a first-person stance opening a quoted sentence of an open quoted paragraph
@@ -99,6 +102,7 @@ _NO_CONDITION = [
 ]
 
 _NEGATIVE = [
+    "Thousands joined the protest in central London on Saturday.",
     "Fans applauded the players at the final whistle.",
     "Chinese demand for iron ore eased in March, traders said.",
     "The airline added flights to meet demand from holidaymakers.",

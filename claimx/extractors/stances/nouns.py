@@ -95,18 +95,27 @@ def _argument_of_stance_verb(noun: Token) -> bool:
     return noun.dep_ == "nsubjpass" and head.lemma_.lower() in _VERBS
 
 
-def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
+def _undergone(noun: Token, preps: list[str]) -> tuple[Token, tuple[int, int]] | None:
     """ "The plans faced strong opposition from local residents", "won the backing of 40
     countries": the holder is in the noun's "from"/"of"/"by" phrase and the object is the
     subject of the verb (what meets the stance)."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.i == noun.i or verb.lemma_.lower() not in _UNDERGOING:
+    with_ = noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.i != verb.i  # "was met with protests"
+    if with_:
+        verb = verb.head
+    if (noun.dep_ != "dobj" and not with_) or verb.i == noun.i or verb.lemma_.lower() not in _UNDERGOING:
         return None
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    own: Token | None = None  # "faced objections from MPs over the timing": the noun's own object
     for prep in _children(noun, "prep"):
         if holder is None and prep.lower_ in ("from", "of", "by"):
             holder = next(iter(_children(prep, "pobj")), None)
-    subj = _subject(verb)
+        elif own is None and prep.lower_ in preps:
+            own = next(iter(_children(prep, "pobj")), None)
+    if holder is None:  # "drew protests from civil liberties groups" with "from" hung on the verb
+        after = [p for p in _children(verb, "prep") if p.lower_ in ("from", "by") and p.i == noun.right_edge.i + 1]
+        holder = next(iter(_children(after[0], "pobj")), None) if after else None
+    subj = own or _subject(verb) or next(iter(_children(verb, "nsubjpass")), None)
     obj = _np_span(subj) if subj is not None else None
     return (holder, obj) if holder is not None and obj is not None and _plausible_actor(holder) else None
 
@@ -133,7 +142,7 @@ def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
         return None
     if entry.get("held_only") and not _held(noun, entry):
         return None
-    undergone = _undergone(noun)
+    undergone = _undergone(noun, entry["preps"])
     if undergone is not None:
         holder, span = undergone
         cue = (noun.idx, noun.idx + len(noun))
