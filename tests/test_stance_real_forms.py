@@ -490,3 +490,23 @@ def test_objections_and_protests_from_a_party_are_its_rejection(extract, text, h
 )
 def test_a_protest_as_an_event_holds_no_stance(extract, text) -> None:  # type: ignore[no-untyped-def]
     assert _stances(extract, text) == []
+
+
+# -- rules, terms and bans are not holders: "the terms require X to", "the ban threatens to"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Terms of the loan require the company to repay the debt by June 30, it said.",
+        "The ban threatens to reignite tensions between the regulator and the tobacco firm.",
+        "The ballot will ask residents to vote for or against the scheme.",
+    ],
+)
+def test_a_rule_a_ballot_or_a_ban_holds_no_stance(extract, text) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, text) == []
+
+
+def test_the_party_that_sets_the_terms_still_holds_its_demand(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "The lenders require the company to repay the debt by June 30.")
+    assert any(s == "demand" and h == "The lenders" for s, h, _ in got), got

@@ -102,6 +102,8 @@ _NO_CONDITION = [
 ]
 
 _NEGATIVE = [
+    "The new provisions require banks to hold more capital.",
+    "The row threatens to overshadow the summit.",
     "Thousands joined the protest in central London on Saturday.",
     "Fans applauded the players at the final whistle.",
     "Chinese demand for iron ore eased in March, traders said.",
