@@ -510,3 +510,24 @@ def test_a_rule_a_ballot_or_a_ban_holds_no_stance(extract, text) -> None:  # typ
 def test_the_party_that_sets_the_terms_still_holds_its_demand(extract) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, "The lenders require the company to repay the debt by June 30.")
     assert any(s == "demand" and h == "The lenders" for s, h, _ in got), got
+
+
+# -- "ready and willing to negotiate": coordinated predicates share their complement -------
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        ("The union said it was ready and willing to negotiate with the company.", "it", "negotiate"),
+        ("Iran is willing and able to resume talks on its nuclear programme.", "Iran", "resume talks"),
+        ('"I am ready and prepared to represent my country," the striker said.', "", "represent my country"),
+    ],
+)
+def test_coordinated_readiness_shares_the_complement(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert [g for g in got if g[0] == "accept" and holder in g[1] and obj in g[2]], got
+    assert len([g for g in got if g[0] == "accept"]) == 1, got
+
+
+def test_coordinated_adjectives_with_no_complement_give_none(extract) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, "The players were ready and fit for the final.") == []

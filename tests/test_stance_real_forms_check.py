@@ -63,6 +63,8 @@ _POSITIVE = [
     # nouns of opposition
     ("The bill drew protests from civil liberties groups.", "reject", "groups", "The bill"),
     ("There were objections from shareholders over the pay deal.", "reject", "shareholders", "the pay deal"),
+    # coordinated readiness
+    ("The government remains willing and ready to hold talks with rebels.", "accept", "The government", "hold talks"),
     # a demand somebody holds
     ("The teachers' demand for smaller classes was heard.", "demand", "teachers", "smaller classes"),
     # a first-person stance opening a quoted sentence of an open quoted paragraph
