@@ -531,3 +531,24 @@ def test_coordinated_readiness_shares_the_complement(extract, text, holder, obj)
 
 def test_coordinated_adjectives_with_no_complement_give_none(extract) -> None:  # type: ignore[no-untyped-def]
     assert _stances(extract, "The players were ready and fit for the final.") == []
+
+
+# -- "offered qualified support for X": the stance noun a verb puts forward is the stance --
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "obj"),
+    [
+        ("One senior banker offered qualified support for the plan.", "banker", "the plan"),
+        ("The Greens offered their support for the bill, a party statement said.", "The Greens", "the bill"),
+    ],
+)
+def test_offering_support_for_a_position_accepts_it(extract, text, holder, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert [s for s, _, _ in got] == ["accept"], got
+    assert holder in got[0][1] and obj in got[0][2], got
+
+
+def test_offering_help_is_still_a_proposal(extract) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, "The UN offered help to the flood victims.")
+    assert [s for s, _, _ in got] == ["propose"], got

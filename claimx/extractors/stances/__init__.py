@@ -132,10 +132,15 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
 def _restated(raw: _Raw, raws: list[_Raw]) -> bool:
     """ "unveiled its plans for X": the verb's proposal and the light verb's noun stance are
     one stance; the one with the shorter cue goes when another of the same type and holder
-    overlaps it."""
+    overlaps it, or when it is the verb that carries the other's stance noun ("offered
+    qualified support for X" accepts X, it proposes nothing)."""
     me = raw.actor_tok.i if raw.actor_tok is not None else None
     for other in raws:
-        if other is raw or other.stance != raw.stance or not (other.cue[0] < raw.cue[1] and raw.cue[0] < other.cue[1]):
+        if other is raw or not (other.cue[0] < raw.cue[1] and raw.cue[0] < other.cue[1]):
+            continue
+        anchors = (raw.anchor.i if raw.anchor is not None else -1, other.anchor.i if other.anchor is not None else -2)
+        carried = other.cue_type == "noun" and anchors[0] == anchors[1]
+        if other.stance != raw.stance and not carried:
             continue
         them = other.actor_tok.i if other.actor_tok is not None else None
         if them == me and other.cue[1] - other.cue[0] > raw.cue[1] - raw.cue[0]:
