@@ -552,3 +552,19 @@ def test_offering_support_for_a_position_accepts_it(extract, text, holder, obj) 
 def test_offering_help_is_still_a_proposal(extract) -> None:  # type: ignore[no-untyped-def]
     got = _stances(extract, "The UN offered help to the flood victims.")
     assert [s for s, _, _ in got] == ["propose"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("An anti-government campaign threatened by the opposition alliance has fizzled out.", "alliance"),
+        ("The unions have threatened a campaign of strikes over pensions.", "The unions"),
+    ],
+)
+def test_a_threatened_campaign_is_a_threat(extract, text, holder) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == "threaten" and holder in h for s, h, _ in got), got
+
+
+def test_a_campaign_under_threat_from_an_event_is_none(extract) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, "The campaign was threatened by heavy rain.") == []
