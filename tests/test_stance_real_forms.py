@@ -568,3 +568,23 @@ def test_a_threatened_campaign_is_a_threat(extract, text, holder) -> None:  # ty
 
 def test_a_campaign_under_threat_from_an_event_is_none(extract) -> None:  # type: ignore[no-untyped-def]
     assert _stances(extract, "The campaign was threatened by heavy rain.") == []
+
+
+# -- "rejected what it called an insulting offer": a named object, not a question ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "obj"),
+    [
+        ("The union rejected what it called an insulting offer.", "reject", "an insulting offer"),
+        ("China rejected what it described as interference in its affairs.", "reject", "interference"),
+        ("The management group submitted what it called its final offer.", "propose", "its final offer"),
+    ],
+)
+def test_a_free_relative_with_a_naming_verb_is_the_object(extract, text, stance, obj) -> None:  # type: ignore[no-untyped-def]
+    got = _stances(extract, text)
+    assert any(s == stance and obj in o for s, _, o in got), got
+
+
+def test_asking_what_somebody_called_something_is_still_a_question(extract) -> None:  # type: ignore[no-untyped-def]
+    assert _stances(extract, "The minister refused to say what he called the plan.") == []

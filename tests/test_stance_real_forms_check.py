@@ -67,6 +67,8 @@ _POSITIVE = [
     ("The government remains willing and ready to hold talks with rebels.", "accept", "The government", "hold talks"),
     # a stance noun offered
     ("Washington offered strong support for the peace plan on Friday.", "accept", "Washington", "the peace plan"),
+    # a named object
+    ("Hamas dismissed what it termed a biased report.", "reject", "Hamas", "a biased report"),
     # a demand somebody holds
     ("The teachers' demand for smaller classes was heard.", "demand", "teachers", "smaller classes"),
     # a first-person stance opening a quoted sentence of an open quoted paragraph

@@ -32,6 +32,7 @@ from claimx.extractors.stances.lexicon import (
     _CANDIDATE_WORDS,
     _COND_FIRST,
     _IRREALIS,
+    _NAMING,
     _NOUNS,
     _PHRASAL,
     _QUESTION_WORDS,
@@ -55,6 +56,9 @@ from claimx.nlp.tokens import positions
 from claimx.schema import Attribution, Cue, Span, Stance
 
 __all__ = ["find_stances"]
+
+#: "called", "described", "dubbed": the naming verbs of the lexicon as written after "what it"
+_NAMING_FORMS = frozenset(f for w in _NAMING for f in (w, w + "s", w + "d", w + "ed", w + w[-1] + "ed"))
 
 
 # -- entry point ---------------------------------------------------------------------------
@@ -105,8 +109,10 @@ def _asks(text: str, raw: _Raw) -> bool:
     word is a question, not something demanded, rejected or accepted."""
     if raw.obj is None or raw.stance == "condition":
         return False
-    first = text[raw.obj[0] : raw.obj[1]].split(maxsplit=1)
-    return bool(first) and first[0].lower() in _QUESTION_WORDS
+    words = text[raw.obj[0] : raw.obj[1]].split(maxsplit=3)
+    if len(words) > 2 and words[0].lower() == "what" and words[2].lower() in _NAMING_FORMS:
+        return False  # "what it called an insulting offer": the offer, named
+    return bool(words) and words[0].lower() in _QUESTION_WORDS
 
 
 def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:

@@ -17,6 +17,7 @@ from claimx.extractors.stances.clauses import (
     _to_misparsed,
     _told_clause,
     _without_as,
+    named_object,
 )
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
@@ -260,7 +261,7 @@ def _object_head(verb: Token) -> Token | None:
         if subj is not None and _is_relative(subj):
             return _antecedent(verb)
         return subj if subj is not None else (verb.head if verb.dep_ == "acl" else None)
-    return _first_noun_child(verb)
+    return _first_noun_child(verb) or (named_object(verb) or (None, None))[1]
 
 
 def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
@@ -374,7 +375,7 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
         if span is not None and tail is not None:
             span = (span[0], max(span[1], tail))
         return span, extra
-    shifted = _shifted_object(verb)
+    shifted = _shifted_object(verb) or (named_object(verb) or (None, None))[0]
     if shifted is not None:
         return shifted, extra
     gerund = next((x for x in _children(verb, "xcomp", "pcomp") if x.tag_ == "VBG" and x.i > verb.i), None)
