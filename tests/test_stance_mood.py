@@ -151,15 +151,9 @@ def test_there_should_be_enough_is_a_forecast_and_should_have_done_no_demand() -
 DEV = [json.loads(line) for line in WIRE.read_text(encoding="utf-8").splitlines() if '"half": "dev"' in line]
 
 
-#: a known gap: it runs, and fails the suite the day it starts to pass (strict), so the mark goes
-KNOWN_GAP = pytest.mark.xfail(
-    reason="a plain 'if' on a past-tense threat is left a circumstance (conditions._committed)", strict=True
-)
-
-
 @pytest.mark.parametrize(
     "record",
-    [pytest.param(r, marks=KNOWN_GAP) if r["form"] == "threaten if" else r for r in DEV],
+    DEV,
     ids=[r["form"] + ": " + r["text"][:30] for r in DEV],
 )
 def test_wire_forms_developed_on(extract, record) -> None:  # type: ignore[no-untyped-def]

@@ -32,6 +32,7 @@ from claimx.extractors.stances.lexicon import (
     _CANDIDATE_WORDS,
     _COND_FIRST,
     _IRREALIS,
+    _NAMING,
     _NOUNS,
     _PHRASAL,
     _QUESTION_WORDS,
@@ -55,6 +56,9 @@ from claimx.nlp.tokens import positions
 from claimx.schema import Attribution, Cue, Span, Stance
 
 __all__ = ["find_stances"]
+
+#: "called", "described", "dubbed": the naming verbs of the lexicon as written after "what it"
+_NAMING_FORMS = frozenset(f for w in _NAMING for f in (w, w + "s", w + "d", w + "ed", w + w[-1] + "ed"))
 
 
 # -- entry point ---------------------------------------------------------------------------
@@ -105,8 +109,10 @@ def _asks(text: str, raw: _Raw) -> bool:
     word is a question, not something demanded, rejected or accepted."""
     if raw.obj is None or raw.stance == "condition":
         return False
-    first = text[raw.obj[0] : raw.obj[1]].split(maxsplit=1)
-    return bool(first) and first[0].lower() in _QUESTION_WORDS
+    words = text[raw.obj[0] : raw.obj[1]].split(maxsplit=3)
+    if len(words) > 2 and words[0].lower() == "what" and words[2].lower() in _NAMING_FORMS:
+        return False  # "what it called an insulting offer": the offer, named
+    return bool(words) and words[0].lower() in _QUESTION_WORDS
 
 
 def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
@@ -129,6 +135,25 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
     return False
 
 
+def _restated(raw: _Raw, raws: list[_Raw]) -> bool:
+    """ "unveiled its plans for X": the verb's proposal and the light verb's noun stance are
+    one stance; the one with the shorter cue goes when another of the same type and holder
+    overlaps it, or when it is the verb that carries the other's stance noun ("offered
+    qualified support for X" accepts X, it proposes nothing)."""
+    me = raw.actor_tok.i if raw.actor_tok is not None else None
+    for other in raws:
+        if other is raw or not (other.cue[0] < raw.cue[1] and raw.cue[0] < other.cue[1]):
+            continue
+        anchors = (raw.anchor.i if raw.anchor is not None else -1, other.anchor.i if other.anchor is not None else -2)
+        carried = other.cue_type == "noun" and anchors[0] == anchors[1]
+        if other.stance != raw.stance and not carried:
+            continue
+        them = other.actor_tok.i if other.actor_tok is not None else None
+        if them == me and other.cue[1] - other.cue[0] > raw.cue[1] - raw.cue[0]:
+            return True
+    return False
+
+
 def find_stances(doc: Doc) -> list[Stance]:
     """Stances in ``doc`` (tagged, parsed, with entities), ids "s1", "s2", ... in text order.
     Reads the actor table the actor component left on the doc and saves what it adds; links
@@ -148,6 +173,7 @@ def find_stances(doc: Doc) -> list[Stance]:
     text = clean_text(doc)
     found = [r for r in found if not _asks(text, r)]
     raws = sorted((r for r in found if not _inside_another(r, found)), key=lambda r: r.cue)
+    raws = [r for r in raws if not _restated(r, raws)]
     out: list[Stance] = []
     seen: set[tuple[tuple[int, int], str]] = set()
     for raw in raws:

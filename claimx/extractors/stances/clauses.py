@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimx.extractors.stances.lexicon import _QUESTION_WORDS
+from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS
 from claimx.extractors.stances.parse import _children, _contiguous, _edges, _is_relative, _subtree_span
 
 
@@ -134,4 +134,20 @@ def _shifted_object(verb: Token) -> tuple[int, int] | None:
         adj = next((c for c in pobj.children if c.dep_ == "amod"), None)
         if det is not None and adj is not None and adj.i < det.i:
             return _edges(_contiguous(verb.doc, det.i, pobj.right_edge.i))
+    return None
+
+
+def named_object(verb: Token) -> tuple[tuple[int, int] | None, Token] | None:
+    """ "rejected what it called an insulting offer", "what it described as interference": a
+    free relative with a naming verb; the span from "what" on, and the noun it names."""
+    for cc in _children(verb, "ccomp"):
+        what = next((c for c in _children(cc, "dobj") if c.lower_ == "what" and c.i == cc.left_edge.i), None)
+        if what is None or cc.lemma_.lower() not in _NAMING or cc.i < verb.i:
+            continue
+        named = next(iter(_children(cc, "oprd")), None)
+        as_ = next((p for p in _children(cc, "prep") if p.lower_ == "as"), None)
+        if named is None and as_ is not None:
+            named = next(iter(_children(as_, "pobj")), None)
+        if named is not None:
+            return _subtree_span(cc), named
     return None

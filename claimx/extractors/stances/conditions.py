@@ -13,11 +13,21 @@ from claimx.extractors.stances.lexicon import (
     _COMMITTING,
     _COND_FIRST,
     _COND_PHRASES,
+    _ELLIPTIC_IF,
     _FORECAST_SUBJECTS,
     _FRAMING_IF,
     _SANCTION_VERBS,
+    _UNDERGOING,
 )
-from claimx.extractors.stances.parse import _contiguous, _edges, _modality, _negated, _Raw, _subject
+from claimx.extractors.stances.parse import (
+    _bare_participle,
+    _contiguous,
+    _edges,
+    _modality,
+    _negated,
+    _Raw,
+    _subject,
+)
 
 #: words that make a following "if" concessive, comparative or a question, not a condition
 _NOT_CONDITIONS = frozenset(["even", "as", "than", "what"])
@@ -82,7 +92,7 @@ def phrase_conditions(doc: Doc, positions: list[int]) -> list[_Raw]:
 def _condition_at(doc: Doc, i: int, n: int) -> _Raw | None:
     clause = _clause_after(doc, i + n)
     main = _main_verb(doc[i])
-    if clause is None or main is None:
+    if clause is None or main is None or _bare_participle(clause):
         return None
     modality, _ = _modality(main)
     focused = doc[i].lower_ in ("only", "on")
@@ -113,7 +123,8 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
     threat (STANCES_GUIDELINES.md); the condition is found on its own."""
     out: list[_Raw] = []
     for tok in doc:
-        if tok.lower_ != "unless" or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
+        failing = tok.lower_ == "if" and tok.head.dep_ == "advcl" and _failing(tok.head)
+        if (tok.lower_ != "unless" and not failing) or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
             continue
         verb = tok.head.head
         modality, modal = _modality(verb)
@@ -122,13 +133,22 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         if _stance_at(raws, verb) is not None or _negated(verb) or not _met_by_a_party(tok.head):
             continue  # "would cut flights unless fuel prices fell": a plan, nobody to threaten
         actor_tok = _subject(verb)
-        obj = _edges(_contiguous(doc, verb.i, tok.i - 1))
+        # "he would withdraw X unless Y" / "unless Y he would withdraw X" (the clause fronted)
+        obj = _edges(_contiguous(doc, verb.i, tok.i - 1 if tok.i > verb.i else verb.right_edge.i))
         if actor_tok is None or not _plausible_actor(actor_tok) or obj is None:
             continue
         # the modal is the cue and the sanction its object, as "should" in "should resume"
         cue = (modal.idx, modal.idx + len(modal)) if modal.i < verb.i else (verb.idx, verb.idx + len(verb))
         out.append(_Raw(cue, verb.lemma_.lower(), "threaten", "modal", actor_tok, obj, modality=modality, anchor=verb))
     return out
+
+
+def _failing(clause: Token) -> bool:
+    """ "if it fails to respond", "if it did not open its market", "if they refuse to pay":
+    an "if" clause of a party not doing something, which is what "unless" says."""
+    if clause.lemma_.lower() in ("fail", "refuse") and any(c.dep_ == "xcomp" for c in clause.children):
+        return True
+    return any(c.dep_ == "neg" for c in clause.children)
 
 
 def _met_by_a_party(clause: Token) -> bool:
@@ -159,6 +179,31 @@ def _stance_at(raws: list[_Raw], verb: Token, climb: tuple[str, ...] = ("xcomp",
     return None
 
 
+def _warned_in(raws: list[_Raw], main: Token, clause: Token) -> _Raw | None:
+    """ "Serwotka warned there could be further walkouts unless there was a rethink": an
+    "unless" in what a warning or threat says is the condition its holder sets, when a party
+    can meet it (not "unless demand picked up")."""
+    node = main
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    existential = any(c.dep_ == "expl" for c in clause.children)  # "unless there was a rethink"
+    if node.dep_ != "ccomp" or not (existential or _met_by_a_party(clause)):
+        return None
+    stance = _stance_at(raws, node.head, ())
+    return stance if stance is not None and stance.stance in ("warn", "threaten") else None
+
+
+def _chooser(main: Token) -> Token | None:
+    """The subject of the warned-about clause when it is a party acting ("Juninho could
+    reconsider his future"), not one undergoing ("hospitals could face strikes", a passive)."""
+    if main.lemma_.lower() in _UNDERGOING or any(c.dep_ in ("auxpass", "nsubjpass") for c in main.children):
+        return None
+    subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or not _plausible_actor(subj):
+        return None
+    return subj if subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") else None
+
+
 def _framing(clause: Token) -> bool:
     """ "If we talk about football at elite level, then I would support X", "if you look at
     the figures": an "if" that frames what is said, no condition set (lexicon
@@ -171,8 +216,17 @@ def _framing(clause: Token) -> bool:
 def _committed(raw: _Raw) -> bool:
     """A plain "if" sets a condition on a position the holder commits to ("would not rule out
     X if", "should copy X if", "will vote against if"); after "could"/"may", or on a plain
-    past tense ("threatened a walkout if"), it states a circumstance."""
+    past tense ("voted against it if"), it states a circumstance; a threat's "if" a party fails
+    to meet ("threatened a walkout if the company did not ...") is read in stance_conditions."""
     return raw.modality in _COMMITTING or (raw.stance == "demand" and raw.cue_type == "modal")
+
+
+def _elliptic(doc: Doc, k: int) -> bool:
+    """ "if (at all) possible", "if necessary", "if so", "if not": an "if" with no clause of
+    its own (lexicon ``elliptic_if_words``)."""
+    if k + 1 < len(doc) and doc[k].lower_ == "at" and doc[k + 1].lower_ == "all":
+        k += 2
+    return k < len(doc) and doc[k].lower_ in _ELLIPTIC_IF and not any(c.dep_ == "nsubj" for c in doc[k].children)
 
 
 def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
@@ -185,18 +239,28 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
         n = _match(doc, tok.i) if low in _COND_FIRST else (1 if low == "if" and tok.dep_ == "mark" else 0)
         if not n or (tok.i > 0 and doc[tok.i - 1].lower_ in _NOT_CONDITIONS):
             continue  # "even if", "as if", "than if", "what if": no condition set
+        if low == "if" and _elliptic(doc, tok.i + 1):
+            continue  # "if at all possible", "if necessary": no clause, no condition set
         # a fronted "if" clause hangs on its main verb after it ("if X, the country should Y")
         marked = tok.dep_ == "mark" and tok.head.dep_ == "advcl"
         clause = tok.head if marked else _clause_after(doc, tok.i + n)
         main = tok.head.head if marked else _main_verb(tok)
-        if clause is None or main is None:
+        if clause is None or main is None or _bare_participle(clause):
             continue
         # a marker phrase ("as long as") may hang on a participle of the stated position
         stance = _stance_at(raws, main, ("xcomp", "conj") if low == "if" else ("xcomp", "conj", "advcl"))
-        if stance is None or (low == "if" and not _committed(stance)) or (low == "if" and _framing(clause)):
+        warned = stance is None and low != "if"
+        if warned:
+            stance = _warned_in(raws, main, clause)
+        threat = stance is not None and stance.stance == "threaten" and _failing(clause) and _met_by_a_party(clause)
+        if stance is None or (low == "if" and not (_committed(stance) or threat)) or (low == "if" and _framing(clause)):
             continue
         obj = _edges(_contiguous(doc, tok.i + n, clause.right_edge.i))
         last = doc[tok.i + n - 1]
+        actor_tok, holder = stance.actor_tok, stance.holder
+        own = _chooser(main) if warned else None
+        if own is not None:  # "warns that Juninho could reconsider his future unless ...": his
+            actor_tok, holder = own, None
         if obj is not None:
             out.append(
                 _Raw(
@@ -204,10 +268,10 @@ def stance_conditions(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
                     lemma=" ".join(t.lower_ for t in doc[tok.i : tok.i + n]),
                     stance="condition",
                     cue_type="condition",
-                    actor_tok=stance.actor_tok,
+                    actor_tok=actor_tok,
                     obj=obj,
                     modality=stance.modality,
-                    holder=stance.holder,
+                    holder=holder,
                 )
             )
     return out

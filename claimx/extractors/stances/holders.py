@@ -103,10 +103,19 @@ def _resolve(doc: Doc, table: ActorTable, tok: Token | None) -> ActorSpan | None
     return ActorSpan(**make_span(doc, *span).model_dump(), actor=aid, kind=kind)
 
 
+def _named_person(tok: Token) -> bool:
+    """ "David Frost", "Senator Mary Law": a surname that is also a common word is a person
+    when it closes a name of several words (a bare "Frost threatens the vines" stays the
+    weather)."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i for c in tok.children)
+
+
 def _plausible_actor(tok: Token | None) -> bool:
     if tok is None:
         return True
-    if tok.lemma_.lower() in _INANIMATE or tok.lower_ in _INANIMATE:
+    if (tok.lemma_.lower() in _INANIMATE or tok.lower_ in _INANIMATE) and not _named_person(tok):
         return False
     # "12 of the members", "the three": a group of people, not an amount
     group = any((c.dep_ == "prep" and c.lower_ == "of") or c.dep_ == "det" for c in tok.children)

@@ -58,6 +58,8 @@ _INFERRED_STATES = frozenset(_LEX["inferred_states"])
 _TIME_UNITS = frozenset(_LEX["time_units"])
 _AGENT_NOUNS: dict[str, str] = _LEX["agent_nouns"]
 _FRAMING_IF = frozenset(_LEX["framing_if_verbs"])
+_ELLIPTIC_IF = frozenset(_LEX["elliptic_if_words"])
+_NAMING = frozenset(_LEX["naming_verbs"])
 _CANDIDATE_WORDS = (
     _CANDIDATE_LEMMAS
     | frozenset(_ADJECTIVES)

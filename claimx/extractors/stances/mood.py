@@ -133,7 +133,15 @@ def reader_comment(raw: _Raw, text: str, attributions: Sequence[Attribution] = (
     tok = raw.actor_tok
     if tok is None or tok.pos_ != "PRON" or tok.lower_ not in ("i", "we"):
         return False
-    return not _quoted(text, tok.idx)
+    return not (_quoted(text, tok.idx) or _opens_with_quote(tok))
+
+
+def _opens_with_quote(tok: Token) -> bool:
+    """ "...comes with. "I would like to see it resolved.": a sentence that opens with a
+    quotation mark is quoted speech, also where a paragraph of several quoted sentences
+    leaves the earlier ones open (BBC style) and the marks pair up wrongly."""
+    first = next((t for t in tok.sent if not t.is_space), None)
+    return first is not None and first.text in ('"', "\u201c", "``") and first.i < tok.i
 
 
 def ability(raw: _Raw) -> bool:

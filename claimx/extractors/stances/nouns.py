@@ -20,6 +20,7 @@ from claimx.extractors.stances.lexicon import (
     _VERBS,
 )
 from claimx.extractors.stances.parse import (
+    _bare_participle,
     _children,
     _edges,
     _is_relative,
@@ -94,20 +95,39 @@ def _argument_of_stance_verb(noun: Token) -> bool:
     return noun.dep_ == "nsubjpass" and head.lemma_.lower() in _VERBS
 
 
-def _undergone(noun: Token) -> tuple[Token, tuple[int, int]] | None:
+def _undergone(noun: Token, preps: list[str]) -> tuple[Token, tuple[int, int]] | None:
     """ "The plans faced strong opposition from local residents", "won the backing of 40
     countries": the holder is in the noun's "from"/"of"/"by" phrase and the object is the
     subject of the verb (what meets the stance)."""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.i == noun.i or verb.lemma_.lower() not in _UNDERGOING:
+    with_ = noun.dep_ == "pobj" and verb.lower_ == "with" and verb.head.i != verb.i  # "was met with protests"
+    if with_:
+        verb = verb.head
+    if (noun.dep_ != "dobj" and not with_) or verb.i == noun.i or verb.lemma_.lower() not in _UNDERGOING:
         return None
     holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    own: Token | None = None  # "faced objections from MPs over the timing": the noun's own object
     for prep in _children(noun, "prep"):
         if holder is None and prep.lower_ in ("from", "of", "by"):
             holder = next(iter(_children(prep, "pobj")), None)
-    subj = _subject(verb)
+        elif own is None and prep.lower_ in preps:
+            own = next(iter(_children(prep, "pobj")), None)
+    if holder is None:  # "drew protests from civil liberties groups" with "from" hung on the verb
+        after = [p for p in _children(verb, "prep") if p.lower_ in ("from", "by") and p.i == noun.right_edge.i + 1]
+        holder = next(iter(_children(after[0], "pobj")), None) if after else None
+    subj = own or _subject(verb) or next(iter(_children(verb, "nsubjpass")), None)
     obj = _np_span(subj) if subj is not None else None
     return (holder, obj) if holder is not None and obj is not None and _plausible_actor(holder) else None
+
+
+def _held(noun: Token, entry: dict[str, Any]) -> bool:
+    """ "the union's demand for X", "union demands for X", "renewed their demand": a stance
+    noun somebody holds is plural, has a determiner or owner, or is carried by a light verb;
+    a bare singular ("World demand for metals", "to meet demand from investors") is the
+    economic sense (lexicon ``held_only``)."""
+    if noun.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in noun.children):
+        return True
+    return _light_verb(noun, entry) is not None
 
 
 def _modified(noun: Token, entry: dict[str, Any]) -> bool:
@@ -120,7 +140,9 @@ def _modified(noun: Token, entry: dict[str, Any]) -> bool:
 def _noun_stance(doc: Doc, noun: Token, entry: dict[str, Any]) -> _Raw | None:
     if not _modified(noun, entry):
         return None
-    undergone = _undergone(noun)
+    if entry.get("held_only") and not _held(noun, entry):
+        return None
+    undergone = _undergone(noun, entry["preps"])
     if undergone is not None:
         holder, span = undergone
         cue = (noun.idx, noun.idx + len(noun))
@@ -201,8 +223,8 @@ def _condition(doc: Doc, clause: Token) -> _Raw | None:
     word = mark.lower_
     if word == "as" and before.endswith("as long"):
         word = "as long as"
-    if word not in _COND_MARKS:
-        return None
+    if word not in _COND_MARKS or _bare_participle(clause):
+        return None  # "will expire on Friday unless extended": no party sets that
     head = clause.head
     chain = [head]
     while chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < 4:

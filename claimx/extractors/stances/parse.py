@@ -128,9 +128,67 @@ def _is_relative(tok: Token) -> bool:
     return syntax.is_relative(tok, _REL_PRONOUNS)
 
 
+def stray_main_verb(verb: Token) -> Token | None:
+    """ "Helen Marsh, general secretary of the union, called on ministers to ...": with the
+    sentence's root left on the subject noun, the parser hung the main verb on it (or on a
+    noun inside its apposition or relative clause) as a participle. The verb comes right
+    after a comma, has no by-agent, and the root noun is its subject."""
+    root = verb.sent.root
+    if verb.dep_ != "acl" or root.pos_ not in ("NOUN", "PROPN") or _children(verb, "agent"):
+        return None
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.dep_ == "advmod" and prev.i > 0:
+        prev = verb.doc[prev.i - 1]  # "..., also rejected"
+    if prev is None or prev.text != "," or not (root.left_edge.i <= verb.i <= root.right_edge.i) or root.i > verb.i:
+        return None
+    return root
+
+
+#: words that open a clause and that the parser also reads as prepositions
+_SUBORDINATORS = frozenset(["after", "before", "since", "until", "as", "because", "once", "while", "when"])
+
+
+def _subordinated_subject(verb: Token) -> Token | None:
+    """ "... after England sought a second opinion": a finite verb with no subject, right
+    after a noun the parser took for the object of the subordinator that opens its clause."""
+    if verb.dep_ != "advcl" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    opener = prev.head
+    if prev.dep_ != "pobj" or prev.pos_ not in ("NOUN", "PROPN") or opener.lower_ not in _SUBORDINATORS:
+        return None
+    return prev if opener.head.i in (verb.i, verb.head.i) else None
+
+
+def _joined_subject(verb: Token) -> Token | None:
+    """ "The market has its problems and analysts warn that ...": a conjoined verb with no
+    subject of its own, right after a noun the parser joined to the first verb's object; that
+    noun is the subject of the second clause."""
+    if verb.dep_ != "conj" or _children(verb, "nsubj", "nsubjpass") or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ not in ("NOUN", "PROPN") or prev.dep_ != "conj" or prev.tag_ not in ("NNS", "NNPS", "NNP"):
+        return None
+    joined = prev.head
+    while joined.dep_ == "conj" and joined.head.i != joined.i:
+        joined = joined.head
+    if joined.dep_ not in ("dobj", "attr") or joined.head.i != verb.head.i:
+        return None
+    return prev if any(c.dep_ == "cc" and joined.i < c.i < prev.i for c in joined.subtree) else None
+
+
+def _bare_participle(clause: Token) -> bool:
+    """ "unless extended", "unless otherwise stated": a participle with no subject or
+    auxiliary of its own, no clause a party meets."""
+    own = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+    return clause.tag_ == "VBN" and not any(c.dep_ in own for c in clause.children)
+
+
 def _passive(verb: Token) -> bool:
     if _children(verb, "nsubjpass", "auxpass"):
         return True
+    if stray_main_verb(verb) is not None:
+        return False
     # "the plan backed by Sony"; "had one takeover attempt turned down by United" (tagged VBD)
     return verb.dep_ == "acl" and (verb.tag_ == "VBN" or bool(_children(verb, "agent")))
 
@@ -146,9 +204,11 @@ def _subject(verb: Token) -> Token | None:
     conj = _finite_conj(head) if verb.dep_ == "conj" and head.dep_ == "xcomp" else None
     if conj is not None and conj.i == verb.i:
         return _subject(_same_tense_above(verb, head.head))  # "He told X to curb spending and promised"
-    found = syntax.subject(verb, relatives=_REL_PRONOUNS)
+    found = _joined_subject(verb) or syntax.subject(verb, relatives=_REL_PRONOUNS)
+    if found is None or verb.dep_ == "acl":
+        found = stray_main_verb(verb) or found
     if found is None:
-        found = _subject_on_auxiliary(verb)
+        found = _subject_on_auxiliary(verb) or _subordinated_subject(verb)
     if found is None and verb.dep_ == "advcl" and verb.head.i != verb.i and _purpose(verb):
         # "He travelled to Uganda to plead for the life of X": the traveller pleads
         found = syntax.subject(verb.head, relatives=_REL_PRONOUNS)

@@ -55,11 +55,27 @@ def _complement(adj: Token, entry: dict[str, Any]) -> tuple[int, int] | None:
     return None
 
 
+def _conjoined(adj: Token) -> list[Token]:
+    """ "ready and willing to negotiate", "ready and prepared to represent": the predicates
+    coordinated after ``adj`` (on it, or on its copula with no subject of their own)."""
+    sibs = [c for c in adj.children if c.dep_ == "conj" and c.pos_ in ("ADJ", "VERB")]
+    head = adj.head
+    sibs += [
+        c
+        for c in head.children
+        if c.dep_ == "conj" and c.i > adj.i and c.lower_ in _ADJECTIVES and not _children(c, "nsubj", "nsubjpass")
+    ]
+    return sibs
+
+
 def adjective_stance(adj: Token, entry: dict[str, Any]) -> _Raw | None:
     head = _predicate_head(adj)
     if head is None:
         return None
     obj = _complement(adj, entry)
+    if obj is None and not _children(adj, "xcomp", "prep"):
+        # the complement the coordinated predicates share ("willing and able to resume talks")
+        obj = next((o for o in (_complement(s, entry) for s in _conjoined(adj)) if o is not None), None)
     if obj is None:
         return None
     return _predicate_raw(adj, head, entry["stance"], obj)

@@ -17,6 +17,7 @@ from claimx.extractors.stances.clauses import (
     _to_misparsed,
     _told_clause,
     _without_as,
+    named_object,
 )
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
@@ -195,7 +196,7 @@ def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token 
     if _VERBS.get(verb.lemma_.lower(), {}).get("bare_preps") and _children(verb, "dobj"):
         return None  # "called a strike for next Monday" calls for nothing
     word, _, more = frame[5:].partition("+")
-    for prep in _children(verb, "prep"):
+    for prep in _children(verb, "prep") + _addressee_preps(verb, word):
         if prep.lower_ != word or prep.i < verb.i:
             continue  # "..., at least for some, argues X": no "argues for"
         pobj = next(iter(_children(prep, "pobj", "pcomp")), None)
@@ -214,6 +215,17 @@ def _prep_frame(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Token 
     if word == "for" and not more:
         return _for_to_clause(verb)
     return None
+
+
+def _addressee_preps(verb: Token, word: str) -> list[Token]:
+    """ "warned both parties against pandering to prejudice": the preposition the parser hung
+    on the addressee of a verb that has one (a ``dobj+`` frame) rather than on the verb."""
+    frames = _VERBS.get(verb.lemma_.lower(), {}).get("frames", [])
+    if not any(f.startswith("dobj+") for f in frames):
+        return []
+    return [
+        p for obj in _children(verb, "dobj") for p in _children(obj, "prep") if p.lower_ == word and p.i == obj.i + 1
+    ]
 
 
 def _takes_stance(verb: Token) -> bool:
@@ -249,7 +261,7 @@ def _object_head(verb: Token) -> Token | None:
         if subj is not None and _is_relative(subj):
             return _antecedent(verb)
         return subj if subj is not None else (verb.head if verb.dep_ == "acl" else None)
-    return _first_noun_child(verb)
+    return _first_noun_child(verb) or (named_object(verb) or (None, None))[1]
 
 
 def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
@@ -363,7 +375,7 @@ def _direct_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Tok
         if span is not None and tail is not None:
             span = (span[0], max(span[1], tail))
         return span, extra
-    shifted = _shifted_object(verb)
+    shifted = _shifted_object(verb) or (named_object(verb) or (None, None))[0]
     if shifted is not None:
         return shifted, extra
     gerund = next((x for x in _children(verb, "xcomp", "pcomp") if x.tag_ == "VBG" and x.i > verb.i), None)
