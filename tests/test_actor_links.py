@@ -360,3 +360,17 @@ def test_a_reuters_dateline_and_a_company_name_the_ner_misses(extract) -> None: 
     assert _same(art, text, "Allegheny International Inc", "The company")
     assert _same(art, text, "Allegheny International Inc", "Allegheny#2")
     assert not _same(art, text, "Allegheny International Inc", "First Boston Corp")
+
+
+def test_a_national_postal_service_is_a_company_not_a_newspaper(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SYDNEY (AFP) - Australia Post said on Tuesday it would cut 300 jobs. The company said letter volumes had "
+        "fallen by half. Swiss Post, the state-owned group, said its parcel business was growing. The Morning "
+        "Chronicle reported that the cuts would hit rural areas."
+    )
+    art = extract(text)
+    assert _actor(art, text, "Australia Post").kind == "organization"
+    assert _same(art, text, "Australia Post", "The company")
+    assert _actor(art, text, "Swiss Post").kind == "organization"
+    assert not _same(art, text, "Australia Post", "Swiss Post")
+    assert _actor(art, text, "The Morning Chronicle").kind == "outlet"
