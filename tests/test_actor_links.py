@@ -374,3 +374,15 @@ def test_a_national_postal_service_is_a_company_not_a_newspaper(extract) -> None
     assert _actor(art, text, "Swiss Post").kind == "organization"
     assert not _same(art, text, "Australia Post", "Swiss Post")
     assert _actor(art, text, "The Morning Chronicle").kind == "outlet"
+
+
+def test_the_paper_takes_up_a_newspaper_not_a_broadcaster(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Researchers at Bristol University told Sky News that the drug cut deaths by a fifth. The paper, "
+        "published in the Lancet, found no serious side effects. The Bath Chronicle, which broke the story, "
+        "said the paper had been embargoed until Friday."
+    )
+    art = extract(text)
+    assert _actor(art, text, "Sky News").kind == "outlet"
+    assert [m.text for m in _actor(art, text, "Sky News").mentions] == ["Sky News"]  # "The paper" is the study
+    assert _same(art, text, "The Bath Chronicle", "the paper")
