@@ -386,3 +386,14 @@ def test_the_paper_takes_up_a_newspaper_not_a_broadcaster(extract) -> None:  # t
     assert _actor(art, text, "Sky News").kind == "outlet"
     assert [m.text for m in _actor(art, text, "Sky News").mentions] == ["Sky News"]  # "The paper" is the study
     assert _same(art, text, "The Bath Chronicle", "the paper")
+
+
+def test_a_name_after_a_relative_clause_s_object_is_not_that_object(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LAGOS (Reuters) - Police said the firm that built the bridge, Arcon, was under investigation. "
+        "The housing minister, Fiona Dalziel, said the contractor that repaired the roads, Halvard, had "
+        "done good work."
+    )
+    art = extract(text)
+    assert not any(m.text in ("the bridge", "the roads") for a in art.actors for m in a.mentions)
+    assert _same(art, text, "The housing minister", "Fiona Dalziel")
