@@ -24,7 +24,6 @@ _HEAD_KINDS = frozenset({"organization", "outlet"})
 _BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
 #: kinds of a lone description that the head-noun match may fold into the named body
 _LONE_KINDS = frozenset({"official", "other", "organization", "group"})
-_BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
 #: kinds of a lone description in apposition with a name that is folded into the name's actor
 _LONE = {
     "person": frozenset({"official", "person", "other", "organization"}),
