@@ -392,8 +392,9 @@ def test_a_name_after_a_relative_clause_s_object_is_not_that_object(extract) -> 
     text = (
         "LAGOS (Reuters) - Police said the firm that built the bridge, Arcon, was under investigation. "
         "The housing minister, Fiona Dalziel, said the contractor that repaired the roads, Halvard, had "
-        "done good work."
+        "done good work. The review, published in the journal Heart, found no fault."
     )
     art = extract(text)
     assert not any(m.text in ("the bridge", "the roads") for a in art.actors for m in a.mentions)
     assert _same(art, text, "The housing minister", "Fiona Dalziel")
+    assert _same(art, text, "the journal", "Heart")  # a participle's phrase is no relative clause

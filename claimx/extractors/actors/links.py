@@ -130,7 +130,7 @@ def _description(doc: Doc, head: Token) -> tuple[int, int] | None:
 def _in_relative_clause(noun: Token) -> bool:
     """A noun inside a relative clause ("the company that supplied the software, Nexora"): a name
     after it is as likely the apposition of the clause's own noun, which the parse often misses."""
-    return any(anc.dep_ in ("relcl", "acl") for anc in noun.ancestors)
+    return any(anc.dep_ == "relcl" for anc in noun.ancestors)
 
 
 def _apposed_nouns(doc: Doc, span: Span, kind: str) -> list[Token]:
