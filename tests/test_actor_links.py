@@ -360,3 +360,41 @@ def test_a_reuters_dateline_and_a_company_name_the_ner_misses(extract) -> None: 
     assert _same(art, text, "Allegheny International Inc", "The company")
     assert _same(art, text, "Allegheny International Inc", "Allegheny#2")
     assert not _same(art, text, "Allegheny International Inc", "First Boston Corp")
+
+
+def test_a_national_postal_service_is_a_company_not_a_newspaper(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SYDNEY (AFP) - Australia Post said on Tuesday it would cut 300 jobs. The company said letter volumes had "
+        "fallen by half. Swiss Post, the state-owned group, said its parcel business was growing. The Morning "
+        "Chronicle reported that the cuts would hit rural areas."
+    )
+    art = extract(text)
+    assert _actor(art, text, "Australia Post").kind == "organization"
+    assert _same(art, text, "Australia Post", "The company")
+    assert _actor(art, text, "Swiss Post").kind == "organization"
+    assert not _same(art, text, "Australia Post", "Swiss Post")
+    assert _actor(art, text, "The Morning Chronicle").kind == "outlet"
+
+
+def test_the_paper_takes_up_a_newspaper_not_a_broadcaster(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Researchers at Bristol University told Sky News that the drug cut deaths by a fifth. The paper, "
+        "published in the Lancet, found no serious side effects. The Bath Chronicle, which broke the story, "
+        "said the paper had been embargoed until Friday."
+    )
+    art = extract(text)
+    assert _actor(art, text, "Sky News").kind == "outlet"
+    assert [m.text for m in _actor(art, text, "Sky News").mentions] == ["Sky News"]  # "The paper" is the study
+    assert _same(art, text, "The Bath Chronicle", "the paper")
+
+
+def test_a_name_after_a_relative_clause_s_object_is_not_that_object(extract) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "LAGOS (Reuters) - Police said the firm that built the bridge, Arcon, was under investigation. "
+        "The housing minister, Fiona Dalziel, said the contractor that repaired the roads, Halvard, had "
+        "done good work. The review, published in the journal Heart, found no fault."
+    )
+    art = extract(text)
+    assert not any(m.text in ("the bridge", "the roads") for a in art.actors for m in a.mentions)
+    assert _same(art, text, "The housing minister", "Fiona Dalziel")
+    assert _same(art, text, "the journal", "Heart")  # a participle's phrase is no relative clause

@@ -24,7 +24,6 @@ _HEAD_KINDS = frozenset({"organization", "outlet"})
 _BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
 #: kinds of a lone description that the head-noun match may fold into the named body
 _LONE_KINDS = frozenset({"official", "other", "organization", "group"})
-_BODY_NOUNS = lexicons.word_set("actors", "body_nouns_before_name") | lexicons.word_set("actors", "nominal_strict")
 #: kinds of a lone description in apposition with a name that is folded into the name's actor
 _LONE = {
     "person": frozenset({"official", "person", "other", "organization"}),
@@ -128,13 +127,19 @@ def _description(doc: Doc, head: Token) -> tuple[int, int] | None:
     return doc[left].idx, head.idx + len(head)
 
 
+def _in_relative_clause(noun: Token) -> bool:
+    """A noun inside a relative clause ("the company that supplied the software, Nexora"): a name
+    after it is as likely the apposition of the clause's own noun, which the parse often misses."""
+    return any(anc.dep_ == "relcl" for anc in noun.ancestors)
+
+
 def _apposed_nouns(doc: Doc, span: Span, kind: str) -> list[Token]:
     """Common nouns in apposition with a name: after it ("Lena Brandt, an economist") or before it
     ("The housing minister, Fiona Dalziel"); for a body also the noun right before its name
     ("Brazilian state oil company Petrobras")."""
     root = span.root
     out = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-    if root.dep_ == "appos" and root.head.i < span.start:
+    if root.dep_ == "appos" and root.head.i < span.start and not _in_relative_clause(root.head):
         out.append(root.head)
     before = doc[span.start - 1] if span.start > 0 else None
     if kind != "person" and before is not None and before.lower_ in _BODY_NOUNS and before.head.i == root.i:
