@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -217,6 +219,17 @@ def test_quote_continued_in_the_next_paragraph(extract) -> None:  # type: ignore
     att = find(art, "said")
     assert att.direct
     assert att.content is not None and "The plan is sound" in att.content.text and "It will work" in att.content.text
+
+
+def test_unclosed_quote_continued_to_the_end_of_the_story_is_all_its_speakers(extract) -> None:  # type: ignore[no-untyped-def]
+    text = 'Senator Jane Moore said: "I voted for this bill.\n\n"I will vote for it again.\n\n"My voters expect it.'
+    art = extract(text)
+    att = find(art, "said")
+    assert att.content is not None and att.content.text.endswith("My voters expect it.")
+    moore = next(a for a in art.actors if a.name.endswith("Jane Moore"))
+    linked = {(m.start, m.end) for m in moore.mentions}
+    for m in re.finditer(r"\b(I|My)\b", text):
+        assert m.span() in linked
 
 
 def test_according_to_an_outlet_is_nested_in_nothing_it_reports(extract) -> None:  # type: ignore[no-untyped-def]

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimx.extractors.quotes import find_quotes
+from claimx.extractors.quotes import find_quotations, find_quotes
 
 
 def quotes(text: str) -> list[str]:
@@ -24,7 +25,63 @@ def test_doubled_apostrophes_and_guillemets() -> None:
 
 def test_quote_continues_over_paragraphs_that_open_with_a_mark() -> None:
     text = "“First paragraph of the quote.\n“Second one,” he said."
-    assert quotes(text) == ["“First paragraph of the quote.\n“Second one,”"]
+    assert quotes(text) == ["“First paragraph of the quote.", "“Second one,”"]
+    assert [text[s:e] for s, e in find_quotations(text)] == ["“First paragraph of the quote.\n“Second one,”"]
+
+
+# the wire / BBC convention: a quotation going on into the next paragraph has no closing mark
+# at the end of the first one and a fresh opening mark at the start of the next
+_CONTINUED = [
+    (
+        'The minister said on Tuesday: "We will not give up. We have fought for this for years.\n\n'
+        '"Italy looks good to me, and we will be ready," he added.',
+        ['"We will not give up. We have fought for this for years.', '"Italy looks good to me, and we will be ready,"'],
+    ),
+    (
+        "Ms Okafor told the BBC: “The hospital is full. Nurses are working double shifts.\n\n"
+        "“We have asked for help three times and nobody has come.\n\n“This cannot go on.”\n\n"
+        "The ministry did not respond.",
+        [
+            "“The hospital is full. Nurses are working double shifts.",
+            "“We have asked for help three times and nobody has come.",
+            "“This cannot go on.”",
+        ],
+    ),
+    (
+        "The general secretary said: ‘We have balloted our members and the union’s position is clear.\n\n"
+        "‘We will strike in March unless the offer improves,’ she said.",
+        [
+            "‘We have balloted our members and the union’s position is clear.",
+            "‘We will strike in March unless the offer improves,’",
+        ],
+    ),
+    (
+        'Police Chief Dana Ruiz said: "Officers arrived within four minutes.\n'
+        '"They found two people injured. Both were taken to hospital," Ruiz said.',
+        ['"Officers arrived within four minutes.', '"They found two people injured. Both were taken to hospital,"'],
+    ),
+    (
+        'He said: "The board told me \'no deal\' and I accepted it.\n\n"Now we move on," he said.',
+        ["\"The board told me 'no deal' and I accepted it.", '"Now we move on,"'],
+    ),
+    (
+        'The coach said: "We were not good enough today.\n\n"We have to improve before Saturday.',
+        ['"We were not good enough today.', '"We have to improve before Saturday.'],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), _CONTINUED)
+def test_each_paragraph_of_a_continued_quotation_is_its_own_piece(text: str, pieces: list[str]) -> None:
+    assert quotes(text) == pieces
+    (start, end), *rest = find_quotations(text)
+    assert not rest and text[start:end].startswith(pieces[0]) and text[start:end].endswith(pieces[-1])
+
+
+def test_closed_quotes_in_paragraphs_after_each_other_stay_apart() -> None:
+    text = "“We are ready,” she said.\n\n“They are not,” he replied.\n\n''Perhaps,'' he added.\n\n''Not now.''"
+    expected = ["“We are ready,”", "“They are not,”", "''Perhaps,''", "''Not now.''"]
+    assert [text[s:e] for s, e in find_quotations(text)] == expected
 
 
 def test_unclosed_quote_ends_at_its_paragraph() -> None:

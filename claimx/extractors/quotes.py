@@ -1,8 +1,10 @@
 """Direct quotations: spans between quote marks, across sentences and paragraphs.
 
 Works on the text alone, so an odd number of quote marks is handled: an opening mark never
-closed ends its quote at the paragraph's end (or the next paragraph that does not open with
-a quote mark, as wire copy continues quotes that way).
+closed ends its quote at the paragraph's end. A quotation that goes on into the next paragraph
+(wire and BBC copy: no closing mark at the paragraph's end, a fresh opening mark at the next
+paragraph's start) gives one quoted piece per paragraph, each from its opening mark to its
+paragraph's end or its closing mark.
 """
 
 from __future__ import annotations
@@ -39,6 +41,26 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def find_quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each whole quotation: the pieces of :func:`find_quotes`, with a quotation
+    continued over paragraphs (each piece left open at its paragraph's end, the next one opening
+    the next paragraph) joined into one span."""
+    out: list[tuple[int, int]] = []
+    for start, end in find_quotes(text):
+        if out and _continued(text, out[-1][1], start):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _continued(text: str, end: int, start: int) -> bool:
+    """The piece ending at ``end`` is left open at its paragraph's end and the piece at
+    ``start`` opens the next paragraph."""
+    gap = text[end:start]
+    return bool(gap) and not gap.strip() and gap.count("\n") in (1, 2) and text[end - 1] not in "\"'”’»"
+
+
 _SINGLE_QUOTE = re.compile(r"(?<![\w'])'(?=[A-Za-z])([^'\n]|'(?=\w))*?[^\s']'(?!\w)")
 
 
@@ -61,6 +83,11 @@ def _find_paired(text: str) -> list[tuple[int, int]]:
         mark, i = m.group(), m.start()
         if _is_apostrophe(text, i, mark):
             continue
+        if open_at is not None and "\n" in text[open_at:i]:
+            # a paragraph break inside an open quotation: its piece ends with its paragraph; a
+            # mark opening a later paragraph opens the next piece (the wire's continued quote)
+            out += _to_paragraph_end(text, open_at)
+            open_at = None
         if open_at is None:
             if mark in _OPENERS and mark not in ("’",):
                 # an opener must not be glued to the word before it ('"' after a letter closes)
@@ -69,31 +96,16 @@ def _find_paired(text: str) -> list[tuple[int, int]]:
                 open_at = i
                 closer = dict(_PAIRS)[mark] if mark != '"' else '"'
             continue
-        if mark in _OPENERS and text[:i].rstrip(" \t").endswith("\n") and "\n" in text[open_at:i]:
-            continue  # a quote mark opening a paragraph continues the open quote
         if mark == closer or (closer in ("”", '"') and mark in ("”", '"')) or (closer == "’" and mark == "’"):
-            gap = text[open_at:i]
-            if "\n" in gap and not _continues(text, open_at, i):
-                open_at = i if mark in _OPENERS else None
-                continue
-            out.append((open_at, m.end()))
-            open_at = None
-        elif mark == closer == "''":
             out.append((open_at, m.end()))
             open_at = None
     if open_at is not None:
-        end = text.find("\n", open_at)
-        end = len(text.rstrip()) if end == -1 else end
-        if end - open_at > 1:
-            out.append((open_at, end))
+        out += _to_paragraph_end(text, open_at)
     return out
 
 
-def _continues(text: str, start: int, end: int) -> bool:
-    """A quote may run over paragraphs only where each new paragraph opens with a quote
-    mark (the wire convention for continued quotes)."""
-    for para in re.finditer(r"\n\s*", text[start:end]):
-        nxt = start + para.end()
-        if not any(text.startswith(o, nxt) for o in _OPENERS):
-            return False
-    return True
+def _to_paragraph_end(text: str, start: int) -> list[tuple[int, int]]:
+    """The piece of an unclosed quotation: from its mark to its paragraph's end."""
+    end = text.find("\n", start)
+    end = len(text.rstrip()) if end == -1 else len(text[:end].rstrip())
+    return [(start, end)] if end - start > 1 else []

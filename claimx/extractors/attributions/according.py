@@ -11,7 +11,7 @@ from claimx.extractors.actors import ActorTable
 from claimx.extractors.attributions.base import _ACCORDING, _CUE_NOUNS, Raw, _edge_span
 from claimx.extractors.attributions.tagger import keeps_going
 from claimx.extractors.attributions.verbs import _rule_verbs
-from claimx.extractors.quotes import find_quotes
+from claimx.extractors.quotes import find_quotations
 from claimx.nlp import syntax
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
@@ -93,6 +93,6 @@ def _nominal(raw: Raw, doc: Doc) -> Raw:
 
 
 def rule_attributions(doc: Doc, table: ActorTable) -> list[Raw]:
-    quotes = find_quotes(clean_text(doc))
+    quotes = find_quotations(clean_text(doc))
     raws = _rule_verbs(doc, table) + _rule_according_to(doc)
     return [_quote_content(r, quotes, clean_text(doc)) for r in raws]
