@@ -17,7 +17,7 @@ from claimx.extractors.actors.table import ActorTable, _merge
 from claimx.nlp.spans import clean_text
 
 #: general words for an anonymous source: they take up the last source of their number
-_ANON_GENERAL = _ANON_ALWAYS | frozenset({"person", "people"})
+_ANON_GENERAL = _ANON_ALWAYS | lexicons.word_set("actors", "anonymous_general")
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: body kinds whose name's head noun may stand for them ("the university", "the authority")
 _HEAD_KINDS = frozenset({"organization", "outlet"})
@@ -36,7 +36,7 @@ _HEAD_DETS = frozenset({"the", "this"})
 _ROLE_WORDS = (
     lexicons.word_set("actors", "official_nouns")
     - lexicons.word_set("actors", "official_org_words")
-    - frozenset({"authority", "agency", "court", "regulator", "administration", "embassy", "presidency"})
+    - lexicons.word_set("actors", "institution_nouns")
 ) | frozenset(w for words in lexicons.load("actors")["person_roles"].values() for w in words)
 
 

@@ -142,9 +142,12 @@ def inside_name(words: list[str], longer: list[str]) -> bool:
     return len(longer) > n and any(longer[i : i + n] == words for i in range(len(longer) - n + 1))
 
 
+_MAKER_SUFFIXES = tuple(lexicons.load("actors")["maker_suffixes"])
+
+
 def maker_stem(word: str) -> str:
     """ "steelmaker" -> "steel": what a maker of something is named after ("Halvorsen Steel")."""
-    for suffix in ("maker", "builder", "producer"):
+    for suffix in _MAKER_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)].rstrip("-")
     return word

@@ -36,7 +36,7 @@ _NOMINAL_KIN: dict[str, list[str]] = {
 }
 _BUSINESS = lexicons.word_set("actors", "business_nouns")
 _NOT_BUSINESS = lexicons.word_set("actors", "not_business")
-_BUSINESS_MARKS = _BUSINESS | (_ORG_SUFFIXES - {"group", "company", "co", "co."})
+_BUSINESS_MARKS = _BUSINESS | (_ORG_SUFFIXES - lexicons.word_set("actors", "generic_org_suffixes"))
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
 
 
