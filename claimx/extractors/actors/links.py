@@ -84,10 +84,11 @@ def _definite_noun(doc: Doc, tok: Token) -> int | None:
 def _named_body(table: ActorTable, noun: str, before: int) -> str | None:
     """The body named last before ``before`` whose name ends with ``noun``."""
     best: tuple[int, str] | None = None
+    text = table.doc.text  # built afresh on every access: once per call, not per mention
     for (s, e), aid in table.mention_actor.items():
         if s >= before or _kind(table, aid) not in _HEAD_KINDS:
             continue
-        words = table.doc.text[s:e].split()
+        words = text[s:e].split()
         named = len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() == noun
         if named and (best is None or s > best[0]):
             best = (s, aid)
