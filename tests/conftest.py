@@ -39,6 +39,12 @@ def extract(nlp):  # type: ignore[no-untyped-def]
     return run
 
 
+def stance_triples(extract, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """(stance, holder text, object text) of every stance claimx finds in ``text``."""
+    art = extract(text)
+    return [(s.stance, s.actor.text if s.actor else "", s.object.text if s.object else "") for s in art.stances]
+
+
 def assert_spans_valid(article) -> None:  # type: ignore[no-untyped-def]
     """Every span of an article is exactly text[start:end]."""
     text = article.text

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _stances(extract, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    art = extract(text)
-    return [(s.stance, s.actor.text if s.actor else "", s.object.text if s.object else "") for s in art.stances]
+from .conftest import stance_triples as _stances
 
 
 def _has(got: list[tuple[str, str, str]], stance: str, holder: str, obj: str) -> bool:

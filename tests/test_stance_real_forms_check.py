@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _stances(extract, text: str) -> list[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    art = extract(text)
-    return [(s.stance, s.actor.text if s.actor else "", s.object.text if s.object else "") for s in art.stances]
-
+from .conftest import stance_triples as _stances
 
 _POSITIVE = [
     # a surname that is also a common word
