@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
+from claimx.extractors.actors.names import FIRST_NAME_GENDER as _FIRST_NAMES
+from claimx.extractors.actors.names import GENDERED_WORDS as _GENDERED
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
@@ -25,9 +27,7 @@ from claimx.schema import Attribution
 
 _LEX = lexicons.load("actors")
 _ANAPHORA: dict[str, dict[str, Any]] = {k: v for k, v in _LEX["anaphora"].items() if not k.startswith("_")}
-_GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
 _SPEAKER_PRONOUNS = frozenset(_LEX["speaker_pronouns"])
-_FIRST_NAMES: dict[str, str] = {name: gender for gender in ("m", "f") for name in lexicons.load("first_names")[gender]}
 _BODY_PRONOUNS = frozenset(_LEX["body_pronouns"])
 _BODY_LINKS = frozenset(_LEX["body_links"])
 _BODY_KINDS = frozenset({"organization", "state", "group"})

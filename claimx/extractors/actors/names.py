@@ -108,16 +108,18 @@ def alias_of(key: str) -> str | None:
     return _ALIASES.get(key)
 
 
-_GENDERED: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
-_FIRST_NAMES: dict[str, str] = {n: g for g in ("m", "f") for n in lexicons.load("first_names")[g]}
+#: "mr", "mrs", "king", ...: a word before a name that tells its gender (shared with coref)
+GENDERED_WORDS: dict[str, str] = {k: v for k, v in _LEX["gendered_words"].items() if not k.startswith("_")}
+#: first name -> "m" / "f" (names given to both sexes left out; shared with coref)
+FIRST_NAME_GENDER: dict[str, str] = {n: g for g in ("m", "f") for n in lexicons.load("first_names")[g]}
 
 
 def gender_of_name(name: str) -> str | None:
     """ "Mrs Smith", "Mary Smith": f; "Mr Smith", "John Smith": m; "Smith": unknown."""
     words = name.lower().split()
-    if words and words[0] in _GENDERED:
-        return _GENDERED[words[0]]
-    return _FIRST_NAMES.get(words[0]) if len(words) > 1 else None
+    if words and words[0] in GENDERED_WORDS:
+        return GENDERED_WORDS[words[0]]
+    return FIRST_NAME_GENDER.get(words[0]) if len(words) > 1 else None
 
 
 def workplace_only(doc: Doc, mentions: list[tuple[int, int]]) -> bool:
