@@ -14,6 +14,7 @@ from claimx.extractors.stances.lexicon import (
     _COND_FIRST,
     _COND_PHRASES,
     _ELLIPTIC_IF,
+    _FAILING_VERBS,
     _FORECAST_SUBJECTS,
     _FRAMING_IF,
     _SANCTION_VERBS,
@@ -146,7 +147,7 @@ def sanction_threats(doc: Doc, raws: list[_Raw]) -> list[_Raw]:
 def _failing(clause: Token) -> bool:
     """ "if it fails to respond", "if it did not open its market", "if they refuse to pay":
     an "if" clause of a party not doing something, which is what "unless" says."""
-    if clause.lemma_.lower() in ("fail", "refuse") and any(c.dep_ == "xcomp" for c in clause.children):
+    if clause.lemma_.lower() in _FAILING_VERBS and any(c.dep_ == "xcomp" for c in clause.children):
         return True
     return any(c.dep_ == "neg" for c in clause.children)
 

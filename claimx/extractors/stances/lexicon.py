@@ -59,6 +59,7 @@ _TIME_UNITS = frozenset(_LEX["time_units"])
 _AGENT_NOUNS: dict[str, str] = _LEX["agent_nouns"]
 _FRAMING_IF = frozenset(_LEX["framing_if_verbs"])
 _ELLIPTIC_IF = frozenset(_LEX["elliptic_if_words"])
+_FAILING_VERBS = frozenset(_LEX["failing_verbs"])
 _NAMING = frozenset(_LEX["naming_verbs"])
 _CANDIDATE_WORDS = (
     _CANDIDATE_LEMMAS
