@@ -16,50 +16,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-LATER = ["claimx_actors", "claimx_attributions", "claimx_figures", "claimx_stances", "claimx_claims"]
+import _attribution_cache
 
 
 def prep(folder: Path, limit: int, cache: Path) -> None:
-    from spacy.tokens import DocBin
-
-    from claimx.api import make_doc
-    from claimx.extractors.attributions import tag_many
-    from claimx.nlp import pipeline
-
-    nlp = pipeline.load()
     files = sorted(folder.glob("*.txt"))[:limit]
-    texts = (make_doc(nlp, f.read_text(encoding="utf-8", errors="replace")) for f in files)
-    docs = list(nlp.pipe(texts, disable=LATER))
-    tags = tag_many(docs)
-    cache.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=False, docs=docs).to_disk(cache / "docs.spacy")
-    extra = [(d._.source_text, d._.headline, d._.dateline) for d in docs]
-    (cache / "extra.pkl").write_bytes(pickle.dumps((extra, tags)))
-    print(f"{len(docs)} docs parsed and tagged into {cache}")
+    n = _attribution_cache.save((f.read_text(encoding="utf-8", errors="replace") for f in files), cache)
+    print(f"{n} docs parsed and tagged into {cache}")
 
 
 def one_pass(cache: Path) -> tuple[float, list[Any]]:
-    from spacy.tokens import DocBin
-
     from claimx.extractors.attributions import find_attributions
-    from claimx.nlp import pipeline
-    from claimx.nlp.components import ActorFinder
 
-    nlp = pipeline.load()
-    docs = list(DocBin().from_disk(cache / "docs.spacy").get_docs(nlp.vocab))
-    extra, tags = pickle.loads((cache / "extra.pkl").read_bytes())
-    for doc, (source, headline, dateline) in zip(docs, extra, strict=True):
-        doc._.source_text, doc._.headline, doc._.dateline = source, headline, dateline
-        ActorFinder()(doc)
+    loaded = _attribution_cache.load(cache)
     out = []
     start = time.process_time()
-    for doc, tagged in zip(docs, tags, strict=True):
+    for doc, tagged in loaded:
         atts = find_attributions(doc, tagged=[tuple(t) for t in tagged])
         out.append([a.model_dump(mode="json") for a in atts])
     return time.process_time() - start, out

@@ -18,48 +18,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 from pathlib import Path
 
-LATER = ["claimx_actors", "claimx_attributions", "claimx_figures", "claimx_stances", "claimx_claims"]
+import _attribution_cache
 
 
 def prep(gold: Path, cache: Path) -> None:
-    from spacy.tokens import DocBin
-
-    from claimx.api import make_doc
-    from claimx.extractors.attributions import tag_many
-    from claimx.nlp import pipeline
-
-    nlp = pipeline.load()
     records = [json.loads(line) for line in gold.open(encoding="utf-8")]
-    docs = list(nlp.pipe((make_doc(nlp, r["text"]) for r in records), disable=LATER, batch_size=16))
-    tags = tag_many(docs)
-    cache.mkdir(parents=True, exist_ok=True)
-    DocBin(store_user_data=False, docs=docs).to_disk(cache / "docs.spacy")
-    extra = [(d._.source_text, d._.headline, d._.dateline) for d in docs]
-    (cache / "extra.pkl").write_bytes(pickle.dumps((extra, tags)))
-    print(f"{len(docs)} articles parsed and tagged into {cache}")
+    n = _attribution_cache.save((r["text"] for r in records), cache, batch_size=16)
+    print(f"{n} articles parsed and tagged into {cache}")
 
 
 def run(gold: Path, cache: Path, out: Path) -> None:
-    from spacy.tokens import DocBin
-
     from claimx.extractors.attributions import find_attributions
-    from claimx.nlp import pipeline
-    from claimx.nlp.components import ActorFinder
 
-    nlp = pipeline.load()
     records = [json.loads(line) for line in gold.open(encoding="utf-8")]
-    docs = list(DocBin().from_disk(cache / "docs.spacy").get_docs(nlp.vocab))
-    extra, tags = pickle.loads((cache / "extra.pkl").read_bytes())
-    if len(docs) != len(records):
-        raise SystemExit(f"{cache} holds {len(docs)} articles, {gold} {len(records)}: prep again")
+    loaded = _attribution_cache.load(cache)
+    if len(loaded) != len(records):
+        raise SystemExit(f"{cache} holds {len(loaded)} articles, {gold} {len(records)}: prep again")
     with out.open("w", encoding="utf-8") as f:
-        for rec, doc, (source, headline, dateline), tagged in zip(records, docs, extra, tags, strict=True):
-            doc._.source_text, doc._.headline, doc._.dateline = source, headline, dateline
-            ActorFinder()(doc)
+        for rec, (doc, tagged) in zip(records, loaded, strict=True):
             atts = find_attributions(doc, tagged=tagged)
             f.write(json.dumps({"id": rec["id"], "attributions": [a.model_dump(mode="json") for a in atts]}) + "\n")
 
