@@ -19,6 +19,8 @@ _SINGLE = "'"
 _PAIRS = [p for p in _ALL_PAIRS if p != (_SINGLE, _SINGLE)]
 _SINGLES = (_SINGLE, _SINGLE) in _ALL_PAIRS
 _OPENERS = sorted({o for o, _ in _PAIRS}, key=len, reverse=True)
+#: the last character of every closing mark: a piece ending in one was closed, not left open
+_CLOSING_CHARS = frozenset(c[-1] for _, c in _ALL_PAIRS)
 _TOKEN = re.compile("|".join(re.escape(m) for m in sorted({m for p in _PAIRS for m in p}, key=len, reverse=True)))
 
 
@@ -58,7 +60,7 @@ def _continued(text: str, end: int, start: int) -> bool:
     """The piece ending at ``end`` is left open at its paragraph's end and the piece at
     ``start`` opens the next paragraph."""
     gap = text[end:start]
-    return bool(gap) and not gap.strip() and gap.count("\n") in (1, 2) and text[end - 1] not in "\"'”’»"
+    return bool(gap) and not gap.strip() and gap.count("\n") in (1, 2) and text[end - 1] not in _CLOSING_CHARS
 
 
 _SINGLE_QUOTE = re.compile(r"(?<![\w'])'(?=[A-Za-z])([^'\n]|'(?=\w))*?[^\s']'(?!\w)")
