@@ -102,3 +102,40 @@ def test_uk_straight_single_quotes_cover_every_quoted_sentence() -> None:
 def test_straight_single_marks_that_are_apostrophes_open_no_quote() -> None:
     assert quotes('In the \'90s, he said "we won" and left.') == ['"we won"']
     assert quotes("It was rock 'n' roll, she said. 'It isn't over,' she added.") == ["'It isn't over,'"]
+
+
+# single marks continued over paragraphs, as UK papers and BBC copy write them
+_CONTINUED_SINGLE = [
+    (
+        "The council leader said: 'We have listened to residents and we will act.\n\n"
+        "'The money is there and the work starts in spring,' she said.",
+        ["'We have listened to residents and we will act.", "'The money is there and the work starts in spring,'"],
+    ),
+    (
+        "Mr Hughes told BBC Wales:\n'It has been a difficult year for the club's supporters.\n"
+        "'We have to look forward now and the players know it.'\n",
+        [
+            "'It has been a difficult year for the club's supporters.",
+            "'We have to look forward now and the players know it.'",
+        ],
+    ),
+    (
+        "'Prices rose again in March.\n\n'Retailers are cutting staff.\n\n'It isn't over,' the analyst warned.",
+        ["'Prices rose again in March.", "'Retailers are cutting staff.", "'It isn't over,'"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), _CONTINUED_SINGLE)
+def test_a_single_quoted_quotation_continued_over_paragraphs_is_one_quotation(text: str, pieces: list[str]) -> None:
+    assert quotes(text) == pieces
+    (start, end), *rest = find_quotations(text)
+    assert not rest and text[start:end].startswith(pieces[0]) and text[start:end].endswith(pieces[-1])
+
+
+def test_a_paragraph_opening_with_an_unclosed_single_mark_alone_is_no_quotation() -> None:
+    # the next paragraph does not open with a mark: nothing says the first one was a quote
+    assert quotes("'Tis the season, the shop said.\n\nSales rose 4 per cent.") == []
+    # a closed single-quoted paragraph and an unclosed one after it stay as they are
+    text = "'We are ready,' she said.\n\n'They are not, he replied.\n\nNothing else."
+    assert quotes(text) == ["'We are ready,'"]

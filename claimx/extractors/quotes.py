@@ -9,6 +9,7 @@ paragraph's end or its closing mark.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimx import data as lexicons
@@ -74,6 +75,29 @@ def _single_quotes(text: str) -> list[tuple[int, int]]:
     for m in _SINGLE_QUOTE.finditer(text):
         if m.end() - m.start() > 3:
             out.append((m.start(), m.end()))
+    return sorted(out + _open_single_paragraphs(text, out))
+
+
+_SINGLE_OPENER = re.compile(r"(?<![\w'])'(?=[A-Za-z])")
+_SINGLE_CLOSER = re.compile(r"[^\s']'(?!\w)")
+
+
+def _open_single_paragraphs(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The wire/BBC continued quotation in single marks: a paragraph with a mark it never
+    closes, followed by a paragraph that opens with a mark, gives one quoted piece from that
+    mark to its paragraph's end (the single mark is also the apostrophe, so a mark with a
+    closing-like mark after it in its paragraph is left alone)."""
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    out: list[tuple[int, int]] = []
+    for (start, end), (after, after_end) in itertools.pairwise(paragraphs):
+        line = text[after:after_end]
+        if text[end:after].count("\n") > 2 or not _SINGLE_OPENER.match(text, after + len(line) - len(line.lstrip())):
+            continue
+        for m in _SINGLE_OPENER.finditer(text, start, end):
+            inside = any(a <= m.start() < b for a, b in found)
+            if not inside and not _SINGLE_CLOSER.search(text, m.start() + 1, end):
+                out += _to_paragraph_end(text, m.start())
+                break
     return out
 
 
