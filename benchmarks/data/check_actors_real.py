@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Validate benchmarks/data/actors_real.jsonl against the shared corpus files.
+"""Validate benchmarks/data/actors_real.jsonl (or another actors file given with --data,
+e.g. actors_dev2.jsonl, half "dev2") against the shared corpus files.
 
 Checks: schema (only corpus/file/half/actors; actor id/kind/mentions; no text),
 offsets inside the story text, non-empty spans without leading/trailing
@@ -17,7 +18,7 @@ from pathlib import Path
 
 KINDS = {"person", "organization", "state", "place", "group", "official", "anonymous", "outlet"}
 CORPORA = {"reuters", "bbc"}
-HALVES = {"dev", "test"}
+HALVES = {"dev", "test", "dev2"}
 
 
 def main():
