@@ -1,7 +1,7 @@
 """Score claimx's actors against hand-annotated actor links in 24 real stories.
 
     python benchmarks/eval_actors.py [--gold benchmarks/data/actors_real.jsonl] [--shared ../shared]
-        [--half dev|test|all] [--verbose] [--breakdown]
+        [--half dev|test|dev2|all] [--verbose] [--breakdown]
 
 The gold (benchmarks/data/ACTORS_GUIDELINES.md) gives, per story, each actor's kind and the
 character spans of all its mentions, by offsets into ../shared/corpora (no corpus text is
@@ -202,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default=str(ROOT / "benchmarks" / "data" / "actors_real.jsonl"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--half", default="all", choices=["dev", "test", "all"])
+    ap.add_argument("--half", default="all", choices=["dev", "test", "dev2", "all"])
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--breakdown", action="store_true")
     args = ap.parse_args(argv)
