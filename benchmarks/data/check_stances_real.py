@@ -18,7 +18,7 @@ from pathlib import Path
 
 TYPES = ["demand", "reject", "accept", "threaten", "warn", "propose", "condition"]
 CORPORA = {"reuters", "bbc"}
-HALVES = {"dev", "test", "fresh", "dev2", "fresh2", "fresh3"}
+HALVES = {"dev", "test", "fresh", "dev2", "fresh2", "fresh3", "fresh4"}
 ROW_KEYS = {"corpus", "file", "start", "end", "half", "stances"}
 STANCE_KEYS = {"stance", "negated", "actor", "cue", "object"}
 

@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Re-run the seeded story pick behind stances_dev2/fresh2.jsonl (round 2) and stances_fresh3.jsonl (round 3).
+"""Re-run the seeded story pick behind stances_dev2/fresh2.jsonl (round 2), stances_fresh3.jsonl (round 3)
+and stances_fresh4.jsonl (round 4).
 
-    python3 benchmarks/data/pick_stance_stories.py [--shared ../shared] [--round 2|3]
+    python3 benchmarks/data/pick_stance_stories.py [--shared ../shared] [--round 2|3|4]
 
-Prints the picked stories per set (see STANCES_DEV2.md for round 2, the default, and
-STANCES_FRESH3.md for round 3). Reads only the corpus files and the story lists of the
-earlier gold files; runs no NLP.
+Prints the picked stories per set (see STANCES_DEV2.md for round 2, the default,
+STANCES_FRESH3.md for round 3 and STANCES_FRESH4.md for round 4). Reads only the corpus
+files and the story lists of the earlier gold files; runs no NLP.
 """
 
 import argparse
@@ -27,6 +28,10 @@ EARLIER = ["stances_real", "stances_fresh", "actors_real"]
 SEED3 = 20261205
 WANT3 = {"bbc_business": 7, "bbc_entertainment": 4, "bbc_politics": 9, "bbc_sport": 6, "bbc_tech": 6, "reuters": 18}
 EARLIER3 = [*EARLIER, "stances_dev2", "stances_fresh2"]
+# Round 4 (stances_fresh4.jsonl): as round 3, with another seed and stances_fresh3 excluded too.
+SEED4 = 20261206
+WANT4 = WANT3
+EARLIER4 = [*EARLIER3, "stances_fresh3"]
 
 
 def _norm(t):
@@ -41,7 +46,7 @@ def _shingles(t):
 def pick(shared, rnd=2):
     here = Path(__file__).resolve().parent
     used = set()
-    for name in EARLIER if rnd == 2 else EARLIER3:
+    for name in {2: EARLIER, 3: EARLIER3, 4: EARLIER4}[rnd]:
         for line in open(here / f"{name}.jsonl", encoding="utf-8"):
             r = json.loads(line)
             used.add((r["corpus"], r["file"]))
@@ -65,10 +70,11 @@ def pick(shared, rnd=2):
     def near(s):
         return any(s and len(s & o) / len(s) >= 0.25 for o in taken)
 
-    if rnd == 3:
-        rng = random.Random(SEED3)
-        picked = {"fresh3": []}
-        for cat, want in WANT3.items():
+    if rnd in (3, 4):
+        half = f"fresh{rnd}"
+        rng = random.Random(SEED3 if rnd == 3 else SEED4)
+        picked = {half: []}
+        for cat, want in (WANT3 if rnd == 3 else WANT4).items():
             pool = pools[cat][:]
             rng.shuffle(pool)
             it = iter(pool)
@@ -78,7 +84,7 @@ def pick(shared, rnd=2):
                 s = _shingles(texts[k])
                 if near(s):
                     continue
-                picked["fresh3"].append(k)
+                picked[half].append(k)
                 taken.append(s)
                 got += 1
         return picked
@@ -121,7 +127,7 @@ def main():
     here = Path(__file__).resolve()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=here.parents[2].parent / "shared")
-    ap.add_argument("--round", type=int, choices=[2, 3], default=2, help="2: dev2+fresh2 (default); 3: fresh3")
+    ap.add_argument("--round", type=int, choices=[2, 3, 4], default=2, help="2: dev2+fresh2 (default); 3: fresh3; 4: fresh4")
     args = ap.parse_args()
     for half, keys in pick(args.shared, args.round).items():
         print(f"{half} ({len(keys)}): " + " ".join(f for _, f in sorted(keys)))
