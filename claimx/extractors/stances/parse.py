@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.lexicon import (
     _ACCUSING,
+    _INFINITIVAL_RELATIVE,
     _MODAL_HEADS,
     _MODAL_NORM,
     _MODALS,
@@ -215,8 +216,10 @@ def _subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-    if found is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+    if found is None and verb.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "prep":
         found = _gerund_subject(verb)
+    if found is None:
+        found = _set_off_subject(verb) or _infinitival_relative(verb)
     node = verb
     while found is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
@@ -229,6 +232,51 @@ def _subject(verb: Token) -> Token | None:
         if obj is not None and obj.i + 1 == node.left_edge.i and obj.pos_ == "PROPN":
             found = obj
     return found
+
+
+#: relative pronouns that open a clause set off by commas after the noun they stand for
+_SET_OFF_RELATIVES = frozenset(["who", "whose", "which"])
+
+
+def _set_off_subject(verb: Token) -> Token | None:
+    """ "Redstone, who controls X, a theatre chain operator, offered to ...", "The home
+    secretary, whose blueprint is expected on Monday, also rejected ...": a finite verb with
+    no subject right after a relative clause set off by commas, which the parser took for the
+    main clause or hung elsewhere; the noun before the clause is the verb's subject."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or bool(_children(verb, "aux"))
+    if not finite or verb.dep_ not in ("ROOT", "dep", "conj") or _children(verb, "nsubj", "nsubjpass", "expl"):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i > 0 and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
+        i -= 1  # "..., also rejected", "..., has proposed"
+    if doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(verb.sent.start + 1, i - 40), -1):
+        if doc[j].text in (";", ":", "."):
+            return None
+        if doc[j].lower_ in _SET_OFF_RELATIVES and doc[j - 1].text == ",":
+            noun = doc[j - 2]
+            return noun if noun.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _infinitival_relative(verb: Token) -> Token | None:
+    """ "Lord Walker, the one law lord to oppose the appeal", "the first Democrat to back the
+    bill": a to-clause on a noun marked by "only", "first", "one" ... says what the noun (or
+    the name it stands beside) did."""
+    head = verb.head
+    if verb.dep_ != "acl" or not any(c.tag_ == "TO" for c in verb.children) or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+    nouns += [g for n in nouns[1:] for g in n.children if g.dep_ == "appos"]
+    # the noun the marker is on: "the one law lord", not the name beside it
+    noun = next((n for n in nouns if any(m.lower_ in _INFINITIVAL_RELATIVE for m in n.lefts)), None)
+    while noun is not None and noun.i + 1 < len(noun.doc):
+        nxt = noun.doc[noun.i + 1]  # "law lord" read as two nouns in apposition: its last word
+        if nxt.head.i != noun.i or nxt.dep_ not in ("appos", "compound") or nxt.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = nxt
+    return noun
 
 
 def _purpose(verb: Token) -> bool:
@@ -259,9 +307,15 @@ def _gerund_subject(verb: Token) -> Token | None:
     prep, above = verb.head, verb.head.head
     if above.i == prep.i or above.pos_ not in ("VERB", "AUX"):
         return None
-    if prep.lower_ == "of" and above.lemma_.lower() in _ACCUSING:
+    if prep.lower_ in ("of", "in") and above.lemma_.lower() in _ACCUSING:
+        # "accused the FNV of intransigence in refusing to alter its stance": the one accused
         return next((c for c in above.children if c.dep_ == "dobj"), None)
-    if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on"):
+    if prep.lower_ == "as":
+        # "the FSA was reported as having asked firms to pay", "described X as refusing to ..."
+        return next((c for c in above.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if verb.tag_ != "VBG":
+        return None
+    if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on", "in"):
         return syntax.subject(above, relatives=_REL_PRONOUNS)
     if prep.lower_ == "for":  # "suspended the association for refusing to deselect X"
         return next((c for c in above.children if c.dep_ == "dobj" and c.i < prep.i), None)

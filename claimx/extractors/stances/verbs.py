@@ -434,7 +434,9 @@ def _agentless_report(verb: Token) -> bool:
     subjects = _children(verb, "nsubjpass", "nsubj")  # "plans ... have not been agreed" (nsubj)
     if not (_children(verb, "auxpass") and subjects) or _agent(verb) is not None:
         return False
-    if verb.dep_ not in ("ROOT", "ccomp", "conj") or _modality(verb)[0] is not None:
+    # "objected to the fact that the idea had been rejected": a that-clause of a noun
+    told = verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    if (verb.dep_ not in ("ROOT", "ccomp", "conj") and not told) or _modality(verb)[0] is not None:
         return False
     if _children(verb, "xcomp", "ccomp"):
         return False  # "Technology firms are being urged to X", "were warned that": the addressee
