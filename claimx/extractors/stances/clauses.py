@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS
+from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS, _VERBS
 from claimx.extractors.stances.parse import _children, _contiguous, _edges, _is_relative, _subtree_span
 
 
@@ -151,3 +151,28 @@ def named_object(verb: Token) -> tuple[tuple[int, int] | None, Token] | None:
         if named is not None:
             return _subtree_span(cc), named
     return None
+
+
+def displaced_infinitives(verb: Token) -> list[Token]:
+    """ "agreed in January to lower the ceiling", "voted on Tuesday to reject X": a to-clause
+    after a phrase the verb carries (a time, a place, an adverb), which the parser hung on the
+    verb as an adverbial clause; the verb's complement, as an ``xcomp`` would be."""
+    out = []
+    for clause in _children(verb, "advcl"):
+        if clause.i < verb.i or not _has_to(clause) or _children(clause, "nsubj", "nsubjpass", "mark"):
+            continue
+        between = [c for c in verb.children if verb.i < c.i < clause.left_edge.i]
+        covered = sum(c.right_edge.i - c.left_edge.i + 1 for c in between)
+        phrases = all(c.dep_ in ("prep", "advmod", "npadvmod") for c in between)
+        if between and phrases and covered == clause.left_edge.i - verb.i - 1:
+            out.append(clause)
+    return out
+
+
+def _states_a_fact(verb: Token, obj: Token) -> bool:
+    """ "denied claims that he faked a crash": a lexicon verb marked ``facts`` with a noun
+    carrying a that-clause disputes a fact, it takes no position."""
+    entry = _VERBS.get(verb.lemma_.lower(), {})
+    if not entry.get("facts"):
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)

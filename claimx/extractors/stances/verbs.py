@@ -13,10 +13,12 @@ from claimx.extractors.stances.clauses import (
     _opens_sentence,
     _shifted_object,
     _small_clause,
+    _states_a_fact,
     _subjunctive,
     _to_misparsed,
     _told_clause,
     _without_as,
+    displaced_infinitives,
     named_object,
 )
 from claimx.extractors.stances.holders import _plausible_actor
@@ -158,7 +160,7 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         # "refused to comment" is a refusal (any_xcomp); "agreed to discuss" commits to nothing
         entry = _VERBS.get(verb.lemma_.lower(), {})
         any_xcomp, allowed = entry.get("any_xcomp"), entry.get("xcomp_allowed", [])
-        for xc in _children(verb, "xcomp"):
+        for xc in _children(verb, "xcomp") + displaced_infinitives(verb):
             ignored = xc.lemma_.lower() in _IGNORED_XCOMP and xc.lemma_.lower() not in allowed
             if ignored and any_xcomp and _asks_question(xc):
                 continue  # "refused to say whether she would vote for X": a question left open
@@ -276,6 +278,8 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
             pobj = next(iter(_children(prep, "pobj")), None)
             if prep.lower_ == "with" and pobj is not None and pobj.lemma_.lower() in wanted:
                 return True
+    if entry.get("actor_addressee") and not all(_plausible_actor(o) for o in _children(verb, "dobj")):
+        return False  # "need the Lords to set up X", not "may need an emergency meeting to sort out X"
     if not wanted and not barred:
         return True
     head = _object_head(verb)
@@ -306,15 +310,6 @@ def _inverted(verb: Token, clause: Token) -> bool:
         return False
     between = verb.doc[clause.right_edge.i + 1 : verb.i]
     return any(t.text == "," for t in between) and not any(t.dep_ == "mark" for t in clause.children)
-
-
-def _states_a_fact(verb: Token, obj: Token) -> bool:
-    """ "denied claims that he faked a crash": a lexicon verb marked ``facts`` with a noun
-    carrying a that-clause disputes a fact, it takes no position."""
-    entry = _VERBS.get(verb.lemma_.lower(), {})
-    if not entry.get("facts"):
-        return False
-    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)
 
 
 def _misparsed_relative(verb: Token) -> Token | None:
