@@ -8,7 +8,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS, _VERBS
-from claimx.extractors.stances.parse import _children, _contiguous, _edges, _is_relative, _subtree_span
+from claimx.extractors.stances.parse import (
+    _children,
+    _contiguous,
+    _edges,
+    _is_relative,
+    _subtree_span,
+    misread_relative,
+)
 
 
 def _for_to_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
@@ -100,6 +107,8 @@ def _opens_question(clause: Token) -> bool:
     """ "whether she would vote", "how labels can embrace X": the clause opens with a
     question word; "when talks resume, ..." opens an adverbial clause inside it instead."""
     first = clause.doc[clause.left_edge.i]
+    if misread_relative(clause) is not None:
+        return False  # "an Oscar which he refused": a relative clause
     return first.lower_ in _QUESTION_WORDS and (first.i == clause.i or first.head.dep_ != "advcl")
 
 

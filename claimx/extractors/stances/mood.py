@@ -23,7 +23,7 @@ from claimx.extractors.stances.lexicon import (
     _TENTATIVE_MODALS,
     _VERBS,
 )
-from claimx.extractors.stances.parse import _Raw
+from claimx.extractors.stances.parse import _Raw, lifted_conj
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import Attribution
 
@@ -62,7 +62,7 @@ def unasserted(anchor: Token) -> bool:
     """``anchor`` sits in a clause that somebody speculates about, doubts or denies
     ("speculated that X might reject", "denied that X had agreed to", "speculation that X
     would accept"), not in one reported as a position."""
-    node = anchor
+    node = lifted_conj(anchor) or anchor  # "denied X - but refused to rule out Y"
     for _ in range(8):
         head = node.head
         if head.i == node.i:

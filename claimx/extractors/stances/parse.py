@@ -16,6 +16,7 @@ from claimx.extractors.stances.lexicon import (
     _NEGATING_HEADS,
     _NEGATORS,
     _REL_PRONOUNS,
+    _SUBJ,
     _VERBS,
 )
 from claimx.nlp import syntax
@@ -122,7 +123,25 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _antecedent(rel: Token) -> Token | None:
-    return syntax.antecedent(rel)
+    return syntax.antecedent(rel) or misread_relative(rel)
+
+
+def misread_relative(verb: Token) -> Token | None:
+    """ "winning him an Oscar in 1973 which he notoriously refused": a relative clause the
+    parser read as a complement clause; it opens with "which"/"who" right after a noun (or a
+    phrase on it), which is what the pronoun stands for."""
+    if verb.dep_ != "ccomp" or verb.left_edge.i == 0:
+        return None
+    first = verb.doc[verb.left_edge.i]
+    noun = verb.doc[first.i - 1]
+    if first.lower_ not in ("which", "who", "whom") or first.head.i != verb.i or first.dep_ not in _SUBJ_OBJ:
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.i > 0:
+        noun = verb.doc[noun.head.i - 1]  # "an Oscar in 1973 which": the noun before the phrase
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i > verb.head.i else None
+
+
+_SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj")
 
 
 def _is_relative(tok: Token) -> bool:
@@ -198,9 +217,27 @@ def _agent(verb: Token) -> Token | None:
     return syntax.agent(verb)
 
 
+def lifted_conj(verb: Token) -> Token | None:
+    """ "Mr Brown denied his forecasts were too optimistic - but refused to rule out tax
+    rises": a conjunct with no subject that the parser hung on the verb of a reported clause
+    with a subject of its own; in the tense of the verb that reports the clause, it is that
+    verb's conjunct (Mr Brown refused)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or _children(verb, *_SUBJ):
+        return None
+    upper = head.head
+    joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+    if not joined or verb.tag_ != upper.tag_ or upper.pos_ != "VERB" or not _children(head, "nsubj", "nsubjpass"):
+        return None
+    return upper
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
+    upper = lifted_conj(verb)
+    if upper is not None:
+        return _subject(upper)
     head = verb.head
     conj = _finite_conj(head) if verb.dep_ == "conj" and head.dep_ == "xcomp" else None
     if conj is not None and conj.i == verb.i:
