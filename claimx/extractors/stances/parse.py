@@ -377,7 +377,9 @@ def _negated(verb: Token) -> bool:
         if head.lemma_.lower() in _NEGATING_HEADS and head.lemma_.lower() not in _VERBS:
             return True
         if head.lemma_.lower() in _MODAL_HEADS or head.pos_ == "ADJ":
-            return any(c.dep_ == "neg" for c in head.children)
+            # "was not able to accept": the "not" on the copula of the adjective
+            copula = head.head if head.dep_ == "acomp" and head.head.i != head.i else head
+            return any(c.dep_ == "neg" for c in (*head.children, *copula.children))
     return False
 
 
