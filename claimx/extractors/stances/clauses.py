@@ -185,3 +185,27 @@ def _states_a_fact(verb: Token, obj: Token) -> bool:
     if not entry.get("facts"):
         return False
     return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)
+
+
+def participle_frame(verb: Token, frames: list[str]) -> str | None:
+    """ "students opposed to tuition fees", "campaigners opposed to the use of X": a participle
+    after a noun, with no "by" agent and a "to"/"against" of one of its frames right after
+    it, says where the noun stands (no passive); that frame, for :func:`participle_holder`."""
+    if verb.tag_ != "VBN" or verb.i == 0 or _children(verb, "agent", "aux", "auxpass", "nsubj", "nsubjpass"):
+        return None
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.dep_ != "prep" or after.lower_ not in ("to", "against"):
+        return None
+    pobj = next(iter(_children(after, "pobj")), None)
+    if f"prep:{after.lower_}" not in frames or pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+        return None
+    return f"prep:{after.lower_}" if participle_holder(verb) is not None else None
+
+
+def participle_holder(verb: Token) -> Token | None:
+    """The noun a participle of :func:`participle_frame` is said of, also where the parser
+    hung the participle elsewhere ("dubbed X by campaigners opposed to ...")."""
+    prev = verb.doc[verb.i - 1]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return prev if verb.dep_ in ("oprd", "dep", "advcl") and prev.pos_ in ("NOUN", "PROPN") else None

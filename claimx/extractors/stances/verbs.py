@@ -20,6 +20,8 @@ from claimx.extractors.stances.clauses import (
     _without_as,
     displaced_infinitives,
     named_object,
+    participle_frame,
+    participle_holder,
 )
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
@@ -98,6 +100,7 @@ def _noun_clause_tail(verb: Token, obj: Token) -> int | None:
 def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, Token | None, str | None]:
     """The object span for the first frame that fits, the preposition or particle that
     belongs in the cue, and the stance the frame gives when it names one ("voted against")."""
+    frames = [f for f in [participle_frame(verb, frames)] if f is not None] or frames
     for entry in frames:
         frame, _, stance = entry.partition("=")
         if frame == "phrase":
@@ -461,7 +464,8 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
         return None
     if not _object_allowed(verb, entry):
         return None
-    actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
+    held = participle_frame(verb, entry["frames"]) is not None  # "students opposed to tuition fees"
+    actor_tok = participle_holder(verb) if held else (_agent(verb) if _passive(verb) else _subject(verb))
     if actor_tok is None and entry.get("stative") and _passive(verb):
         actor_tok = next(iter(_children(verb, "nsubjpass")), None)  # "unions are united against X"
     inverted = any(_inverted(verb, cc) for cc in _children(verb, "ccomp"))
