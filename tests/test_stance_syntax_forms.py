@@ -1,12 +1,12 @@
 """The general syntax of stances on own sentences (tests/fixtures/stance_syntax_forms.jsonl,
-written in several house styles before the rules were changed): a subject set off from its verb
-by a relative clause, infinitival relatives ("the only law lord to oppose"), gerunds and
-participles after a preposition, agentless passives, reported modals, nominal heads, to-clauses
-after a phrase, "need X to", relative clauses read as complements or with no pronoun,
-conjuncts hung on a reported clause, "be able to", generic relatives, participles after a
-noun, relative clauses with no pronoun; positive and negative. Only the "dev" part is checked here; the "aside" part is scored by
-benchmarks/score_stance_forms_own.py and never tuned on. A dev case the rules do not meet is
-``xfail`` with what it shows."""
+written in several house styles before the rules for them were changed): a subject set off from
+its verb by a relative clause, infinitival relatives ("the only law lord to oppose"), gerunds
+and participles after a preposition, agentless passives, reported modals, nominal heads,
+to-clauses after a phrase, "need X to", relative clauses read as complements or with no
+pronoun, conjuncts hung on a reported clause, "be able to", generic relatives, participles
+after a noun; positive and negative. Only the "dev" part is checked here; the "aside" part is
+scored by benchmarks/score_stance_forms_own.py and never tuned on. A dev case the rules do not
+meet is ``xfail`` with what it shows."""
 
 from __future__ import annotations
 
