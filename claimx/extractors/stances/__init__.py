@@ -127,12 +127,23 @@ def _inside_another(raw: _Raw, raws: list[_Raw]) -> bool:
         if other is raw or other.obj is None or not (other.obj[0] <= s and e <= other.obj[1]):
             continue
         inherited = holder is None or not (other.obj[0] <= holder < other.obj[1])
+        if inherited and _stated_fact(raw) and other.stance != "condition" and other.stance not in _IRREALIS:
+            continue  # "objected to the fact that the idea had been rejected": the reporter states it
         if other.stance == "condition" or inherited:
             return True
         describes = raw.anchor is not None and raw.anchor.dep_ in ("acl", "relcl")
         if other.stance in _IRREALIS and not describes:
             return True  # "insisted on the banks pledging to fund X": nobody pledged
     return False
+
+
+def _stated_fact(raw: _Raw) -> bool:
+    """A position reported with no holder in the that-clause of a noun ("the fact that",
+    "reports that"): the clause is told as what happened, not part of what is asked."""
+    anchor = raw.anchor
+    if raw.actor_tok is not None or raw.holder is not None or anchor is None or anchor.dep_ != "acl":
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in anchor.children)
 
 
 def _restated(raw: _Raw, raws: list[_Raw]) -> bool:

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS
-from claimx.extractors.stances.parse import _children, _contiguous, _edges, _is_relative, _subtree_span
+from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS, _VERBS
+from claimx.extractors.stances.parse import (
+    _children,
+    _contiguous,
+    _edges,
+    _is_relative,
+    _subtree_span,
+    misread_relative,
+)
 
 
 def _for_to_clause(verb: Token) -> tuple[tuple[int, int] | None, Token | None] | None:
@@ -100,6 +107,8 @@ def _opens_question(clause: Token) -> bool:
     """ "whether she would vote", "how labels can embrace X": the clause opens with a
     question word; "when talks resume, ..." opens an adverbial clause inside it instead."""
     first = clause.doc[clause.left_edge.i]
+    if misread_relative(clause) is not None:
+        return False  # "an Oscar which he refused": a relative clause
     return first.lower_ in _QUESTION_WORDS and (first.i == clause.i or first.head.dep_ != "advcl")
 
 
@@ -151,3 +160,52 @@ def named_object(verb: Token) -> tuple[tuple[int, int] | None, Token] | None:
         if named is not None:
             return _subtree_span(cc), named
     return None
+
+
+def displaced_infinitives(verb: Token) -> list[Token]:
+    """ "agreed in January to lower the ceiling", "voted on Tuesday to reject X": a to-clause
+    after a phrase the verb carries (a time, a place, an adverb), which the parser hung on the
+    verb as an adverbial clause; the verb's complement, as an ``xcomp`` would be."""
+    out = []
+    for clause in _children(verb, "advcl"):
+        if clause.i < verb.i or not _has_to(clause) or _children(clause, "nsubj", "nsubjpass", "mark"):
+            continue
+        between = [c for c in verb.children if verb.i < c.i < clause.left_edge.i]
+        covered = sum(c.right_edge.i - c.left_edge.i + 1 for c in between)
+        phrases = all(c.dep_ in ("prep", "advmod", "npadvmod") for c in between)
+        if between and phrases and covered == clause.left_edge.i - verb.i - 1:
+            out.append(clause)
+    return out
+
+
+def _states_a_fact(verb: Token, obj: Token) -> bool:
+    """ "denied claims that he faked a crash": a lexicon verb marked ``facts`` with a noun
+    carrying a that-clause disputes a fact, it takes no position."""
+    entry = _VERBS.get(verb.lemma_.lower(), {})
+    if not entry.get("facts"):
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)
+
+
+def participle_frame(verb: Token, frames: list[str]) -> str | None:
+    """ "students opposed to tuition fees", "campaigners opposed to the use of X": a participle
+    after a noun, with no "by" agent and a "to"/"against" of one of its frames right after
+    it, says where the noun stands (no passive); that frame, for :func:`participle_holder`."""
+    if verb.tag_ != "VBN" or verb.i == 0 or _children(verb, "agent", "aux", "auxpass", "nsubj", "nsubjpass"):
+        return None
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.dep_ != "prep" or after.lower_ not in ("to", "against"):
+        return None
+    pobj = next(iter(_children(after, "pobj")), None)
+    if f"prep:{after.lower_}" not in frames or pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+        return None
+    return f"prep:{after.lower_}" if participle_holder(verb) is not None else None
+
+
+def participle_holder(verb: Token) -> Token | None:
+    """The noun a participle of :func:`participle_frame` is said of, also where the parser
+    hung the participle elsewhere ("dubbed X by campaigners opposed to ...")."""
+    prev = verb.doc[verb.i - 1]
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return prev if verb.dep_ in ("oprd", "dep", "advcl") and prev.pos_ in ("NOUN", "PROPN") else None

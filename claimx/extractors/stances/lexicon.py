@@ -60,6 +60,10 @@ _AGENT_NOUNS: dict[str, str] = _LEX["agent_nouns"]
 _FRAMING_IF = frozenset(_LEX["framing_if_verbs"])
 _ELLIPTIC_IF = frozenset(_LEX["elliptic_if_words"])
 _FAILING_VERBS = frozenset(_LEX["failing_verbs"])
+#: "any voter who refuses to be inked": antecedents that make a relative clause generic
+_GENERIC = frozenset(_LEX["generic_antecedents"])
+#: "the only law lord to oppose the appeal": the words that make a to-clause on a noun say what it did
+_INFINITIVAL_RELATIVE = frozenset(_LEX["infinitival_relative_modifiers"])
 _NAMING = frozenset(_LEX["naming_verbs"])
 _CANDIDATE_WORDS = (
     _CANDIDATE_LEMMAS

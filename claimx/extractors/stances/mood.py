@@ -17,13 +17,14 @@ from claimx.extractors.stances.lexicon import (
     _ASKING,
     _DEONTIC,
     _DEONTIC_HEADS,
+    _GENERIC,
     _NECESSITY_FORECAST,
     _NON_ASSERTIVE_NOUNS,
     _NON_ASSERTIVE_VERBS,
     _TENTATIVE_MODALS,
     _VERBS,
 )
-from claimx.extractors.stances.parse import _Raw
+from claimx.extractors.stances.parse import _Raw, lifted_conj
 from claimx.extractors.stances.verbs import _hypothetical
 from claimx.schema import Attribution
 
@@ -62,7 +63,7 @@ def unasserted(anchor: Token) -> bool:
     """``anchor`` sits in a clause that somebody speculates about, doubts or denies
     ("speculated that X might reject", "denied that X had agreed to", "speculation that X
     would accept"), not in one reported as a position."""
-    node = anchor
+    node = lifted_conj(anchor) or anchor  # "denied X - but refused to rule out Y"
     for _ in range(8):
         head = node.head
         if head.i == node.i:
@@ -187,6 +188,18 @@ def supposed(anchor: Token) -> bool:
     return anchor.pos_ != "VERB" and _hypothetical(anchor)
 
 
+def generic(anchor: Token) -> bool:
+    """ "any voter who refuses to be inked will not receive the ballot", "anyone who rejects
+    the terms": a relative clause on a noun any party could be, no position anybody holds."""
+    node = anchor
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl" or node.head.i == node.i:
+        return False
+    noun = node.head
+    return noun.lower_ in _GENERIC or any(c.dep_ == "det" and c.lower_ in _GENERIC for c in noun.children)
+
+
 def no_position(raw: _Raw) -> bool:
     """A rule's stance that the sentence does not state as anybody's position."""
     anchor = raw.anchor
@@ -195,5 +208,7 @@ def no_position(raw: _Raw) -> bool:
     if raw.cue_type == "modal":
         return is_question(anchor) or unasserted(anchor)
     if ability(raw) or failed_agreement(raw, anchor) or asked_to(anchor) or supposed(anchor) or foreseen(anchor):
+        return True
+    if generic(anchor):
         return True
     return is_question(anchor) or unasserted(anchor) or third_party_guess(raw, anchor) or forced(anchor)

@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.lexicon import (
     _ACCUSING,
+    _INFINITIVAL_RELATIVE,
     _MODAL_HEADS,
     _MODAL_NORM,
     _MODALS,
     _NEGATING_HEADS,
     _NEGATORS,
     _REL_PRONOUNS,
+    _SUBJ,
     _VERBS,
 )
 from claimx.nlp import syntax
@@ -121,7 +123,25 @@ def _children(tok: Token, *deps: str) -> list[Token]:
 
 
 def _antecedent(rel: Token) -> Token | None:
-    return syntax.antecedent(rel)
+    return syntax.antecedent(rel) or misread_relative(rel)
+
+
+def misread_relative(verb: Token) -> Token | None:
+    """ "winning him an Oscar in 1973 which he notoriously refused": a relative clause the
+    parser read as a complement clause; it opens with "which"/"who" right after a noun (or a
+    phrase on it), which is what the pronoun stands for."""
+    if verb.dep_ != "ccomp" or verb.left_edge.i == 0:
+        return None
+    first = verb.doc[verb.left_edge.i]
+    noun = verb.doc[first.i - 1]
+    if first.lower_ not in ("which", "who", "whom") or first.head.i != verb.i or first.dep_ not in _SUBJ_OBJ:
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.i > 0:
+        noun = verb.doc[noun.head.i - 1]  # "an Oscar in 1973 which": the noun before the phrase
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i > verb.head.i else None
+
+
+_SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj")
 
 
 def _is_relative(tok: Token) -> bool:
@@ -197,9 +217,27 @@ def _agent(verb: Token) -> Token | None:
     return syntax.agent(verb)
 
 
+def lifted_conj(verb: Token) -> Token | None:
+    """ "Mr Brown denied his forecasts were too optimistic - but refused to rule out tax
+    rises": a conjunct with no subject that the parser hung on the verb of a reported clause
+    with a subject of its own; in the tense of the verb that reports the clause, it is that
+    verb's conjunct (Mr Brown refused)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or _children(verb, *_SUBJ):
+        return None
+    upper = head.head
+    joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+    if not joined or verb.tag_ != upper.tag_ or upper.pos_ != "VERB" or not _children(head, "nsubj", "nsubjpass"):
+        return None
+    return upper
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of ``verb``, borrowed from the verb it is conjoined with or that governs
     it (:func:`claimx.nlp.syntax.subject`)."""
+    upper = lifted_conj(verb)
+    if upper is not None:
+        return _subject(upper)
     head = verb.head
     conj = _finite_conj(head) if verb.dep_ == "conj" and head.dep_ == "xcomp" else None
     if conj is not None and conj.i == verb.i:
@@ -215,8 +253,10 @@ def _subject(verb: Token) -> Token | None:
     if found is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "Brando is said to have turned down the role": the raised subject of the passive
         found = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
-    if found is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+    if found is None and verb.dep_ == "pcomp" and verb.tag_ in ("VBG", "VBN") and verb.head.dep_ == "prep":
         found = _gerund_subject(verb)
+    if found is None:
+        found = _set_off_subject(verb) or _infinitival_relative(verb)
     node = verb
     while found is None and node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
         node = node.head
@@ -229,6 +269,51 @@ def _subject(verb: Token) -> Token | None:
         if obj is not None and obj.i + 1 == node.left_edge.i and obj.pos_ == "PROPN":
             found = obj
     return found
+
+
+#: relative pronouns that open a clause set off by commas after the noun they stand for
+_SET_OFF_RELATIVES = frozenset(["who", "whose", "which"])
+
+
+def _set_off_subject(verb: Token) -> Token | None:
+    """ "Redstone, who controls X, a theatre chain operator, offered to ...", "The home
+    secretary, whose blueprint is expected on Monday, also rejected ...": a finite verb with
+    no subject right after a relative clause set off by commas, which the parser took for the
+    main clause or hung elsewhere; the noun before the clause is the verb's subject."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or bool(_children(verb, "aux"))
+    if not finite or verb.dep_ not in ("ROOT", "dep", "conj") or _children(verb, "nsubj", "nsubjpass", "expl"):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i > 0 and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
+        i -= 1  # "..., also rejected", "..., has proposed"
+    if doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(verb.sent.start + 1, i - 40), -1):
+        if doc[j].text in (";", ":", "."):
+            return None
+        if doc[j].lower_ in _SET_OFF_RELATIVES and doc[j - 1].text == ",":
+            noun = doc[j - 2]
+            return noun if noun.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
+def _infinitival_relative(verb: Token) -> Token | None:
+    """ "Lord Walker, the one law lord to oppose the appeal", "the first Democrat to back the
+    bill": a to-clause on a noun marked by "only", "first", "one" ... says what the noun (or
+    the name it stands beside) did."""
+    head = verb.head
+    if verb.dep_ != "acl" or not any(c.tag_ == "TO" for c in verb.children) or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+    nouns += [g for n in nouns[1:] for g in n.children if g.dep_ == "appos"]
+    # the noun the marker is on: "the one law lord", not the name beside it
+    noun = next((n for n in nouns if any(m.lower_ in _INFINITIVAL_RELATIVE for m in n.lefts)), None)
+    while noun is not None and noun.i + 1 < len(noun.doc):
+        nxt = noun.doc[noun.i + 1]  # "law lord" read as two nouns in apposition: its last word
+        if nxt.head.i != noun.i or nxt.dep_ not in ("appos", "compound") or nxt.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = nxt
+    return noun
 
 
 def _purpose(verb: Token) -> bool:
@@ -259,9 +344,15 @@ def _gerund_subject(verb: Token) -> Token | None:
     prep, above = verb.head, verb.head.head
     if above.i == prep.i or above.pos_ not in ("VERB", "AUX"):
         return None
-    if prep.lower_ == "of" and above.lemma_.lower() in _ACCUSING:
+    if prep.lower_ in ("of", "in") and above.lemma_.lower() in _ACCUSING:
+        # "accused the FNV of intransigence in refusing to alter its stance": the one accused
         return next((c for c in above.children if c.dep_ == "dobj"), None)
-    if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on"):
+    if prep.lower_ == "as":
+        # "the FSA was reported as having asked firms to pay", "described X as refusing to ..."
+        return next((c for c in above.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if verb.tag_ != "VBG":
+        return None
+    if prep.lower_ in ("after", "before", "by", "while", "since", "upon", "on", "in"):
         return syntax.subject(above, relatives=_REL_PRONOUNS)
     if prep.lower_ == "for":  # "suspended the association for refusing to deselect X"
         return next((c for c in above.children if c.dep_ == "dobj" and c.i < prep.i), None)
@@ -286,7 +377,9 @@ def _negated(verb: Token) -> bool:
         if head.lemma_.lower() in _NEGATING_HEADS and head.lemma_.lower() not in _VERBS:
             return True
         if head.lemma_.lower() in _MODAL_HEADS or head.pos_ == "ADJ":
-            return any(c.dep_ == "neg" for c in head.children)
+            # "was not able to accept": the "not" on the copula of the adjective
+            copula = head.head if head.dep_ == "acomp" and head.head.i != head.i else head
+            return any(c.dep_ == "neg" for c in (*head.children, *copula.children))
     return False
 
 

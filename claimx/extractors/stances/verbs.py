@@ -13,11 +13,15 @@ from claimx.extractors.stances.clauses import (
     _opens_sentence,
     _shifted_object,
     _small_clause,
+    _states_a_fact,
     _subjunctive,
     _to_misparsed,
     _told_clause,
     _without_as,
+    displaced_infinitives,
     named_object,
+    participle_frame,
+    participle_holder,
 )
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
@@ -96,6 +100,7 @@ def _noun_clause_tail(verb: Token, obj: Token) -> int | None:
 def _object_of(verb: Token, frames: list[str]) -> tuple[tuple[int, int] | None, Token | None, str | None]:
     """The object span for the first frame that fits, the preposition or particle that
     belongs in the cue, and the stance the frame gives when it names one ("voted against")."""
+    frames = [f for f in [participle_frame(verb, frames)] if f is not None] or frames
     for entry in frames:
         frame, _, stance = entry.partition("=")
         if frame == "phrase":
@@ -158,7 +163,7 @@ def _frame_object(verb: Token, frame: str) -> tuple[tuple[int, int] | None, Toke
         # "refused to comment" is a refusal (any_xcomp); "agreed to discuss" commits to nothing
         entry = _VERBS.get(verb.lemma_.lower(), {})
         any_xcomp, allowed = entry.get("any_xcomp"), entry.get("xcomp_allowed", [])
-        for xc in _children(verb, "xcomp"):
+        for xc in _children(verb, "xcomp") + displaced_infinitives(verb):
             ignored = xc.lemma_.lower() in _IGNORED_XCOMP and xc.lemma_.lower() not in allowed
             if ignored and any_xcomp and _asks_question(xc):
                 continue  # "refused to say whether she would vote for X": a question left open
@@ -276,6 +281,8 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
             pobj = next(iter(_children(prep, "pobj")), None)
             if prep.lower_ == "with" and pobj is not None and pobj.lemma_.lower() in wanted:
                 return True
+    if entry.get("actor_addressee") and not all(_plausible_actor(o) for o in _children(verb, "dobj")):
+        return False  # "need the Lords to set up X", not "may need an emergency meeting to sort out X"
     if not wanted and not barred:
         return True
     head = _object_head(verb)
@@ -306,15 +313,6 @@ def _inverted(verb: Token, clause: Token) -> bool:
         return False
     between = verb.doc[clause.right_edge.i + 1 : verb.i]
     return any(t.text == "," for t in between) and not any(t.dep_ == "mark" for t in clause.children)
-
-
-def _states_a_fact(verb: Token, obj: Token) -> bool:
-    """ "denied claims that he faked a crash": a lexicon verb marked ``facts`` with a noun
-    carrying a that-clause disputes a fact, it takes no position."""
-    entry = _VERBS.get(verb.lemma_.lower(), {})
-    if not entry.get("facts"):
-        return False
-    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in obj.children)
 
 
 def _misparsed_relative(verb: Token) -> Token | None:
@@ -434,7 +432,9 @@ def _agentless_report(verb: Token) -> bool:
     subjects = _children(verb, "nsubjpass", "nsubj")  # "plans ... have not been agreed" (nsubj)
     if not (_children(verb, "auxpass") and subjects) or _agent(verb) is not None:
         return False
-    if verb.dep_ not in ("ROOT", "ccomp", "conj") or _modality(verb)[0] is not None:
+    # "objected to the fact that the idea had been rejected": a that-clause of a noun
+    told = verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    if (verb.dep_ not in ("ROOT", "ccomp", "conj") and not told) or _modality(verb)[0] is not None:
         return False
     if _children(verb, "xcomp", "ccomp"):
         return False  # "Technology firms are being urged to X", "were warned that": the addressee
@@ -464,7 +464,8 @@ def _verb_stance(doc: Doc, verb: Token, entry: dict[str, Any]) -> _Raw | None:
         return None
     if not _object_allowed(verb, entry):
         return None
-    actor_tok = _agent(verb) if _passive(verb) else _subject(verb)
+    held = participle_frame(verb, entry["frames"]) is not None  # "students opposed to tuition fees"
+    actor_tok = participle_holder(verb) if held else (_agent(verb) if _passive(verb) else _subject(verb))
     if actor_tok is None and entry.get("stative") and _passive(verb):
         actor_tok = next(iter(_children(verb, "nsubjpass")), None)  # "unions are united against X"
     inverted = any(_inverted(verb, cc) for cc in _children(verb, "ccomp"))
