@@ -117,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default=str(ROOT / "benchmarks" / "data" / "stances_real.jsonl"))
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--half", default="all", choices=["dev", "test", "fresh", "dev2", "fresh2", "fresh3", "fresh4", "all"])
+    ap.add_argument(
+        "--half", default="all", choices=["dev", "test", "fresh", "dev2", "fresh2", "fresh3", "fresh4", "all"]
+    )
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args(argv)
     records = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
