@@ -27,7 +27,8 @@ from the tagger that did not see it (cached in ``--cache``/crossfit.pkl, keyed b
 paths). ``--mix both`` trains on two copies of every cue, one with the out-of-fold tagger's
 spans and one with the full tagger's; ``--mix half`` takes the out-of-fold spans for half the
 articles (SHA-1 of ``"mix:" + id`` even) and the full tagger's for the rest. At run time the
-selector always sees the full tagger's spans.
+selector always sees the full tagger's spans. Tried in issue 13 and not kept: no mix beat the
+shipped trees on PolNeAR dev (README, "Cross-fitted tagger spans").
 """
 
 from __future__ import annotations
