@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -86,3 +89,19 @@ def test_the_selector_keeps_a_quote_over_its_sentences(extract) -> None:  # type
     article = extract('"We will not sign. The deal is dead," Hamas official Bassem Naim told Reuters.')
     att = next(a for a in article.attributions if a.cue.text == "told")
     assert att.content is not None and "We will not sign. The deal is dead" in att.content.text
+
+
+def test_the_crossfit_folds_split_all_of_train_by_id(tmp_path: Path) -> None:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "models" / "training" / "content_selector.py"
+    spec = importlib.util.spec_from_file_location("content_selector", path)
+    assert spec is not None and spec.loader is not None
+    cs = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cs)
+    lines = [json.dumps({"id": f"art-{i}", "text": "x", "attributions": []}) + "\n" for i in range(40)]
+    (tmp_path / "train.jsonl").write_text("".join(lines), encoding="utf-8")
+    cs.write_folds(tmp_path / "train.jsonl", tmp_path / "folds")
+    folds = [(tmp_path / "folds" / f"fold{k}.jsonl").read_text(encoding="utf-8").splitlines(True) for k in (0, 1)]
+    assert sorted(folds[0] + folds[1]) == sorted(lines) and folds[0] and folds[1]
+    assert all(cs.fold_of(json.loads(line)["id"]) == k for k in (0, 1) for line in folds[k])

@@ -1,7 +1,9 @@
 """Train the content selector (``claimx.extractors.attributions.selector``) on PolNeAR train.
 
     python models/training/content_selector.py TRAIN.jsonl models/content_selector.json \\
-        [--cache /tmp/claimx-selector] [--exclude-mod 10] [--ranker trees|linear]
+        [--cache /tmp/claimx-selector] [--exclude-mod 10] [--ranker trees|linear] \\
+        [--crossfit TAGGER0 TAGGER1 [--mix oof|both|half]]
+    python models/training/content_selector.py TRAIN.jsonl --write-folds DIR
 
 Parses the articles with claimx's pipeline once (cached as a DocBin beside the tagger's spans),
 runs the attribution rules without the selector, and for every predicted cue that overlaps a
@@ -14,6 +16,19 @@ with numpy) learn to pick the candidate equal to the gold content. Articles whos
 or trees, never corpus text. With the parse cached, the candidates take under a minute and LightGBM's 300 rounds about
 3 CPU-minutes on 2 threads (11 minutes wall on a busy shared machine); the first parse of
 train takes longer.
+
+Cross-fitting (issue 13): the shipped tagger was trained on every train article, so its CONTENT
+spans, one of the selector's features, are better on the selector's training cues than on new
+text. ``--write-folds DIR`` splits all of TRAIN (the slice included) into ``DIR/fold0.jsonl``
+and ``DIR/fold1.jsonl`` by the SHA-1 of ``"fold:" + id`` (``fold_of``); train a tagger on each
+(``models/training/train.py DIR/foldK.jsonl DEV --export /tmp/taggerK``, same config and cap)
+and pass them as ``--crossfit /tmp/tagger0 /tmp/tagger1``: each article's features then come
+from the tagger that did not see it (cached in ``--cache``/crossfit.pkl, keyed by the two
+paths). ``--mix both`` trains on two copies of every cue, one with the out-of-fold tagger's
+spans and one with the full tagger's; ``--mix half`` takes the out-of-fold spans for half the
+articles (SHA-1 of ``"mix:" + id`` even) and the full tagger's for the rest. At run time the
+selector always sees the full tagger's spans. Tried in issue 13 and not kept: no mix beat the
+shipped trees on PolNeAR dev (README, "Cross-fitted tagger spans").
 """
 
 from __future__ import annotations
@@ -57,6 +72,51 @@ def _records(path: Path, mod: int) -> list[dict]:
             continue
         out.append(rec)
     return out
+
+
+def fold_of(doc_id: str, salt: str = "fold") -> int:
+    """The cross-fitting fold (0 or 1) of an article: independent of the slice's MD5."""
+    return int(hashlib.sha1(f"{salt}:{doc_id}".encode()).hexdigest(), 16) % 2
+
+
+def write_folds(train: Path, out: Path) -> None:
+    """All of ``train`` (the slice included) in ``out/fold0.jsonl`` and ``out/fold1.jsonl``."""
+    out.mkdir(parents=True, exist_ok=True)
+    files = [(out / f"fold{k}.jsonl").open("w", encoding="utf-8") for k in (0, 1)]
+    for line in train.open(encoding="utf-8"):
+        files[fold_of(json.loads(line)["id"])].write(line)
+    for f in files:
+        f.close()
+
+
+def _crossfit_tags(records: list[dict], docs, cache: Path, taggers: list[Path]) -> list:  # type: ignore[no-untyped-def]
+    """Each article's tagger spans from the tagger trained on the other fold (``taggers[k]``
+    was trained on fold k), cached in ``cache``/crossfit.pkl with the taggers' paths."""
+    from claimx.extractors.attributions.tagger import AttributionTagger
+
+    path, key = cache / "crossfit.pkl", [str(p.resolve()) for p in taggers]
+    if path.exists():
+        stored, tags = pickle.loads(path.read_bytes())
+        if stored == key and len(tags) == len(docs):
+            return tags
+    tags = [None] * len(docs)
+    for k, model in enumerate(taggers):
+        mine = [i for i, r in enumerate(records) if fold_of(r["id"]) != k]
+        spans = AttributionTagger.load(model).predict_many([docs[i] for i in mine], batch_size=16)
+        for i, tagged in zip(mine, spans, strict=True):
+            tags[i] = tagged
+    path.write_bytes(pickle.dumps((key, tags)))
+    return tags
+
+
+def _mixed_groups(records: list[dict], docs, tags, oof, mix: str) -> list:  # type: ignore[no-untyped-def]
+    """The training cues with the out-of-fold spans ``oof``, the full tagger's ``tags``, or both."""
+    if mix == "oof":
+        return _groups(records, docs, oof)
+    if mix == "both":
+        return _groups(records, docs, oof) + _groups(records, docs, tags)
+    picked = [o if fold_of(r["id"], "mix") == 0 else t for r, o, t in zip(records, oof, tags, strict=True)]
+    return _groups(records, docs, picked)
 
 
 def _parsed(records: list[dict], cache: Path):  # type: ignore[no-untyped-def]
@@ -177,14 +237,26 @@ def train_trees(groups: list, config: dict) -> tuple[list[str], dict]:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("train", type=Path)
-    ap.add_argument("out", type=Path)
+    ap.add_argument("out", type=Path, nargs="?")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/claimx-selector"))
     ap.add_argument("--exclude-mod", type=int, default=10)
     ap.add_argument("--ranker", choices=("trees", "linear"), default="trees")
+    ap.add_argument("--write-folds", type=Path, metavar="DIR", help="split TRAIN into two folds and stop")
+    ap.add_argument("--crossfit", type=Path, nargs=2, metavar=("TAGGER0", "TAGGER1"))
+    ap.add_argument("--mix", choices=("oof", "both", "half"), default="oof")
     args = ap.parse_args(argv)
+    if args.write_folds:
+        write_folds(args.train, args.write_folds)
+        return
+    if args.out is None:
+        ap.error("the output path is required")
     records = _records(args.train, args.exclude_mod)
     docs, tags = _parsed(records, args.cache)
-    groups = _groups(records, docs, tags)
+    if args.crossfit:
+        oof = _crossfit_tags(records, docs, args.cache, list(args.crossfit))
+        groups = _mixed_groups(records, docs, tags, oof, args.mix)
+    else:
+        groups = _groups(records, docs, tags)
     if args.ranker == "linear":
         names, w = train(groups, CONFIG)
         model = {"features": names, "weights": [round(float(v), 6) for v in w], "config": CONFIG}
