@@ -4,7 +4,10 @@ non-finite and adjectival clauses, a subject set off from its verb by a relative
 apposition, reported modals of obligation and nominal stance heads — in several house styles,
 positive and negative.
 
-    python benchmarks/score_stance_forms_own.py [--part dev|aside|all] [--verbose]
+    python benchmarks/score_stance_forms_own.py [--part dev|aside|all] [--verbose] [--fixture FILE]
+
+(--fixture tests/fixtures/stance_lexicon_forms.jsonl scores the sentences written for the lexicon
+sweep's new stance words in the same way.)
 
 A positive case is right when a stance of its type has a cue that overlaps the cue word; its
 holder and object are right when they contain the expected words (an empty holder expects
@@ -28,8 +31,8 @@ import claimx  # noqa: E402
 FIXTURE = ROOT / "tests" / "fixtures" / "stance_syntax_forms.jsonl"
 
 
-def load(part: str = "all") -> list[dict[str, Any]]:
-    rows = [json.loads(x) for x in FIXTURE.read_text(encoding="utf-8").splitlines() if x.strip()]
+def load(part: str = "all", fixture: Path = FIXTURE) -> list[dict[str, Any]]:
+    rows = [json.loads(x) for x in fixture.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [r for r in rows if part == "all" or r["part"] == part]
 
 
@@ -53,10 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--part", default="all", choices=["dev", "aside", "all"])
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--fixture", type=Path, default=FIXTURE, help="another fixture of the same form")
     args = ap.parse_args(argv)
     parts = ["dev", "aside"] if args.part == "all" else [args.part]
     for part in parts:
-        rows = load(part)
+        rows = load(part, args.fixture)
         pos = [r for r in rows if r["stance"] is not None]
         got = {"stance": 0, "holder": 0, "object": 0, "neg": 0}
         for row in rows:
