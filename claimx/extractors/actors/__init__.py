@@ -31,6 +31,7 @@ from claimx.extractors.actors.mentions import (
     named_outlets,
     names_a_body,
     owned_lower,
+    set_name,
     suffixed_names,
     title_before_name,
     titles_a_name,
@@ -118,7 +119,7 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         return None
     if low in _NOMINAL and first == "the" and (right - left <= 3 or is_ranked_description(doc, left, tok)):
         return Candidate(start, end, "", "ref", low, tok)  # "the union", "the world's biggest miner"
-    if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS"):
+    if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
         # "workers", "the banks", "creditor banks": one group per head word
         return Candidate(start, end, low, "group", None, tok)
     if tok.tag_ == "NN" and "organization" in _NOMINAL.get(low, ()) and _introduces(doc, left, tok):
@@ -161,9 +162,11 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         if named:
             left = named[-1] + 1  # "a Zenco spokesman", "WHO officials": the body is a mention of its own
             left += doc[left].tag_ == "POS"
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if poss is not None and poss.i >= left:
-            left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PRON", "NOUN")), None)
+        if poss is not None and poss.i >= left and not (poss.pos_ == "NOUN" and is_ranked_description(doc, left, tok)):
+            # "her three deputies", "the foundation's former president": the possessor is its own mention
+            left = poss.right_edge.i + 1
+            left += left < tok.i and doc[left].tag_ == "POS"
         cand = _noun_candidate(doc, tok, left, right)
         if cand is not None:
             out.append(cand)
@@ -393,6 +396,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if head_tok is not None:
             last_anon[head_tok.lower_] = aid
     else:
+        text = set_name(doc, phrase, head_tok, text, table.actors()) if kind == "group" else text
         aid = table.add(start, end, name=text, kind=kind, label=label, gender=_honorific(doc, phrase))
     actor = table.get(aid)
     if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):

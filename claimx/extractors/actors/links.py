@@ -74,7 +74,10 @@ def _definite_noun(doc: Doc, tok: Token) -> int | None:
     if tok.pos_ != "NOUN" or not tok.is_lower or tok.tag_ != "NN":
         return None
     left = tok.left_edge.i
-    if tok.right_edge.i != tok.i or tok.i - left > 2 or doc[left].lower_ not in _HEAD_DETS:
+    right = tok.right_edge.i
+    if right == tok.i + 1 and doc[right].tag_ == "POS":
+        right = tok.i  # "the foundation's former president": the possessor is a description too
+    if right != tok.i or tok.i - left > 2 or doc[left].lower_ not in _HEAD_DETS:
         return None
     if any(t.pos_ not in ("DET", "ADJ") for t in doc[left + 1 : tok.i]):
         return None

@@ -31,6 +31,7 @@ from claimx.extractors.actors.names import (
     is_outlet_name,
 )
 from claimx.nlp import syntax
+from claimx.schema import Actor
 
 # -- finding mentions --------------------------------------------------------------------
 
@@ -344,3 +345,19 @@ def named_outlets(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         out.append((doc[left].idx, tok.idx + len(tok), doc[left : tok.i + 1].text))
         taken.update(range(left, tok.i + 1))
     return out
+
+
+def set_name(doc: Doc, phrase: SpacySpan | None, head: Token | None, text: str, actors: list[Actor]) -> str:
+    """The name of a group: its head word ("nurses"), but the whole phrase for a counted or
+    kind-marked indefinite set ("15,000 nurses", "replacement nurses") after a group of that
+    word, which is another set."""
+    if (
+        all(a.name.lower() != text for a in actors)
+        or phrase is None
+        or head is None
+        or doc[phrase.start].lower_ in ("the", "these", "those")
+    ):
+        return text
+    if any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in head.children):
+        return doc.text[phrase.start_char : phrase.end_char]
+    return text

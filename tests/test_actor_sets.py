@@ -1,0 +1,78 @@
+"""Precision constraints on actor links, on sentences written for these tests (issue 17, session 9):
+a possessor description is a mention of its own, a counted or kind-marked set is not the group
+of the same head word named before it, a plural noun modifying another noun is no group, and
+"the union" takes up an association of workers."""
+
+from __future__ import annotations
+
+from claimx import extract
+from claimx.schema import Actor, Article
+
+
+def _holder(art: Article, text: str, phrase: str, nth: int = 0) -> Actor | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    end = start + len(phrase)
+    hits = [a for a in art.actors if any(m.start < end and start < m.end for m in a.mentions)]
+    assert len(hits) <= 1, (phrase, [(a.name, [m.text for m in a.mentions]) for a in art.actors])
+    return hits[0] if hits else None
+
+
+def test_a_description_possessor_is_not_part_of_the_role() -> None:
+    text = (
+        "LONDON - The Wellcome Trust has sold its archive. John Harris, the trust's "
+        "longtime director, said the sale would pay its debts."
+    )
+    art = extract(text)
+    role = _holder(art, text, "longtime director")
+    assert role is not None and role.kind == "person"
+    assert all(text[m.start : m.end] != "the trust's longtime director" for m in role.mentions)
+    assert _holder(art, text, "John Harris") is role
+    trust = _holder(art, text, "The Wellcome Trust")
+    assert trust is not None and _holder(art, text, "the trust") is trust
+
+
+def test_a_counted_set_is_not_the_group_named_before() -> None:
+    text = (
+        "Teachers in three districts walked out on Monday. The walkout closed schools serving "
+        "40,000 pupils, and officials said 2,000 teachers had been hired as cover. "
+        "Teachers last struck in 2019."
+    )
+    art = extract(text)
+    first = _holder(art, text, "Teachers")
+    counted = _holder(art, text, "2,000 teachers")
+    assert first is not None and counted is not None and first.id != counted.id
+    assert _holder(art, text, "Teachers", 1) is first
+
+
+def test_a_kind_marked_set_is_not_the_group_named_before() -> None:
+    text = (
+        "Workers at the bus company voted to strike. The company said it had trained replacement "
+        "workers and would keep most routes running."
+    )
+    art = extract(text)
+    drivers, spare = _holder(art, text, "Workers"), _holder(art, text, "replacement workers")
+    assert drivers is not None and (spare is None or spare.id != drivers.id)
+
+
+def test_a_plural_noun_modifying_a_noun_is_no_group() -> None:
+    text = (
+        "Dockers at Felixstowe will strike next week, the Port Workers Association said. "
+        '"We have no choice," said Sam Hill, general secretary of the dockers association.'
+    )
+    art = extract(text)
+    assocation = _holder(art, text, "the Port Workers Association")
+    assert assocation is not None
+    assert _holder(art, text, "dockers association") is assocation
+
+
+def test_the_union_takes_up_an_association_of_workers() -> None:
+    text = (
+        "The Royal College of Nursing and the Scottish Nurses Association said on Friday they "
+        "would ballot members. The Scottish Nurses Association said the ballot would open in May. "
+        "The union said its members had rejected a 3% offer."
+    )
+    art = extract(text)
+    nurses = _holder(art, text, "The Scottish Nurses Association", 0)
+    assert nurses is not None and _holder(art, text, "The union") is nurses
