@@ -76,3 +76,35 @@ def test_the_union_takes_up_an_association_of_workers() -> None:
     art = extract(text)
     nurses = _holder(art, text, "The Scottish Nurses Association", 0)
     assert nurses is not None and _holder(art, text, "The union") is nurses
+
+
+def test_a_company_description_makes_an_apposed_name_an_organisation() -> None:
+    text = (
+        "SANTIAGO (Reuters) - Codelco, the country's state copper company, said on Monday it would sell "
+        "a stake in its lithium unit. The company did not give a price."
+    )
+    art = extract(text)
+    fund = _holder(art, text, "Codelco")
+    assert fund is not None and fund.kind == "organization"
+
+
+def test_a_title_and_nationality_before_a_name_tagged_an_organisation() -> None:
+    text = (
+        "ASTANA (AFP) - Uzbek President Shavkat Mirziyoyev met Kazakh President Kassym-Jomart Tokayev "
+        "on Friday. Tokayev said the two countries would build a new border crossing."
+    )
+    art = extract(text)
+    tokayev = _holder(art, text, "Kassym-Jomart Tokayev")
+    assert tokayev is not None and tokayev.kind == "person"
+    assert _holder(art, text, "Tokayev said") is tokayev
+
+
+def test_the_company_takes_up_the_last_incorporated_name() -> None:
+    text = (
+        "Shell agreed to sell its Nigerian onshore unit to Renaissance, a local consortium, for $2.4 "
+        "billion. Renaissance said the deal would close next year. Separately, Exxon Mobil Corp said it "
+        "had finished selling its own Nigerian assets. The company did not say how much it had raised."
+    )
+    art = extract(text)
+    exxon = _holder(art, text, "Exxon Mobil Corp")
+    assert exxon is not None and _holder(art, text, "The company") is exxon

@@ -26,11 +26,13 @@ from claimx.extractors.actors.mentions import (
     _noun_phrase,
     _outlet_matcher,
     _title_before,
+    honorific_gender,
     is_predicate,
     is_ranked_description,
     named_outlets,
     names_a_body,
     owned_lower,
+    person_after_title,
     set_name,
     suffixed_names,
     title_before_name,
@@ -83,9 +85,7 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 _TEAM_NOUNS = lexicons.word_set("actors", "team_nouns")
-_GENDERED: dict[str, str] = {
-    k: v for k, v in lexicons.load("actors")["honorific_gender"].items() if not k.startswith("_")
-}
+_BUSINESS_NOUNS = lexicons.word_set("actors", "business_nouns")
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -211,6 +211,8 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             continue  # "Speech" in "the King's Speech", tagged a person
         ent = with_first_word(_without_score(ent), taken)
         kind = _kind_of_entity(ent)
+        if kind in ("organization", "other") and (named := person_after_title(ent)) is not None:
+            ent, kind = named, "person"  # "Kazakh President Kassym-Jomart Tokayev" tagged an organisation
         if kind is None:
             continue
         if kind == "person":
@@ -397,7 +399,7 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
             last_anon[head_tok.lower_] = aid
     else:
         text = set_name(doc, phrase, head_tok, text, table.actors()) if kind == "group" else text
-        aid = table.add(start, end, name=text, kind=kind, label=label, gender=_honorific(doc, phrase))
+        aid = table.add(start, end, name=text, kind=kind, label=label, gender=honorific_gender(doc, phrase))
     actor = table.get(aid)
     if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):
         # the name read as an organisation against its NER label (a company suffix after it,
@@ -409,19 +411,14 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         actor.title, actor.party = _title_and_party(_title_before(phrase))
 
 
-def _honorific(doc: Doc, phrase: SpacySpan | None) -> str | None:
-    """ "Mr Smith", "Mrs Smith": the gender the word right before a name tells."""
-    if phrase is None or phrase.start == 0:
-        return None
-    return _GENDERED.get(doc[phrase.start - 1].lower_)
-
-
 def _apposed_name(table: ActorTable, head: Token | None) -> str | None:
     """The organisation an indefinite description is in apposition with, named before it."""
     if head is None or head.dep_ != "appos" or head.head.i >= head.i:
         return None
     name = head.head
     aid = table.at(name.idx, name.idx + len(name))
+    if aid is not None and table.get(aid).kind in ("place", "other", "person") and head.lower_ in _BUSINESS_NOUNS:
+        table.get(aid).kind = ActorKind.organization  # "KazMunayGas" (the NER's place), "the national oil company"
     return aid if aid is not None and table.get(aid).kind == "organization" else None
 
 

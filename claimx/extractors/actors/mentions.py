@@ -30,6 +30,7 @@ from claimx.extractors.actors.names import (
     canonical,
     is_outlet_name,
 )
+from claimx.extractors.actors.nations import country_of_word
 from claimx.nlp import syntax
 from claimx.schema import Actor
 
@@ -361,3 +362,36 @@ def set_name(doc: Doc, phrase: SpacySpan | None, head: Token | None, text: str, 
     if any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in head.children):
         return doc.text[phrase.start_char : phrase.end_char]
     return text
+
+
+#: capitalised title words right before a name ("President", "Minister")
+_TITLES_CAPITALISED = frozenset(w.capitalize() for w in _TITLE_WORDS)
+
+
+def person_after_title(ent: SpacySpan) -> SpacySpan | None:
+    """ "Kazakh President Kassym-Jomart Tokayev" tagged an organisation: a nationality and a title
+    before (or just outside) a capitalised name of two words or more; the name is a person's."""
+    doc, i = ent.doc, ent.start
+    while i < ent.end and country_of_word(doc[i]) is not None:
+        i += 1
+    j = i
+    while j < ent.end and doc[j].lower_.rstrip(".") in _TITLE_WORDS:
+        j += 1
+    rest = doc[j : ent.end]
+    if j == i == ent.start and ent.start > 0 and doc[ent.start - 1].text.rstrip(".") in _TITLES_CAPITALISED:
+        j = -1  # "President [Kassym-Jomart Tokayev]": the title is just before the entity
+    if j == i or len(rest) < 2 or not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text in "-." for t in rest):
+        return None
+    return None if any(t.lower_ in _ORG_SUFFIXES for t in rest) else rest
+
+
+_HONORIFIC_GENDER: dict[str, str] = {
+    k: v for k, v in lexicons.load("actors")["honorific_gender"].items() if not k.startswith("_")
+}
+
+
+def honorific_gender(doc: Doc, phrase: SpacySpan | None) -> str | None:
+    """ "Mr Smith", "Mrs Smith": the gender the word right before a name tells."""
+    if phrase is None or phrase.start == 0:
+        return None
+    return _HONORIFIC_GENDER.get(doc[phrase.start - 1].lower_)
