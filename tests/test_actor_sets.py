@@ -108,3 +108,15 @@ def test_the_company_takes_up_the_last_incorporated_name() -> None:
     art = extract(text)
     exxon = _holder(art, text, "Exxon Mobil Corp")
     assert exxon is not None and _holder(art, text, "The company") is exxon
+
+
+def test_a_definite_description_with_noun_modifiers_takes_up_the_body() -> None:
+    text = (
+        "NEW YORK (AP) - Procter & Gamble raised its annual sales forecast on Friday. The household "
+        "products company said demand for detergent held up. Its finance chief, Andre Schulten, said "
+        '"we are not seeing consumers trade down."'
+    )
+    art = extract(text)
+    pg = _holder(art, text, "Procter & Gamble")
+    assert pg is not None and _holder(art, text, "The household products company") is pg
+    assert _holder(art, text, "Its") is pg

@@ -27,6 +27,7 @@ from claimx.extractors.actors.mentions import (
     _outlet_matcher,
     _title_before,
     honorific_gender,
+    is_compound_description,
     is_predicate,
     is_ranked_description,
     named_outlets,
@@ -117,7 +118,11 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
             return Candidate(start, end, doc[left:right].text, "official", None, tok)
         return None
-    if low in _NOMINAL and first == "the" and (right - left <= 3 or is_ranked_description(doc, left, tok)):
+    if (
+        low in _NOMINAL
+        and first == "the"
+        and (right - left <= 3 or is_ranked_description(doc, left, tok) or is_compound_description(doc, left, tok))
+    ):
         return Candidate(start, end, "", "ref", low, tok)  # "the union", "the world's biggest miner"
     if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
         # "workers", "the banks", "creditor banks": one group per head word

@@ -300,6 +300,15 @@ def is_ranked_description(doc: Doc, left: int, head: Token) -> bool:
     )
 
 
+def is_compound_description(doc: Doc, left: int, head: Token) -> bool:
+    """ "The consumer goods group", "the state oil company": a definite description whose head is
+    modified by at most three lower-case nouns and adjectives, a reference to a body named before."""
+    words = doc[left + 1 : head.i]
+    return 0 < len(words) <= 3 and all(
+        t.is_lower and (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and t.dep_ == "compound")) for t in words
+    )
+
+
 #: company suffixes that close a name the NER may miss ("Allegheny International Inc")
 _CLOSING_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "ag", "nv", "n.v.", "gmbh"})
 
