@@ -120,3 +120,16 @@ def test_a_definite_description_with_noun_modifiers_takes_up_the_body() -> None:
     pg = _holder(art, text, "Procter & Gamble")
     assert pg is not None and _holder(art, text, "The household products company") is pg
     assert _holder(art, text, "Its") is pg
+
+
+def test_a_press_release_defined_term_is_the_company_defined() -> None:
+    text = (
+        'DUBLIN, 4 March 2026 -- Harbourline Shipping Ltd ("Harbourline" or the "Group") today announced '
+        "full-year results. Harbourline carried 1.2 million containers in 2025, and the Group expects "
+        "volumes to grow in 2026. The Group will pay a final dividend of 12 cents."
+    )
+    art = extract(text)
+    group = _holder(art, text, "Harbourline Shipping Ltd")
+    assert group is not None
+    assert _holder(art, text, "Group expects") is group
+    assert _holder(art, text, "The Group will") is group

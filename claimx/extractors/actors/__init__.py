@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from claimx import data as lexicons
 from claimx.extractors.actors.links import (
     last_anonymous,
+    link_defined_terms,
     link_head_nouns,
     link_headline_roles,
     link_parenthetical_aliases,
@@ -39,6 +40,8 @@ from claimx.extractors.actors.mentions import (
     title_before_name,
     titles_a_name,
     with_first_word,
+    without_score,
+    without_titles,
 )
 from claimx.extractors.actors.names import (
     _ANON_ALWAYS,
@@ -50,7 +53,6 @@ from claimx.extractors.actors.names import (
     _NOUN_POS,
     _OFFICIAL_NOUNS,
     _PARTIES,
-    _TITLE_WORDS,
     ENTITY_KINDS,
     _key,
     entity_kind,
@@ -214,38 +216,17 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             continue  # "Cpl." tagged an organisation before "Jamie Lee"
         if ent.start > 1 and titles_a_name(doc[ent.start - 2]):
             continue  # "Speech" in "the King's Speech", tagged a person
-        ent = with_first_word(_without_score(ent), taken)
+        ent = with_first_word(without_score(ent), taken)
         kind = _kind_of_entity(ent)
         if kind in ("organization", "other") and (named := person_after_title(ent)) is not None:
             ent, kind = named, "person"  # "Kazakh President Kassym-Jomart Tokayev" tagged an organisation
         if kind is None:
             continue
         if kind == "person":
-            ent = _without_titles(ent)
+            ent = without_titles(ent)
         out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
         taken.update(range(ent.start, ent.end))
     return out
-
-
-def _without_score(ent: SpacySpan) -> SpacySpan:
-    """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
-    end = ent.end
-    while end - ent.start > 1 and (
-        ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT", "SPACE") or ent.doc[end - 1].tag_ == "POS"
-    ):
-        end -= 1
-    return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
-
-
-def _without_titles(ent: SpacySpan) -> SpacySpan:
-    """ "Republican Sen. Rand Paul" as one PERSON entity: the name is "Rand Paul"; the words
-    before it are read as its title and party."""
-    start = ent.start
-    while start < ent.end - 1 and (
-        ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS or ent.doc[start].lower_ in _PARTIES
-    ):
-        start += 1
-    return ent if start == ent.start else ent.doc[start : ent.end]
 
 
 def find_actors(doc: Doc) -> ActorTable:
@@ -276,6 +257,7 @@ def find_actors(doc: Doc) -> ActorTable:
     for cand in appositive:
         _add_appositive(doc, table, cand, last_anon)
     link_parenthetical_aliases(doc, table)
+    link_defined_terms(doc, table)
     link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
     name_titled_officials(doc, table)

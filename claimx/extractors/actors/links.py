@@ -220,3 +220,24 @@ def link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
             if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
                 _merge(table, keep=a2, drop=a1)
                 break
+
+
+_DEFINITION = re.compile(r"\s*\(([^()]{1,120})\)")
+_QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{1,60})["\u201d]')
+
+
+def link_defined_terms(doc: Doc, table: ActorTable) -> None:
+    """'Brightwave Energy Inc. ("Brightwave" or "the Company")': a press release defines short
+    names in quotes in brackets after a name; an actor known only by a defined name ("Company",
+    tagged an organisation of its own) is the one defined."""
+    text = clean_text(doc)
+    for (start, end), _ in sorted(table.mention_actor.items()):
+        found = _DEFINITION.match(text, end)
+        if not found:
+            continue
+        terms = {q.lower().removeprefix("the ") for q in _QUOTED.findall(found.group(1))}
+        for actor in list(table.actors()):
+            owner = table.mention_actor.get((start, end))
+            words = {m.text.lower().removeprefix("the ") for m in actor.mentions}
+            if words and owner is not None and actor.id != owner and words <= terms:
+                _merge(table, keep=owner, drop=actor.id)

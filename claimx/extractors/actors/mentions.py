@@ -404,3 +404,24 @@ def honorific_gender(doc: Doc, phrase: SpacySpan | None) -> str | None:
     if phrase is None or phrase.start == 0:
         return None
     return _HONORIFIC_GENDER.get(doc[phrase.start - 1].lower_)
+
+
+def without_score(ent: SpacySpan) -> SpacySpan:
+    """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
+    end = ent.end
+    while end - ent.start > 1 and (
+        ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT", "SPACE") or ent.doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1
+    return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
+
+
+def without_titles(ent: SpacySpan) -> SpacySpan:
+    """ "Republican Sen. Rand Paul" as one PERSON entity: the name is "Rand Paul"; the words
+    before it are read as its title and party."""
+    start = ent.start
+    while start < ent.end - 1 and (
+        ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS or ent.doc[start].lower_ in _PARTIES
+    ):
+        start += 1
+    return ent if start == ent.start else ent.doc[start : ent.end]
