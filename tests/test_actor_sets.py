@@ -133,3 +133,18 @@ def test_a_press_release_defined_term_is_the_company_defined() -> None:
     assert group is not None
     assert _holder(art, text, "Group expects") is group
     assert _holder(art, text, "The Group will") is group
+
+
+def test_we_in_a_quote_by_an_officer_titled_in_capitals_is_the_company() -> None:
+    text = (
+        'PORTLAND, Ore., May 6, 2026 -- Cascadia Timber Inc. today reported first-quarter results. "We '
+        'grew shipments in every region," said Mark Ellis, Chairman and Chief Executive Officer of Cascadia '
+        'Timber. "I want to thank our employees."'
+    )
+    art = extract(text)
+    company = _holder(art, text, "Cascadia Timber Inc.")
+    ellis = _holder(art, text, "Mark Ellis")
+    assert company is not None and ellis is not None and company.id != ellis.id
+    assert _holder(art, text, "We") is company
+    assert _holder(art, text, "Chairman") is ellis
+    assert _holder(art, text, "I want") is ellis

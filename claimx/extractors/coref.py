@@ -445,6 +445,8 @@ def _phrase_neighbours(root: Token) -> list[Token]:
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     if root.dep_ == "appos":
         heads.append(root.head)  # "The TUC general secretary, Paul Nowak"
+    # "Laura Chen, President and Chief Executive Officer of Brightwave": the body hangs on the last title
+    heads += [c for head in heads[1:] for c in head.children if c.dep_ == "conj"]
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _BODY_LINKS:

@@ -148,7 +148,12 @@ def _apposed_nouns(doc: Doc, span: Span, kind: str) -> list[Token]:
     before = doc[span.start - 1] if span.start > 0 else None
     if kind != "person" and before is not None and before.lower_ in _BODY_NOUNS and before.head.i == root.i:
         out.append(before)
-    return [t for t in out if t.pos_ == "NOUN" and t.is_lower]
+    # "Laura Chen, President and Chief Executive Officer of Brightwave": a capitalised title too
+    return [t for t in out if (t.pos_ == "NOUN" and t.is_lower) or (kind == "person" and _title_word(t))]
+
+
+def _title_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in _ROLE_WORDS
 
 
 def link_person_appositions(doc: Doc, table: ActorTable) -> None:
