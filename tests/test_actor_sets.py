@@ -148,3 +148,14 @@ def test_we_in_a_quote_by_an_officer_titled_in_capitals_is_the_company() -> None
     assert _holder(art, text, "We") is company
     assert _holder(art, text, "Chairman") is ellis
     assert _holder(art, text, "I want") is ellis
+
+
+def test_a_camel_case_name_is_found_again_and_takes_its_pronoun() -> None:
+    text = (
+        "ATYRAU (Reuters) - Under the deal, Sinopec and KazMunayGas, Kazakhstan's national oil company, "
+        "will build a polyethylene plant. KazMunayGas said it would own 60 percent of the plant."
+    )
+    art = extract(text)
+    petro = _holder(art, text, "KazMunayGas")
+    assert petro is not None and _holder(art, text, "KazMunayGas said") is petro
+    assert _holder(art, text, "it would") is petro
