@@ -159,3 +159,25 @@ def test_a_camel_case_name_is_found_again_and_takes_its_pronoun() -> None:
     petro = _holder(art, text, "KazMunayGas")
     assert petro is not None and _holder(art, text, "KazMunayGas said") is petro
     assert _holder(art, text, "it would") is petro
+
+
+def test_a_surname_two_people_share_is_neither() -> None:
+    text = (
+        "LONDON (Reuters) - Tom Harding and his sister Claire Harding were cleared on Friday of insider "
+        "dealing. Ed Harding, their cousin, was convicted. Harding's lawyer said he would appeal."
+    )
+    art = extract(text)
+    bare = _holder(art, text, "Harding's")
+    for full in ("Tom Harding", "Ed Harding"):
+        named = _holder(art, text, full)
+        assert named is not None and (bare is None or bare.id != named.id)
+
+
+def test_a_surname_one_person_has_is_that_person() -> None:
+    text = (
+        "PARIS (AFP) - Claire Harding and her husband Tom Harding were cleared on Friday. Mr Harding told "
+        "reporters he would sue."
+    )
+    art = extract(text)
+    tom = _holder(art, text, "Tom Harding")
+    assert tom is not None and _holder(art, text, "Mr Harding") is tom
