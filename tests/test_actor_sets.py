@@ -181,3 +181,14 @@ def test_a_surname_one_person_has_is_that_person() -> None:
     art = extract(text)
     tom = _holder(art, text, "Tom Harding")
     assert tom is not None and _holder(art, text, "Mr Harding") is tom
+
+
+def test_a_town_named_as_a_location_is_not_the_body_named_after_it() -> None:
+    text = (
+        "Leeds Teaching Hospitals NHS Trust said it would cut 200 posts. Most of the jobs are in Leeds, "
+        "and Leeds City Council said it would help staff find new work."
+    )
+    art = extract(text)
+    trust = _holder(art, text, "Leeds Teaching Hospitals NHS Trust")
+    town = _holder(art, text, "Leeds,")
+    assert trust is not None and (town is None or town.id != trust.id)

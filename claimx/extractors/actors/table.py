@@ -38,6 +38,7 @@ _BUSINESS = lexicons.word_set("actors", "business_nouns")
 _NOT_BUSINESS = lexicons.word_set("actors", "not_business")
 _BUSINESS_MARKS = _BUSINESS | (_ORG_SUFFIXES - lexicons.word_set("actors", "generic_org_suffixes"))
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "inside"})
 
 
 def _other_gender(entry: _Entry, gender: str | None) -> bool:
@@ -162,7 +163,7 @@ class ActorTable:
         ``gender``, when known: "Mrs Smith" is not "John Smith")."""
         key = _name_key(name, kind)
         gender = (gender or gender_of_name(name)) if kind == "person" else None
-        entry = self._find_same(key, kind, gender) if merge else None
+        entry = self._find_same(key, kind, gender, located=self._located(start)) if merge else None
         if entry is None and merge and kind in ("person", "organization"):
             entry = self._short_form_before(key, kind)
         if entry is None:
@@ -178,7 +179,12 @@ class ActorTable:
             entry.genders.add(gender)
         return entry.actor.id
 
-    def _find_same(self, key: str, kind: str, gender: str | None = None) -> _Entry | None:
+    def _located(self, start: int) -> bool:
+        """ "in Bolton", "near Leeds": a place named as where something is, not a body named after it."""
+        before = self.doc.text[max(0, start - 8) : start].split()
+        return bool(before) and before[-1].lower() in _LOCATIVE
+
+    def _find_same(self, key: str, kind: str, gender: str | None = None, located: bool = False) -> _Entry | None:
         if not key:
             return None
         other = alias_of(key)
@@ -216,7 +222,7 @@ class ActorTable:
                     and any(len(k.split()) == 2 and k.split()[0] == key for k in entry.keys)
                 ):
                     return entry
-        found = self._same_body(key, kind)
+        found = None if located else self._same_body(key, kind)  # "in Bolton" is no "Bolton NHS Trust"
         if found is not None and not self._headline_only(found):
             return found  # a shouted headline's run of words is no company name to shorten
         if kind == "person":
@@ -227,7 +233,7 @@ class ActorTable:
                 return None
             if hits:
                 return hits[0]
-            if " " not in key and len(key) > 3:
+            if " " not in key and len(key) > 3 and not located:
                 # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
                 for entry in reversed(self._entries):
                     if entry.actor.kind == "organization" and any(
