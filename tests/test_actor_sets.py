@@ -192,3 +192,14 @@ def test_a_town_named_as_a_location_is_not_the_body_named_after_it() -> None:
     trust = _holder(art, text, "Leeds Teaching Hospitals NHS Trust")
     town = _holder(art, text, "Leeds,")
     assert trust is not None and (town is None or town.id != trust.id)
+
+
+def test_a_maker_noun_fits_a_name_that_says_what_it_makes() -> None:
+    text = (
+        "FRANKFURT (Reuters) - Merck Pharmaceuticals agreed to sell its consumer unit to Orion Capital for "
+        "$800 million. Orion Capital said it would keep the unit's staff. The drugmaker said the sale "
+        "would add to its earnings from 2028."
+    )
+    art = extract(text)
+    merck = _holder(art, text, "Merck Pharmaceuticals")
+    assert merck is not None and _holder(art, text, "The drugmaker") is merck
