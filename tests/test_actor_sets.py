@@ -210,3 +210,14 @@ def test_the_company_after_a_takeover_is_the_buyer_not_the_incorporated_target()
         art = extract(text)
         company = _holder(art, text, buyer)
         assert company is not None and _holder(art, text, "The company") is company
+
+
+def test_his_country_is_the_state_of_the_person_it_belongs_to() -> None:
+    text = (
+        "BRASILIA (AFP) - Brazil's foreign minister, Mauro Vieira, met Argentina's Gerardo Werthein on "
+        "Monday. Vieira said his country would not sign the trade deal without changes."
+    )
+    art = extract(text)
+    brazil = _holder(art, text, "Brazil")
+    assert brazil is not None and brazil.kind == "state"
+    assert _holder(art, text, "country") is brazil

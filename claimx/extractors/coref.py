@@ -20,6 +20,7 @@ from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
 from claimx.extractors.actors.names import FIRST_NAME_GENDER as _FIRST_NAMES
 from claimx.extractors.actors.names import GENDERED_WORDS as _GENDERED
+from claimx.extractors.actors.nations import link_own_countries
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
@@ -270,6 +271,7 @@ def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
         tok = doc[i]
         if tok.pos_ in ("PRON", "DET") and not _pleonastic(tok):
             resolver.resolve(tok)
+    link_own_countries(doc, table)
 
 
 def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:
