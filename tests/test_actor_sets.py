@@ -221,3 +221,15 @@ def test_his_country_is_the_state_of_the_person_it_belongs_to() -> None:
     brazil = _holder(art, text, "Brazil")
     assert brazil is not None and brazil.kind == "state"
     assert _holder(art, text, "country") is brazil
+
+
+def test_a_kinship_noun_is_the_person_named_as_that_kin() -> None:
+    text = (
+        "MANCHESTER (BBC) - Sir Alan Grey was jailed for six years on Friday. His wife, Dame Ruth Grey, "
+        "said outside court that her husband had been treated unfairly."
+    )
+    art = extract(text)
+    alan = _holder(art, text, "Sir Alan Grey")
+    ruth = _holder(art, text, "Dame Ruth Grey")
+    assert alan is not None and ruth is not None and alan.id != ruth.id
+    assert _holder(art, text, "husband") is alan

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
+from claimx.extractors.actors.links import link_kin
 from claimx.extractors.actors.names import FIRST_NAME_GENDER as _FIRST_NAMES
 from claimx.extractors.actors.names import GENDERED_WORDS as _GENDERED
 from claimx.extractors.actors.nations import link_own_countries
@@ -272,6 +273,7 @@ def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
         if tok.pos_ in ("PRON", "DET") and not _pleonastic(tok):
             resolver.resolve(tok)
     link_own_countries(doc, table)
+    link_kin(doc, table)
 
 
 def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:

@@ -246,3 +246,49 @@ def link_defined_terms(doc: Doc, table: ActorTable) -> None:
             words = {m.text.lower().removeprefix("the ") for m in actor.mentions}
             if words and owner is not None and actor.id != owner and words <= terms:
                 _merge(table, keep=owner, drop=actor.id)
+
+
+#: kinship nouns and the word for the other side of the tie
+_KIN_INVERSE = {
+    "husband": ("wife",),
+    "wife": ("husband",),
+    "brother": ("brother", "sister"),
+    "sister": ("brother", "sister"),
+    "son": ("father", "mother"),
+    "daughter": ("father", "mother"),
+    "father": ("son", "daughter"),
+    "mother": ("son", "daughter"),
+}
+
+
+def _kin_ties(doc: Doc, table: ActorTable) -> list[tuple[Token, str, str | None]]:
+    """(kin noun, owner actor, actor of the noun) for each "her husband", "Maria Ruiz's brother"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _KIN_INVERSE or tok.pos_ != "NOUN":
+            continue
+        owner_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = table.at(owner_tok.idx, owner_tok.idx + len(owner_tok)) if owner_tok is not None else None
+        if owner is not None and _kind(table, owner) == "person":
+            out.append((tok, owner, table.at(tok.idx, tok.idx + len(tok))))
+    return out
+
+
+def link_kin(doc: Doc, table: ActorTable) -> None:
+    """ "His wife, Laura Kessler, ... her husband": a kinship noun owned by one person is the
+    person named before as that person's kin ("her husband" is Martin Kessler once Laura Kessler
+    was "his wife"; "Her brother" is Daniel Ruiz once he was "her brother Daniel Ruiz")."""
+    ties = _kin_ties(doc, table)
+    known: dict[tuple[str, str], str] = {}
+    for tok, owner, kin in ties:
+        if kin is not None and kin != owner and not table.unnamed(kin):
+            known.setdefault((owner, tok.lower_), kin)
+            for word in _KIN_INVERSE[tok.lower_]:
+                known.setdefault((kin, word), owner)
+    for tok, owner, kin in ties:
+        target = known.get((owner, tok.lower_))
+        found = _description(doc, tok)
+        if target is None or target == owner or found is None or kin is not None:
+            continue
+        if not any(s < found[1] and found[0] < e for s, e in table.mention_actor):
+            table.refer(target, *found)
