@@ -233,3 +233,13 @@ def test_a_kinship_noun_is_the_person_named_as_that_kin() -> None:
     ruth = _holder(art, text, "Dame Ruth Grey")
     assert alan is not None and ruth is not None and alan.id != ruth.id
     assert _holder(art, text, "husband") is alan
+
+
+def test_they_after_two_coordinated_names_is_no_earlier_body() -> None:
+    text = (
+        "LONDON (Reuters) - The Football Association fined Chelsea on Monday. John Terry and Frank "
+        "Lampard said they would appeal."
+    )
+    art = extract(text)
+    they, fa = _holder(art, text, "they"), _holder(art, text, "The Football Association")
+    assert fa is not None and (they is None or they.id != fa.id)

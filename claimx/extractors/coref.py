@@ -151,7 +151,22 @@ class _Resolver:
             key = (-distance, local.get(found.i, -99) if distance == 0 else -99, subject, start)
             if best is None or key > best:
                 best, best_aid = key, aid
+        if best is not None and feats["plural"] and self._pair_between(best[3], pron):
+            return None  # "Martin Kessler and his brother ... the charity they ran": both of them, no one actor
         return best_aid
+
+    def _pair_between(self, start: int, pron: Token) -> bool:
+        """A coordination of two named actors after ``start`` and before ``pron`` in its sentence
+        or the one before: a plural pronoun's split antecedent."""
+        lo = self.sent_starts[max(0, self._sentence(pron.idx) - 1)]
+        for (s, e), _ in self.mentions:
+            if not (max(start, lo) < s < pron.idx):
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            first = span.root.head if span is not None and span.root.dep_ == "conj" else None
+            if first is not None and self.table.at(first.idx, first.idx + len(first)) is not None:
+                return True
+        return False
 
     def _quote_speakers(self, pron: Token) -> set[str]:
         """'"He is strong in the air," Arteta said': a third-person pronoun inside a direct
