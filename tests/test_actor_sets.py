@@ -243,3 +243,13 @@ def test_they_after_two_coordinated_names_is_no_earlier_body() -> None:
     art = extract(text)
     they, fa = _holder(art, text, "they"), _holder(art, text, "The Football Association")
     assert fa is not None and (they is None or they.id != fa.id)
+
+
+def test_they_after_a_counted_set_is_not_the_body_before_it() -> None:
+    text = (
+        "LYON (AFP) - Riot police detained three teenagers after clashes on Saturday. They were "
+        "released without charge on Sunday, prosecutors said."
+    )
+    art = extract(text)
+    they, police = _holder(art, text, "They"), _holder(art, text, "Riot police")
+    assert they is None or police is None or they.id != police.id

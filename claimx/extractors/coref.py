@@ -156,8 +156,9 @@ class _Resolver:
         return best_aid
 
     def _pair_between(self, start: int, pron: Token) -> bool:
-        """A coordination of two named actors after ``start`` and before ``pron`` in its sentence
-        or the one before: a plural pronoun's split antecedent."""
+        """A coordination of two named actors, or a counted set that is no actor ("two men"), after
+        ``start`` and before ``pron`` in its sentence or the one before: a plural pronoun's
+        antecedent is not the earlier body."""
         lo = self.sent_starts[max(0, self._sentence(pron.idx) - 1)]
         for (s, e), _ in self.mentions:
             if not (max(start, lo) < s < pron.idx):
@@ -166,7 +167,15 @@ class _Resolver:
             first = span.root.head if span is not None and span.root.dep_ == "conj" else None
             if first is not None and self.table.at(first.idx, first.idx + len(first)) is not None:
                 return True
-        return False
+        # "Police arrested two men after the attack. They were released": a counted set in between
+        first_tok = next((t for t in self.doc if t.idx > max(start, lo)), None)
+        between: list[Token] = list(self.doc[first_tok.i : pron.i]) if first_tok is not None else []
+        return any(
+            t.tag_ == "NNS"
+            and any(c.dep_ == "nummod" for c in t.children)
+            and not any(s <= t.idx < e for (s, e), _ in self.mentions)  # an actor: a candidate itself
+            for t in between
+        )
 
     def _quote_speakers(self, pron: Token) -> set[str]:
         """'"He is strong in the air," Arteta said': a third-person pronoun inside a direct
