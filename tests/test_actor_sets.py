@@ -253,3 +253,13 @@ def test_they_after_a_counted_set_is_not_the_body_before_it() -> None:
     art = extract(text)
     they, police = _holder(art, text, "They"), _holder(art, text, "Riot police")
     assert they is None or police is None or they.id != police.id
+
+
+def test_we_in_a_lawyers_quote_is_the_client() -> None:
+    text = (
+        "LONDON (Reuters) - A court on Tuesday ordered Sam Okoro to repay 2 million pounds. Okoro's "
+        'solicitor, Helen Firth, a partner at Firth & Cole, said: "We will appeal this decision."'
+    )
+    art = extract(text)
+    okoro = _holder(art, text, "Sam Okoro")
+    assert okoro is not None and _holder(art, text, "We") is okoro

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
-from claimx.extractors.actors.links import link_kin
+from claimx.extractors.actors.links import client_of, link_kin
 from claimx.extractors.actors.names import FIRST_NAME_GENDER as _FIRST_NAMES
 from claimx.extractors.actors.names import GENDERED_WORDS as _GENDERED
 from claimx.extractors.actors.nations import link_own_countries
@@ -402,6 +402,9 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
     spokesman" -> the last union named)."""
     if table.get(aid).kind in _BODY_KINDS:
         return aid
+    client = client_of(doc, table, aid)
+    if client is not None:
+        return client
     for m in table.get(aid).mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:

@@ -292,3 +292,20 @@ def link_kin(doc: Doc, table: ActorTable) -> None:
             continue
         if not any(s < found[1] and found[0] < e for s, e in table.mention_actor):
             table.refer(target, *found)
+
+
+#: a speaker who speaks for a client
+_COUNSEL = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister"})
+
+
+def client_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
+    """ "Daniel Ruiz's lawyer, Mark Olsen": a lawyer's "we" is the client who owns the word."""
+    for m in table.get(aid).mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.lower_ not in _COUNSEL:
+            continue
+        owner = next((c for c in span.root.children if c.dep_ == "poss"), None)
+        client = table.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
+        if client is not None and client != aid and table.get(client).kind in ("person", "group"):
+            return client
+    return None
