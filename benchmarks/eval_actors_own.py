@@ -1,6 +1,10 @@
 """Score claimx's actor links on hand-written, hand-annotated stories (benchmarks/data/actors_own.txt).
 
-    python benchmarks/eval_actors_own.py [--half dev|aside|all] [--verbose] [--breakdown]
+    python benchmarks/eval_actors_own.py [--gold FILE] [--half dev|aside|all] [--verbose] [--breakdown]
+    python benchmarks/eval_actors_own.py --gold benchmarks/data/actors_own2.txt --half dev
+
+actors_own2.txt is a second batch of nine stories written in session 9 (court, earnings, sport,
+Xinhua, a press release, labour, AFP, a UK paper, BBC; six dev, three aside), scored the same way.
 
 The stories were written for issue 17 in several house styles (Reuters, AP, AFP, BBC, a UK
 broadsheet, Xinhua, a press release), each with traps (two people sharing a surname, a pronoun

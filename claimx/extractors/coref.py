@@ -18,8 +18,10 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
 from claimx.extractors.actors import ActorTable
+from claimx.extractors.actors.links import client_of, link_kin
 from claimx.extractors.actors.names import FIRST_NAME_GENDER as _FIRST_NAMES
 from claimx.extractors.actors.names import GENDERED_WORDS as _GENDERED
+from claimx.extractors.actors.nations import link_own_countries
 from claimx.extractors.quotes import find_quotes
 from claimx.nlp.spans import clean_text
 from claimx.nlp.tokens import positions
@@ -149,7 +151,31 @@ class _Resolver:
             key = (-distance, local.get(found.i, -99) if distance == 0 else -99, subject, start)
             if best is None or key > best:
                 best, best_aid = key, aid
+        if best is not None and feats["plural"] and self._pair_between(best[3], pron):
+            return None  # "Martin Kessler and his brother ... the charity they ran": both of them, no one actor
         return best_aid
+
+    def _pair_between(self, start: int, pron: Token) -> bool:
+        """A coordination of two named actors, or a counted set that is no actor ("two men"), after
+        ``start`` and before ``pron`` in its sentence or the one before: a plural pronoun's
+        antecedent is not the earlier body."""
+        lo = self.sent_starts[max(0, self._sentence(pron.idx) - 1)]
+        for (s, e), _ in self.mentions:
+            if not (max(start, lo) < s < pron.idx):
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            first = span.root.head if span is not None and span.root.dep_ == "conj" else None
+            if first is not None and self.table.at(first.idx, first.idx + len(first)) is not None:
+                return True
+        # "Police arrested two men after the attack. They were released": a counted set in between
+        first_tok = next((t for t in self.doc if t.idx > max(start, lo)), None)
+        between: list[Token] = list(self.doc[first_tok.i : pron.i]) if first_tok is not None else []
+        return any(
+            t.tag_ == "NNS"
+            and any(c.dep_ == "nummod" for c in t.children)
+            and not any(s <= t.idx < e for (s, e), _ in self.mentions)  # an actor: a candidate itself
+            for t in between
+        )
 
     def _quote_speakers(self, pron: Token) -> set[str]:
         """'"He is strong in the air," Arteta said': a third-person pronoun inside a direct
@@ -270,6 +296,8 @@ def resolve_pronouns(doc: Doc, table: ActorTable) -> None:
         tok = doc[i]
         if tok.pos_ in ("PRON", "DET") and not _pleonastic(tok):
             resolver.resolve(tok)
+    link_own_countries(doc, table)
+    link_kin(doc, table)
 
 
 def link_speakers(doc: Doc, table: ActorTable, attributions: Sequence[Attribution]) -> None:
@@ -374,6 +402,9 @@ def _body_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
     spokesman" -> the last union named)."""
     if table.get(aid).kind in _BODY_KINDS:
         return aid
+    client = client_of(doc, table, aid)
+    if client is not None:
+        return client
     for m in table.get(aid).mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -445,6 +476,8 @@ def _phrase_neighbours(root: Token) -> list[Token]:
     heads = [root, *(c for c in root.children if c.dep_ == "appos")]
     if root.dep_ == "appos":
         heads.append(root.head)  # "The TUC general secretary, Paul Nowak"
+    # "Laura Chen, President and Chief Executive Officer of Brightwave": the body hangs on the last title
+    heads += [c for head in heads[1:] for c in head.children if c.dep_ == "conj"]
     for head in heads:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in _BODY_LINKS:

@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 from claimx import data as lexicons
 from claimx.extractors.actors.links import (
     last_anonymous,
+    link_defined_terms,
     link_head_nouns,
     link_headline_roles,
     link_parenthetical_aliases,
@@ -26,15 +27,21 @@ from claimx.extractors.actors.mentions import (
     _noun_phrase,
     _outlet_matcher,
     _title_before,
+    honorific_gender,
+    is_compound_description,
     is_predicate,
     is_ranked_description,
     named_outlets,
     names_a_body,
     owned_lower,
+    person_after_title,
+    set_name,
     suffixed_names,
     title_before_name,
     titles_a_name,
     with_first_word,
+    without_score,
+    without_titles,
 )
 from claimx.extractors.actors.names import (
     _ANON_ALWAYS,
@@ -46,7 +53,6 @@ from claimx.extractors.actors.names import (
     _NOUN_POS,
     _OFFICIAL_NOUNS,
     _PARTIES,
-    _TITLE_WORDS,
     ENTITY_KINDS,
     _key,
     entity_kind,
@@ -82,9 +88,7 @@ __all__ = ["ENTITY_KINDS", "ActorTable", "entity_kind", "find_actors", "is_outle
 
 _NOUN_WORDS = _COMMON_NOUN_WORDS | PERSON_ROLES
 _TEAM_NOUNS = lexicons.word_set("actors", "team_nouns")
-_GENDERED: dict[str, str] = {
-    k: v for k, v in lexicons.load("actors")["honorific_gender"].items() if not k.startswith("_")
-}
+_BUSINESS_NOUNS = lexicons.word_set("actors", "business_nouns")
 
 
 def _outlets(doc: Doc, taken: set[int]) -> list[Candidate]:
@@ -116,9 +120,13 @@ def _noun_candidate(doc: Doc, tok: Token, left: int, right: int) -> Candidate | 
         if not any(c.ent_type_ == "PERSON" for c in tok.children if c.dep_ == "appos"):
             return Candidate(start, end, doc[left:right].text, "official", None, tok)
         return None
-    if low in _NOMINAL and first == "the" and (right - left <= 3 or is_ranked_description(doc, left, tok)):
+    if (
+        low in _NOMINAL
+        and first == "the"
+        and (right - left <= 3 or is_ranked_description(doc, left, tok) or is_compound_description(doc, left, tok))
+    ):
         return Candidate(start, end, "", "ref", low, tok)  # "the union", "the world's biggest miner"
-    if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS"):
+    if low in _GROUP_NOUNS and tok.tag_ in ("NNS", "NNPS") and not (tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
         # "workers", "the banks", "creditor banks": one group per head word
         return Candidate(start, end, low, "group", None, tok)
     if tok.tag_ == "NN" and "organization" in _NOMINAL.get(low, ()) and _introduces(doc, left, tok):
@@ -161,9 +169,11 @@ def _common_nouns(doc: Doc, taken: set[int]) -> list[Candidate]:
         if named:
             left = named[-1] + 1  # "a Zenco spokesman", "WHO officials": the body is a mention of its own
             left += doc[left].tag_ == "POS"
-        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-        if poss is not None and poss.i >= left:
-            left = poss.right_edge.i + 1  # "her three deputies": "her" is a mention of its own
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PRON", "NOUN")), None)
+        if poss is not None and poss.i >= left and not (poss.pos_ == "NOUN" and is_ranked_description(doc, left, tok)):
+            # "her three deputies", "the foundation's former president": the possessor is its own mention
+            left = poss.right_edge.i + 1
+            left += left < tok.i and doc[left].tag_ == "POS"
         cand = _noun_candidate(doc, tok, left, right)
         if cand is not None:
             out.append(cand)
@@ -206,36 +216,17 @@ def _entities(doc: Doc, taken: set[int], dateline: set[int]) -> list[Candidate]:
             continue  # "Cpl." tagged an organisation before "Jamie Lee"
         if ent.start > 1 and titles_a_name(doc[ent.start - 2]):
             continue  # "Speech" in "the King's Speech", tagged a person
-        ent = with_first_word(_without_score(ent), taken)
+        ent = with_first_word(without_score(ent), taken)
         kind = _kind_of_entity(ent)
+        if kind in ("organization", "other") and (named := person_after_title(ent)) is not None:
+            ent, kind = named, "person"  # "Kazakh President Kassym-Jomart Tokayev" tagged an organisation
         if kind is None:
             continue
         if kind == "person":
-            ent = _without_titles(ent)
+            ent = without_titles(ent)
         out.append(Candidate(ent.start_char, ent.end_char, ent.text, kind, ent.label_, None))
         taken.update(range(ent.start, ent.end))
     return out
-
-
-def _without_score(ent: SpacySpan) -> SpacySpan:
-    """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
-    end = ent.end
-    while end - ent.start > 1 and (
-        ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT", "SPACE") or ent.doc[end - 1].tag_ == "POS"
-    ):
-        end -= 1
-    return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
-
-
-def _without_titles(ent: SpacySpan) -> SpacySpan:
-    """ "Republican Sen. Rand Paul" as one PERSON entity: the name is "Rand Paul"; the words
-    before it are read as its title and party."""
-    start = ent.start
-    while start < ent.end - 1 and (
-        ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS or ent.doc[start].lower_ in _PARTIES
-    ):
-        start += 1
-    return ent if start == ent.start else ent.doc[start : ent.end]
 
 
 def find_actors(doc: Doc) -> ActorTable:
@@ -266,6 +257,7 @@ def find_actors(doc: Doc) -> ActorTable:
     for cand in appositive:
         _add_appositive(doc, table, cand, last_anon)
     link_parenthetical_aliases(doc, table)
+    link_defined_terms(doc, table)
     link_named_heads(doc, table)
     echo_names(doc, table, taken_dateline)
     name_titled_officials(doc, table)
@@ -393,7 +385,8 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         if head_tok is not None:
             last_anon[head_tok.lower_] = aid
     else:
-        aid = table.add(start, end, name=text, kind=kind, label=label, gender=_honorific(doc, phrase))
+        text = set_name(doc, phrase, head_tok, text, table.actors()) if kind == "group" else text
+        aid = table.add(start, end, name=text, kind=kind, label=label, gender=honorific_gender(doc, phrase))
     actor = table.get(aid)
     if kind == "organization" and label not in (None, "ORG") and actor.kind in ("place", "other", "person"):
         # the name read as an organisation against its NER label (a company suffix after it,
@@ -405,19 +398,14 @@ def _add(doc: Doc, table: ActorTable, cand: Candidate, last_anon: dict[str, str]
         actor.title, actor.party = _title_and_party(_title_before(phrase))
 
 
-def _honorific(doc: Doc, phrase: SpacySpan | None) -> str | None:
-    """ "Mr Smith", "Mrs Smith": the gender the word right before a name tells."""
-    if phrase is None or phrase.start == 0:
-        return None
-    return _GENDERED.get(doc[phrase.start - 1].lower_)
-
-
 def _apposed_name(table: ActorTable, head: Token | None) -> str | None:
     """The organisation an indefinite description is in apposition with, named before it."""
     if head is None or head.dep_ != "appos" or head.head.i >= head.i:
         return None
     name = head.head
     aid = table.at(name.idx, name.idx + len(name))
+    if aid is not None and table.get(aid).kind in ("place", "other", "person") and head.lower_ in _BUSINESS_NOUNS:
+        table.get(aid).kind = ActorKind.organization  # "KazMunayGas" (the NER's place), "the national oil company"
     return aid if aid is not None and table.get(aid).kind == "organization" else None
 
 

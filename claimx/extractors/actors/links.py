@@ -74,7 +74,10 @@ def _definite_noun(doc: Doc, tok: Token) -> int | None:
     if tok.pos_ != "NOUN" or not tok.is_lower or tok.tag_ != "NN":
         return None
     left = tok.left_edge.i
-    if tok.right_edge.i != tok.i or tok.i - left > 2 or doc[left].lower_ not in _HEAD_DETS:
+    right = tok.right_edge.i
+    if right == tok.i + 1 and doc[right].tag_ == "POS":
+        right = tok.i  # "the foundation's former president": the possessor is a description too
+    if right != tok.i or tok.i - left > 2 or doc[left].lower_ not in _HEAD_DETS:
         return None
     if any(t.pos_ not in ("DET", "ADJ") for t in doc[left + 1 : tok.i]):
         return None
@@ -145,7 +148,12 @@ def _apposed_nouns(doc: Doc, span: Span, kind: str) -> list[Token]:
     before = doc[span.start - 1] if span.start > 0 else None
     if kind != "person" and before is not None and before.lower_ in _BODY_NOUNS and before.head.i == root.i:
         out.append(before)
-    return [t for t in out if t.pos_ == "NOUN" and t.is_lower]
+    # "Laura Chen, President and Chief Executive Officer of Brightwave": a capitalised title too
+    return [t for t in out if (t.pos_ == "NOUN" and t.is_lower) or (kind == "person" and _title_word(t))]
+
+
+def _title_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and not tok.ent_type_ and tok.lower_ in _ROLE_WORDS
 
 
 def link_person_appositions(doc: Doc, table: ActorTable) -> None:
@@ -217,3 +225,87 @@ def link_parenthetical_aliases(doc: Doc, table: ActorTable) -> None:
             if s2 == inner_start and text[e2 : e2 + 1] == ")" and a1 != a2:
                 _merge(table, keep=a2, drop=a1)
                 break
+
+
+_DEFINITION = re.compile(r"\s*\(([^()]{1,120})\)")
+_QUOTED = re.compile(r'["\u201c]([^"\u201c\u201d]{1,60})["\u201d]')
+
+
+def link_defined_terms(doc: Doc, table: ActorTable) -> None:
+    """'Brightwave Energy Inc. ("Brightwave" or "the Company")': a press release defines short
+    names in quotes in brackets after a name; an actor known only by a defined name ("Company",
+    tagged an organisation of its own) is the one defined."""
+    text = clean_text(doc)
+    for (start, end), _ in sorted(table.mention_actor.items()):
+        found = _DEFINITION.match(text, end)
+        if not found:
+            continue
+        terms = {q.lower().removeprefix("the ") for q in _QUOTED.findall(found.group(1))}
+        for actor in list(table.actors()):
+            owner = table.mention_actor.get((start, end))
+            words = {m.text.lower().removeprefix("the ") for m in actor.mentions}
+            if words and owner is not None and actor.id != owner and words <= terms:
+                _merge(table, keep=owner, drop=actor.id)
+
+
+#: kinship nouns and the word for the other side of the tie
+_KIN_INVERSE = {
+    "husband": ("wife",),
+    "wife": ("husband",),
+    "brother": ("brother", "sister"),
+    "sister": ("brother", "sister"),
+    "son": ("father", "mother"),
+    "daughter": ("father", "mother"),
+    "father": ("son", "daughter"),
+    "mother": ("son", "daughter"),
+}
+
+
+def _kin_ties(doc: Doc, table: ActorTable) -> list[tuple[Token, str, str | None]]:
+    """(kin noun, owner actor, actor of the noun) for each "her husband", "Maria Ruiz's brother"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _KIN_INVERSE or tok.pos_ != "NOUN":
+            continue
+        owner_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = table.at(owner_tok.idx, owner_tok.idx + len(owner_tok)) if owner_tok is not None else None
+        if owner is not None and _kind(table, owner) == "person":
+            out.append((tok, owner, table.at(tok.idx, tok.idx + len(tok))))
+    return out
+
+
+def link_kin(doc: Doc, table: ActorTable) -> None:
+    """ "His wife, Laura Kessler, ... her husband": a kinship noun owned by one person is the
+    person named before as that person's kin ("her husband" is Martin Kessler once Laura Kessler
+    was "his wife"; "Her brother" is Daniel Ruiz once he was "her brother Daniel Ruiz")."""
+    ties = _kin_ties(doc, table)
+    known: dict[tuple[str, str], str] = {}
+    for tok, owner, kin in ties:
+        if kin is not None and kin != owner and not table.unnamed(kin):
+            known.setdefault((owner, tok.lower_), kin)
+            for word in _KIN_INVERSE[tok.lower_]:
+                known.setdefault((kin, word), owner)
+    for tok, owner, kin in ties:
+        target = known.get((owner, tok.lower_))
+        found = _description(doc, tok)
+        if target is None or target == owner or found is None or kin is not None:
+            continue
+        if not any(s < found[1] and found[0] < e for s, e in table.mention_actor):
+            table.refer(target, *found)
+
+
+#: a speaker who speaks for a client
+_COUNSEL = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister"})
+
+
+def client_of(doc: Doc, table: ActorTable, aid: str) -> str | None:
+    """ "Daniel Ruiz's lawyer, Mark Olsen": a lawyer's "we" is the client who owns the word."""
+    for m in table.get(aid).mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.lower_ not in _COUNSEL:
+            continue
+        owner = next((c for c in span.root.children if c.dep_ == "poss"), None)
+        client = table.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
+        if client is not None and client != aid and table.get(client).kind in ("person", "group"):
+            return client
+    return None

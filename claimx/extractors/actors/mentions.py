@@ -30,7 +30,9 @@ from claimx.extractors.actors.names import (
     canonical,
     is_outlet_name,
 )
+from claimx.extractors.actors.nations import country_of_word
 from claimx.nlp import syntax
+from claimx.schema import Actor
 
 # -- finding mentions --------------------------------------------------------------------
 
@@ -298,6 +300,15 @@ def is_ranked_description(doc: Doc, left: int, head: Token) -> bool:
     )
 
 
+def is_compound_description(doc: Doc, left: int, head: Token) -> bool:
+    """ "The consumer goods group", "the state oil company": a definite description whose head is
+    modified by at most three lower-case nouns and adjectives, a reference to a body named before."""
+    words = doc[left + 1 : head.i]
+    return 0 < len(words) <= 3 and all(
+        t.is_lower and (t.pos_ == "ADJ" or (t.pos_ == "NOUN" and t.dep_ == "compound")) for t in words
+    )
+
+
 #: company suffixes that close a name the NER may miss ("Allegheny International Inc")
 _CLOSING_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "ag", "nv", "n.v.", "gmbh"})
 
@@ -344,3 +355,73 @@ def named_outlets(doc: Doc, taken: set[int]) -> list[tuple[int, int, str]]:
         out.append((doc[left].idx, tok.idx + len(tok), doc[left : tok.i + 1].text))
         taken.update(range(left, tok.i + 1))
     return out
+
+
+def set_name(doc: Doc, phrase: SpacySpan | None, head: Token | None, text: str, actors: list[Actor]) -> str:
+    """The name of a group: its head word ("nurses"), but the whole phrase for a counted or
+    kind-marked indefinite set ("15,000 nurses", "replacement nurses") after a group of that
+    word, which is another set."""
+    if (
+        all(a.name.lower() != text for a in actors)
+        or phrase is None
+        or head is None
+        or doc[phrase.start].lower_ in ("the", "these", "those")
+    ):
+        return text
+    if any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in head.children):
+        return doc.text[phrase.start_char : phrase.end_char]
+    return text
+
+
+#: capitalised title words right before a name ("President", "Minister")
+_TITLES_CAPITALISED = frozenset(w.capitalize() for w in _TITLE_WORDS)
+
+
+def person_after_title(ent: SpacySpan) -> SpacySpan | None:
+    """ "Kazakh President Kassym-Jomart Tokayev" tagged an organisation: a nationality and a title
+    before (or just outside) a capitalised name of two words or more; the name is a person's."""
+    doc, i = ent.doc, ent.start
+    while i < ent.end and country_of_word(doc[i]) is not None:
+        i += 1
+    j = i
+    while j < ent.end and doc[j].lower_.rstrip(".") in _TITLE_WORDS:
+        j += 1
+    rest = doc[j : ent.end]
+    if j == i == ent.start and ent.start > 0 and doc[ent.start - 1].text.rstrip(".") in _TITLES_CAPITALISED:
+        j = -1  # "President [Kassym-Jomart Tokayev]": the title is just before the entity
+    if j == i or len(rest) < 2 or not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.text in "-." for t in rest):
+        return None
+    return None if any(t.lower_ in _ORG_SUFFIXES for t in rest) else rest
+
+
+_HONORIFIC_GENDER: dict[str, str] = {
+    k: v for k, v in lexicons.load("actors")["honorific_gender"].items() if not k.startswith("_")
+}
+
+
+def honorific_gender(doc: Doc, phrase: SpacySpan | None) -> str | None:
+    """ "Mr Smith", "Mrs Smith": the gender the word right before a name tells."""
+    if phrase is None or phrase.start == 0:
+        return None
+    return _HONORIFIC_GENDER.get(doc[phrase.start - 1].lower_)
+
+
+def without_score(ent: SpacySpan) -> SpacySpan:
+    """ "Chelsea 2-1" as one entity: the name is "Chelsea"."""
+    end = ent.end
+    while end - ent.start > 1 and (
+        ent.doc[end - 1].pos_ in ("NUM", "SYM", "PUNCT", "SPACE") or ent.doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1
+    return ent if end == ent.end else SpacySpan(ent.doc, ent.start, end, label=ent.label_)
+
+
+def without_titles(ent: SpacySpan) -> SpacySpan:
+    """ "Republican Sen. Rand Paul" as one PERSON entity: the name is "Rand Paul"; the words
+    before it are read as its title and party."""
+    start = ent.start
+    while start < ent.end - 1 and (
+        ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS or ent.doc[start].lower_ in _PARTIES
+    ):
+        start += 1
+    return ent if start == ent.start else ent.doc[start : ent.end]

@@ -159,3 +159,18 @@ def same_first(a: str, b: str) -> bool:
     """First names that may be one person's: equal, or an initial of the other ("J." and "John")."""
     a, b = a.rstrip("."), b.rstrip(".")
     return a == b or (min(len(a), len(b)) == 1 and a[:1] == b[:1])
+
+
+def another_full_name(key: str, keys: set[str]) -> bool:
+    """ "Hitomi Noda" after "Yoshihiko Noda": a full name whose first name differs from a full
+    name the actor already has is somebody else with the same surname (a wife, a brother)."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    return any(
+        len(k.split()) > 1
+        and k.split()[-1] == words[-1]
+        and not same_first(k.split()[0], words[0])
+        and k.split()[-len(words) :] != words  # "de meo" is the end of "luca de meo"
+        for k in keys
+    )

@@ -185,3 +185,32 @@ def add_capital(doc: Doc, table: ActorTable, kind: str, phrase: SpacySpan | None
 
 def state_for_capital(table: ActorTable, country: str) -> str | None:
     return _state_named(table, country)
+
+
+def link_own_countries(doc: Doc, table: ActorTable) -> None:
+    """ "Tokayev said his country welcomes ...": "country" owned by a pronoun that stands for a
+    person of one known country (a nationality or a country's possessive on one of the person's
+    names: "Kazakh President Kassym-Jomart Tokayev", "Egypt's foreign minister") is that state."""
+    for tok in doc:
+        if tok.lower_ not in ("country", "nation") or tok.tag_ != "NN":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        aid = table.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
+        if aid is None or table.get(aid).kind != "person" or table.at(tok.idx, tok.idx + len(tok)) is not None:
+            continue
+        countries = _countries(doc, table, aid) | _possessor_countries(doc, table, aid)
+        state = _state_named(table, countries.pop()) if len(countries) == 1 else None
+        if state is not None and table.get(state).kind == "state":
+            table.refer(state, tok.idx, tok.idx + len(tok))
+
+
+def _possessor_countries(doc: Doc, table: ActorTable, aid: str) -> set[str]:
+    """Countries of the states owning one of an actor's mentions ("Egypt's foreign minister")."""
+    out = set()
+    for m in table.get(aid).mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        owner = next((c for c in span.root.children if c.dep_ == "poss"), None) if span is not None else None
+        state = table.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
+        if state is not None and table.get(state).kind == "state" and owner is not None:
+            out.add(_key(owner.text))
+    return out

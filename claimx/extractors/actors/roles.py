@@ -337,7 +337,7 @@ def echo_names(doc: Doc, table: ActorTable, taken: set[int]) -> None:
             span = doc[i : i + n]
             if len(span) < n or any(t.i in taken or t.idx in covered for t in span):
                 continue
-            if not (span[0].is_title or span[0].is_upper) or not span[-1].is_alpha:
+            if not span[0].text[:1].isupper() or not span[-1].is_alpha:  # "KazMunayGas", "McDonald" too
                 continue
             aid = index.get(_key(span.text))
             if aid is not None and _not_an_echo(span, headline_end):

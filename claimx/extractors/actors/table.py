@@ -21,11 +21,11 @@ from claimx.extractors.actors.names import (
     _key,
     _name_key,
     alias_of,
+    another_full_name,
     canonical,
     gender_of_name,
     inside_name,
     maker_stem,
-    same_first,
     workplace_only,
 )
 from claimx.nlp.spans import make_span
@@ -38,6 +38,7 @@ _BUSINESS = lexicons.word_set("actors", "business_nouns")
 _NOT_BUSINESS = lexicons.word_set("actors", "not_business")
 _BUSINESS_MARKS = _BUSINESS | (_ORG_SUFFIXES - lexicons.word_set("actors", "generic_org_suffixes"))
 _ACRONYM_KINDS = frozenset({"organization", "official", "state", "place"})
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "around", "inside"})
 
 
 def _other_gender(entry: _Entry, gender: str | None) -> bool:
@@ -53,19 +54,25 @@ def _has_org_suffix(name: str) -> bool:
     return any(w.strip("(),.").lower() in _ORG_SUFFIXES for w in name.split()[1:])
 
 
-def _another_full_name(key: str, keys: set[str]) -> bool:
-    """ "Hitomi Noda" after "Yoshihiko Noda": a full name whose first name differs from a full
-    name the actor already has is somebody else with the same surname (a wife, a brother)."""
-    words = key.split()
-    if len(words) < 2:
+def _person_named(entry: _Entry, key: str, gender: str | None) -> bool:
+    if entry.actor.kind != "person" or another_full_name(key, entry.keys) or _other_gender(entry, gender):
         return False
-    return any(
-        len(k.split()) > 1
-        and k.split()[-1] == words[-1]
-        and not same_first(k.split()[0], words[0])
-        and k.split()[-len(words) :] != words  # "de meo" is the end of "luca de meo"
-        for k in keys
-    )
+    for k in entry.keys:
+        parts = k.split()
+        if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
+            return True
+        if len(parts) in (2, 3) and key == parts[0]:
+            return True  # "Li" after "Li Qiang", "Kim" after "Kim Jong Un": a family name written first
+        if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
+            return True
+        if 1 < len(key.split()) < len(parts) and parts[-len(key.split()) :] == key.split():
+            return True  # "De Meo" after "Luca de Meo"
+    return False
+
+
+def _two_people(entries: list[_Entry]) -> bool:
+    """Two actors, each with a full name of two words or more ("Martin Kessler", "Paul Kessler")."""
+    return all(any(len(k.split()) > 1 for k in e.keys) for e in entries)
 
 
 @dataclass
@@ -156,7 +163,7 @@ class ActorTable:
         ``gender``, when known: "Mrs Smith" is not "John Smith")."""
         key = _name_key(name, kind)
         gender = (gender or gender_of_name(name)) if kind == "person" else None
-        entry = self._find_same(key, kind, gender) if merge else None
+        entry = self._find_same(key, kind, gender, located=self._located(start)) if merge else None
         if entry is None and merge and kind in ("person", "organization"):
             entry = self._short_form_before(key, kind)
         if entry is None:
@@ -172,7 +179,12 @@ class ActorTable:
             entry.genders.add(gender)
         return entry.actor.id
 
-    def _find_same(self, key: str, kind: str, gender: str | None = None) -> _Entry | None:
+    def _located(self, start: int) -> bool:
+        """ "in Bolton", "near Leeds": a place named as where something is, not a body named after it."""
+        before = self.doc.text[max(0, start - 8) : start].split()
+        return bool(before) and before[-1].lower() in _LOCATIVE
+
+    def _find_same(self, key: str, kind: str, gender: str | None = None, located: bool = False) -> _Entry | None:
         if not key:
             return None
         other = alias_of(key)
@@ -210,27 +222,18 @@ class ActorTable:
                     and any(len(k.split()) == 2 and k.split()[0] == key for k in entry.keys)
                 ):
                     return entry
-        found = self._same_body(key, kind)
+        found = None if located else self._same_body(key, kind)  # "in Bolton" is no "Bolton NHS Trust"
         if found is not None and not self._headline_only(found):
             return found  # a shouted headline's run of words is no company name to shorten
         if kind == "person":
-            # "Trump" after "Donald Trump": a surname (or first name) of an earlier person
-            for entry in reversed(self._entries):
-                if entry.actor.kind != "person" or _another_full_name(key, entry.keys) or _other_gender(entry, gender):
-                    continue
-                for k in entry.keys:
-                    parts = k.split()
-                    if len(parts) > 1 and (key == parts[-1] or (key in parts[:-1] and len(key) > 3)):
-                        return entry
-                    if len(parts) in (2, 3) and key == parts[0]:
-                        # "Li" after "Li Qiang", "Li Ka-shing", "Kim" after "Kim Jong Un": a
-                        # family name written first
-                        return entry
-                    if len(key.split()) > 1 and len(parts) == 1 and key.split()[-1] == k:
-                        return entry
-                    if 1 < len(key.split()) < len(parts) and parts[-len(key.split()) :] == key.split():
-                        return entry  # "De Meo" after "Luca de Meo"
-            if " " not in key and len(key) > 3:
+            # "Trump" after "Donald Trump": a surname (or first name) of an earlier person; but
+            # "Kessler" after "Martin Kessler" and "Paul Kessler" is either: neither
+            hits = [e for e in reversed(self._entries) if _person_named(e, key, gender)]
+            if len(hits) > 1 and " " not in key and _two_people(hits[:2]):
+                return None
+            if hits:
+                return hits[0]
+            if " " not in key and len(key) > 3 and not located:
                 # "supply Halvorsen" (tagged a person) after "Halvorsen Steel AS": the company
                 for entry in reversed(self._entries):
                     if entry.actor.kind == "organization" and any(
