@@ -62,3 +62,17 @@ def test_dev_forms(extract, row: dict[str, Any]) -> None:  # type: ignore[no-unt
     holder = hit.actor.text if hit.actor is not None else ""
     assert (row["holder"].lower() in holder.lower()) if row["holder"] else hit.actor is None
     assert hit.object is not None and row["object"].lower() in hit.object.text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She would not tell journalists who she would support in the election.",
+        "The minister refused to tell MPs which he would back, his office said.",
+    ],
+)
+def test_question_told_to_an_addressee_is_no_relative(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A wh-clause right after the only object of "tell"/"ask" is the question told, not a
+    relative clause on that object: no stance with the addressee as its object."""
+    art = extract(text)
+    assert not [s for s in art.stances if s.object is not None and s.object.text in ("journalists", "MPs")]

@@ -136,9 +136,18 @@ def misread_relative(verb: Token) -> Token | None:
     noun = verb.doc[first.i - 1]
     if first.lower_ not in ("which", "who", "whom") or first.head.i != verb.i or first.dep_ not in _SUBJ_OBJ:
         return None
+    if _addressee(noun, verb.head):
+        return None  # "would not tell journalists who she would support": a question told them
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.i > 0:
         noun = verb.doc[noun.head.i - 1]  # "an Oscar in 1973 which": the noun before the phrase
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i > verb.head.i else None
+
+
+def _addressee(noun: Token, verb: Token) -> bool:
+    """``noun`` is the only object of ``verb`` ("told journalists", "asked the minister"), so a
+    question clause right after it is what the verb tells or asks them."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return noun.head.i == verb.i and [o.i for o in objects] == [noun.i]
 
 
 _SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj")
