@@ -76,3 +76,16 @@ def test_question_told_to_an_addressee_is_no_relative(extract, text: str) -> Non
     relative clause on that object: no stance with the addressee as its object."""
     art = extract(text)
     assert not [s for s in art.stances if s.object is not None and s.object.text in ("journalists", "MPs")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest attempt to block the merger failed in court on Monday.",
+        "The only way to accept the deal is through a vote, the chairman said.",
+    ],
+)
+def test_to_clause_on_an_event_noun_has_no_holder(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the latest attempt to block X" is no infinitival relative: the attempt holds nothing."""
+    art = extract(text)
+    assert not [s for s in art.stances if s.actor is not None and s.actor.text.split()[-1] in ("attempt", "way")]
