@@ -89,3 +89,19 @@ def test_to_clause_on_an_event_noun_has_no_holder(extract, text: str) -> None:  
     """ "the latest attempt to block X" is no infinitival relative: the attempt holds nothing."""
     art = extract(text)
     assert not [s for s in art.stances if s.actor is not None and s.actor.text.split()[-1] in ("attempt", "way")]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The minister said the chairman denied the claims but refused to resign.", "the chairman"),
+        ("Police said the suspect admitted the theft but refused to name his accomplices.", "the suspect"),
+        ("The union said members were angry and rejected the offer.", "members"),
+    ],
+)
+def test_a_conjunct_of_a_reported_clause_with_a_person_subject_is_not_lifted(extract, text: str, holder: str) -> None:  # type: ignore[no-untyped-def]
+    """ "said the chairman denied X but refused to resign": the chairman refused, not the one
+    who reports it (the conjunct is lifted only over a subject that is a thing, "the figures")."""
+    art = extract(text)
+    hit = next(s for s in art.stances if s.stance == "reject")
+    assert hit.actor is not None and hit.actor.text == holder

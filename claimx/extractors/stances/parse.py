@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.lexicon import (
     _ACCUSING,
+    _INANIMATE,
     _INFINITIVAL_RELATIVE,
     _MODAL_HEADS,
     _MODAL_NORM,
     _MODALS,
     _NEGATING_HEADS,
     _NEGATORS,
+    _NOUNS,
     _REL_PRONOUNS,
     _SUBJ,
     _VERBS,
@@ -236,9 +238,18 @@ def lifted_conj(verb: Token) -> Token | None:
         return None
     upper = head.head
     joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
-    if not joined or verb.tag_ != upper.tag_ or upper.pos_ != "VERB" or not _children(head, "nsubj", "nsubjpass"):
+    subjects = _children(head, "nsubj", "nsubjpass")
+    if not joined or verb.tag_ != upper.tag_ or upper.pos_ != "VERB" or not subjects:
         return None
-    return upper
+    # "said the chairman denied the claims but refused to resign": a clause subject that can
+    # refuse is the conjunct's own; only a thing ("his forecasts") or a position ("the offer") is not
+    return upper if all(_no_party(s) for s in subjects) else None
+
+
+def _no_party(tok: Token) -> bool:
+    """A subject that holds no position: a thing (``inanimate_subjects``) or a stance noun."""
+    lemma = tok.lemma_.lower()
+    return lemma in _INANIMATE or tok.lower_ in _INANIMATE or lemma in _NOUNS
 
 
 def _subject(verb: Token) -> Token | None:
