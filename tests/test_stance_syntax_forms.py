@@ -105,3 +105,22 @@ def test_a_conjunct_of_a_reported_clause_with_a_person_subject_is_not_lifted(ext
     art = extract(text)
     hit = next(s for s in art.stances if s.stance == "reject")
     assert hit.actor is not None and hit.actor.text == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospitals need more doctors to treat patients, the report said.",
+        "The club will need two new players to challenge for the title.",
+        "Britain needs more nurses to cope with winter demand.",
+    ],
+)
+def test_need_a_resource_for_a_purpose_is_no_demand(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "need more doctors to treat patients" asks nobody to act ("need the Lords to set up X" does)."""
+    art = extract(text)
+    assert not [s for s in art.stances if s.cue.lemma == "need"]
+
+
+def test_need_a_definite_party_to_act_is_a_demand(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("The government needs the unions to accept the deal, officials said.")
+    assert [s for s in art.stances if s.cue.lemma == "need" and s.stance == "demand"]
