@@ -304,9 +304,9 @@ def _set_off_subject(verb: Token) -> Token | None:
     if not finite or verb.dep_ not in ("ROOT", "dep", "conj") or _children(verb, "nsubj", "nsubjpass", "expl"):
         return None
     doc, i = verb.doc, verb.i - 1
-    while i > 0 and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
+    while i > verb.sent.start and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
         i -= 1  # "..., also rejected", "..., has proposed"
-    if doc[i].text != ",":
+    if i < verb.sent.start or doc[i].text != ",":  # (a verb opening the text: no doc[-1])
         return None
     for j in range(i - 1, max(verb.sent.start + 1, i - 40), -1):
         if doc[j].text in (";", ":", "."):
