@@ -22,8 +22,14 @@ import re
 from pathlib import Path
 
 PRON = re.compile(r"\b(he|she|his|her|him|it|its|they|their|them)\b", re.I)
-WANT = [("reuters", "reuters", 5), ("bbc", "bbc_politics", 1), ("bbc", "bbc_business", 1),
-        ("bbc", "bbc_sport", 1), ("bbc", "bbc_tech", 1), ("bbc", "bbc_entertainment", 1)]
+WANT = [
+    ("reuters", "reuters", 5),
+    ("bbc", "bbc_politics", 1),
+    ("bbc", "bbc_business", 1),
+    ("bbc", "bbc_sport", 1),
+    ("bbc", "bbc_tech", 1),
+    ("bbc", "bbc_entertainment", 1),
+]
 
 
 def _norm(t):

@@ -127,7 +127,9 @@ def main():
     here = Path(__file__).resolve()
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=here.parents[2].parent / "shared")
-    ap.add_argument("--round", type=int, choices=[2, 3, 4], default=2, help="2: dev2+fresh2 (default); 3: fresh3; 4: fresh4")
+    ap.add_argument(
+        "--round", type=int, choices=[2, 3, 4], default=2, help="2: dev2+fresh2 (default); 3: fresh3; 4: fresh4"
+    )
     args = ap.parse_args()
     for half, keys in pick(args.shared, args.round).items():
         print(f"{half} ({len(keys)}): " + " ".join(f for _, f in sorted(keys)))
