@@ -62,3 +62,65 @@ def test_dev_forms(extract, row: dict[str, Any]) -> None:  # type: ignore[no-unt
     holder = hit.actor.text if hit.actor is not None else ""
     assert (row["holder"].lower() in holder.lower()) if row["holder"] else hit.actor is None
     assert hit.object is not None and row["object"].lower() in hit.object.text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She would not tell journalists who she would support in the election.",
+        "The minister refused to tell MPs which he would back, his office said.",
+    ],
+)
+def test_question_told_to_an_addressee_is_no_relative(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A wh-clause right after the only object of "tell"/"ask" is the question told, not a
+    relative clause on that object: no stance with the addressee as its object."""
+    art = extract(text)
+    assert not [s for s in art.stances if s.object is not None and s.object.text in ("journalists", "MPs")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The latest attempt to block the merger failed in court on Monday.",
+        "The only way to accept the deal is through a vote, the chairman said.",
+    ],
+)
+def test_to_clause_on_an_event_noun_has_no_holder(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "the latest attempt to block X" is no infinitival relative: the attempt holds nothing."""
+    art = extract(text)
+    assert not [s for s in art.stances if s.actor is not None and s.actor.text.split()[-1] in ("attempt", "way")]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("The minister said the chairman denied the claims but refused to resign.", "the chairman"),
+        ("Police said the suspect admitted the theft but refused to name his accomplices.", "the suspect"),
+        ("The union said members were angry and rejected the offer.", "members"),
+    ],
+)
+def test_a_conjunct_of_a_reported_clause_with_a_person_subject_is_not_lifted(extract, text: str, holder: str) -> None:  # type: ignore[no-untyped-def]
+    """ "said the chairman denied X but refused to resign": the chairman refused, not the one
+    who reports it (the conjunct is lifted only over a subject that is a thing, "the figures")."""
+    art = extract(text)
+    hit = next(s for s in art.stances if s.stance == "reject")
+    assert hit.actor is not None and hit.actor.text == holder
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospitals need more doctors to treat patients, the report said.",
+        "The club will need two new players to challenge for the title.",
+        "Britain needs more nurses to cope with winter demand.",
+    ],
+)
+def test_need_a_resource_for_a_purpose_is_no_demand(extract, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "need more doctors to treat patients" asks nobody to act ("need the Lords to set up X" does)."""
+    art = extract(text)
+    assert not [s for s in art.stances if s.cue.lemma == "need"]
+
+
+def test_need_a_definite_party_to_act_is_a_demand(extract) -> None:  # type: ignore[no-untyped-def]
+    art = extract("The government needs the unions to accept the deal, officials said.")
+    assert [s for s in art.stances if s.cue.lemma == "need" and s.stance == "demand"]

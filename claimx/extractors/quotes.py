@@ -9,6 +9,7 @@ paragraph's end or its closing mark.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -70,7 +71,8 @@ _SINGLE_QUOTE = re.compile(r"(?<![\w'])'(?=[A-Za-z])([^'\n]|'(?=\w))*?[^\s']'(?!
 def _single_quotes(text: str) -> list[tuple[int, int]]:
     """UK style 'quotes' in straight single marks, within a paragraph: the opening mark
     before a letter and after no word ('90s, rock 'n' roll and voters' are no quotes), the
-    closing one after no space and before no word; apostrophes inside (isn't) are skipped."""
+    closing one after no space and before no word; apostrophes inside (isn't) are skipped.
+    Also the open pieces of a quotation continued over paragraphs (:func:`_open_single_paragraphs`)."""
     out = []
     for m in _SINGLE_QUOTE.finditer(text):
         if m.end() - m.start() > 3:
@@ -88,13 +90,15 @@ def _open_single_paragraphs(text: str, found: list[tuple[int, int]]) -> list[tup
     mark to its paragraph's end (the single mark is also the apostrophe, so a mark with a
     closing-like mark after it in its paragraph is left alone)."""
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    starts = [a for a, _ in found]  # ``found`` is in text order and its pieces do not overlap
     out: list[tuple[int, int]] = []
     for (start, end), (after, after_end) in itertools.pairwise(paragraphs):
         line = text[after:after_end]
         if text[end:after].count("\n") > 2 or not _SINGLE_OPENER.match(text, after + len(line) - len(line.lstrip())):
             continue
         for m in _SINGLE_OPENER.finditer(text, start, end):
-            inside = any(a <= m.start() < b for a, b in found)
+            k = bisect.bisect_right(starts, m.start()) - 1  # the closed quote it may sit in
+            inside = k >= 0 and m.start() < found[k][1]
             if not inside and not _SINGLE_CLOSER.search(text, m.start() + 1, end):
                 out += _to_paragraph_end(text, m.start())
                 break

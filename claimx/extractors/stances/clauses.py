@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import _NAMING, _QUESTION_WORDS, _VERBS
 from claimx.extractors.stances.parse import (
     _children,
@@ -209,3 +210,27 @@ def participle_holder(verb: Token) -> Token | None:
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     return prev if verb.dep_ in ("oprd", "dep", "advcl") and prev.pos_ in ("NOUN", "PROPN") else None
+
+
+def unaddressed(verb: Token) -> list[Token]:
+    """Of the parties ``verb`` would ask to act in "need X to V" (its object, or the subject of
+    a to-clause the parser made its complement: "need more doctors to treat patients"), the
+    ones that are no :func:`_addressed` party."""
+    objects = _children(verb, "dobj")
+    for clause in _children(verb, "ccomp"):
+        if any(c.tag_ == "TO" for c in clause.children):
+            objects += _children(clause, "nsubj")
+    return [o for o in objects if not _addressed(o)]
+
+
+def _addressed(obj: Token) -> bool:
+    """``obj`` is a party asked to act ("need the Lords to", "need you to", "need Iran's
+    leaders to"), not a resource with a purpose ("need more doctors to treat patients", "will
+    need two new players to challenge for the title"): a pronoun, a name or a definite noun."""
+    if not _plausible_actor(obj):
+        return False
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in obj.children)
+    return obj.pos_ in ("PRON", "PROPN") or definite
+
+
+_DEFINITE = frozenset(["the", "this", "that", "these", "those"])

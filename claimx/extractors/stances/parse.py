@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Token
 
 from claimx.extractors.stances.lexicon import (
     _ACCUSING,
+    _INANIMATE,
     _INFINITIVAL_RELATIVE,
     _MODAL_HEADS,
     _MODAL_NORM,
     _MODALS,
     _NEGATING_HEADS,
     _NEGATORS,
+    _NOUNS,
     _REL_PRONOUNS,
     _SUBJ,
     _VERBS,
@@ -136,9 +138,18 @@ def misread_relative(verb: Token) -> Token | None:
     noun = verb.doc[first.i - 1]
     if first.lower_ not in ("which", "who", "whom") or first.head.i != verb.i or first.dep_ not in _SUBJ_OBJ:
         return None
+    if _addressee(noun, verb.head):
+        return None  # "would not tell journalists who she would support": a question told them
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.i > 0:
         noun = verb.doc[noun.head.i - 1]  # "an Oscar in 1973 which": the noun before the phrase
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.i > verb.head.i else None
+
+
+def _addressee(noun: Token, verb: Token) -> bool:
+    """``noun`` is the only object of ``verb`` ("told journalists", "asked the minister"), so a
+    question clause right after it is what the verb tells or asks them."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return noun.head.i == verb.i and [o.i for o in objects] == [noun.i]
 
 
 _SUBJ_OBJ = ("nsubj", "nsubjpass", "dobj")
@@ -227,9 +238,18 @@ def lifted_conj(verb: Token) -> Token | None:
         return None
     upper = head.head
     joined = any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
-    if not joined or verb.tag_ != upper.tag_ or upper.pos_ != "VERB" or not _children(head, "nsubj", "nsubjpass"):
+    subjects = _children(head, "nsubj", "nsubjpass")
+    if not joined or verb.tag_ != upper.tag_ or upper.pos_ != "VERB" or not subjects:
         return None
-    return upper
+    # "said the chairman denied the claims but refused to resign": a clause subject that can
+    # refuse is the conjunct's own; only a thing ("his forecasts") or a position ("the offer") is not
+    return upper if all(_no_party(s) for s in subjects) else None
+
+
+def _no_party(tok: Token) -> bool:
+    """A subject that holds no position: a thing (``inanimate_subjects``) or a stance noun."""
+    lemma = tok.lemma_.lower()
+    return lemma in _INANIMATE or tok.lower_ in _INANIMATE or lemma in _NOUNS
 
 
 def _subject(verb: Token) -> Token | None:
@@ -284,9 +304,9 @@ def _set_off_subject(verb: Token) -> Token | None:
     if not finite or verb.dep_ not in ("ROOT", "dep", "conj") or _children(verb, "nsubj", "nsubjpass", "expl"):
         return None
     doc, i = verb.doc, verb.i - 1
-    while i > 0 and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
+    while i > verb.sent.start and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
         i -= 1  # "..., also rejected", "..., has proposed"
-    if doc[i].text != ",":
+    if i < verb.sent.start or doc[i].text != ",":  # (a verb opening the text: no doc[-1])
         return None
     for j in range(i - 1, max(verb.sent.start + 1, i - 40), -1):
         if doc[j].text in (";", ":", "."):

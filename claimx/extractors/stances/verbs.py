@@ -22,6 +22,7 @@ from claimx.extractors.stances.clauses import (
     named_object,
     participle_frame,
     participle_holder,
+    unaddressed,
 )
 from claimx.extractors.stances.holders import _plausible_actor
 from claimx.extractors.stances.lexicon import (
@@ -281,7 +282,7 @@ def _object_allowed(verb: Token, entry: dict[str, Any]) -> bool:
             pobj = next(iter(_children(prep, "pobj")), None)
             if prep.lower_ == "with" and pobj is not None and pobj.lemma_.lower() in wanted:
                 return True
-    if entry.get("actor_addressee") and not all(_plausible_actor(o) for o in _children(verb, "dobj")):
+    if entry.get("actor_addressee") and unaddressed(verb):
         return False  # "need the Lords to set up X", not "may need an emergency meeting to sort out X"
     if not wanted and not barred:
         return True
