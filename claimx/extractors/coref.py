@@ -168,8 +168,10 @@ class _Resolver:
             if first is not None and self.table.at(first.idx, first.idx + len(first)) is not None:
                 return True
         # "Police arrested two men after the attack. They were released": a counted set in between
-        first_tok = next((t for t in self.doc if t.idx > max(start, lo)), None)
-        between: list[Token] = list(self.doc[first_tok.i : pron.i]) if first_tok is not None else []
+        i = pron.i  # walk back from the pronoun, not forward from the top of the document
+        while i > 0 and self.doc[i - 1].idx > max(start, lo):
+            i -= 1
+        between = self.doc[i : pron.i]
         return any(
             t.tag_ == "NNS"
             and any(c.dep_ == "nummod" for c in t.children)

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimx import data as lexicons
-from claimx.extractors.actors.names import _ANON_ALWAYS
+from claimx.extractors.actors.names import _ANON_ALWAYS, GENDERED_WORDS
 from claimx.extractors.actors.roles import TITLED_ROLES, roles_of
 from claimx.extractors.actors.table import ActorTable, _merge
 from claimx.nlp.spans import clean_text
@@ -248,16 +248,12 @@ def link_defined_terms(doc: Doc, table: ActorTable) -> None:
                 _merge(table, keep=owner, drop=actor.id)
 
 
-#: kinship nouns and the word for the other side of the tie
-_KIN_INVERSE = {
-    "husband": ("wife",),
-    "wife": ("husband",),
-    "brother": ("brother", "sister"),
-    "sister": ("brother", "sister"),
-    "son": ("father", "mother"),
-    "daughter": ("father", "mother"),
-    "father": ("son", "daughter"),
-    "mother": ("son", "daughter"),
+#: kinship nouns and the words for the other side of the tie
+_KIN_INVERSE: dict[str, list[str]] = {
+    k: v for k, v in lexicons.load("actors")["kin_inverse"].items() if not k.startswith("_")
+}
+_PRONOUN_GENDER: dict[str, str | None] = {
+    k: v.get("gender") for k, v in lexicons.load("actors")["anaphora"].items() if isinstance(v, dict)
 }
 
 
@@ -283,8 +279,11 @@ def link_kin(doc: Doc, table: ActorTable) -> None:
     for tok, owner, kin in ties:
         if kin is not None and kin != owner and not table.unnamed(kin):
             known.setdefault((owner, tok.lower_), kin)
+            poss = next(c for c in tok.children if c.dep_ == "poss")
+            gender = _PRONOUN_GENDER.get(poss.lower_) if poss.pos_ == "PRON" else None
             for word in _KIN_INVERSE[tok.lower_]:
-                known.setdefault((kin, word), owner)
+                if gender is None or GENDERED_WORDS.get(word) in (None, gender):
+                    known.setdefault((kin, word), owner)  # "his sister": he is her brother, not her sister
     for tok, owner, kin in ties:
         target = known.get((owner, tok.lower_))
         found = _description(doc, tok)
@@ -295,7 +294,7 @@ def link_kin(doc: Doc, table: ActorTable) -> None:
 
 
 #: a speaker who speaks for a client
-_COUNSEL = frozenset({"lawyer", "lawyers", "attorney", "attorneys", "counsel", "solicitor", "barrister"})
+_COUNSEL = lexicons.word_set("actors", "counsel")
 
 
 def client_of(doc: Doc, table: ActorTable, aid: str) -> str | None:

@@ -369,7 +369,7 @@ def set_name(doc: Doc, phrase: SpacySpan | None, head: Token | None, text: str, 
     ):
         return text
     if any(c.dep_ == "nummod" or (c.dep_ == "compound" and c.pos_ == "NOUN") for c in head.children):
-        return doc.text[phrase.start_char : phrase.end_char]
+        return phrase.text
     return text
 
 

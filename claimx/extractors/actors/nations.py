@@ -191,6 +191,7 @@ def link_own_countries(doc: Doc, table: ActorTable) -> None:
     """ "Tokayev said his country welcomes ...": "country" owned by a pronoun that stands for a
     person of one known country (a nationality or a country's possessive on one of the person's
     names: "Kazakh President Kassym-Jomart Tokayev", "Egypt's foreign minister") is that state."""
+    known: dict[str, set[str]] = {}  # an actor's countries, gathered once however often it says "my country"
     for tok in doc:
         if tok.lower_ not in ("country", "nation") or tok.tag_ != "NN":
             continue
@@ -198,7 +199,9 @@ def link_own_countries(doc: Doc, table: ActorTable) -> None:
         aid = table.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
         if aid is None or table.get(aid).kind != "person" or table.at(tok.idx, tok.idx + len(tok)) is not None:
             continue
-        countries = _countries(doc, table, aid) | _possessor_countries(doc, table, aid)
+        if aid not in known:
+            known[aid] = _countries(doc, table, aid) | _possessor_countries(doc, table, aid)
+        countries = set(known[aid])
         state = _state_named(table, countries.pop()) if len(countries) == 1 else None
         if state is not None and table.get(state).kind == "state":
             table.refer(state, tok.idx, tok.idx + len(tok))
@@ -210,7 +213,9 @@ def _possessor_countries(doc: Doc, table: ActorTable, aid: str) -> set[str]:
     for m in table.get(aid).mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         owner = next((c for c in span.root.children if c.dep_ == "poss"), None) if span is not None else None
-        state = table.at(owner.idx, owner.idx + len(owner)) if owner is not None else None
-        if state is not None and table.get(state).kind == "state" and owner is not None:
+        if owner is None or owner.pos_ != "PROPN":
+            continue  # "his deputy": no country's possessive (and no scan of every mention for it)
+        state = table.at(owner.idx, owner.idx + len(owner))
+        if state is not None and table.get(state).kind == "state":
             out.add(_key(owner.text))
     return out

@@ -28,7 +28,7 @@ from claimx.extractors.actors.names import (
     maker_stem,
     workplace_only,
 )
-from claimx.nlp.spans import make_span
+from claimx.nlp.spans import clean_text, make_span
 from claimx.schema import Actor, ActorKind
 
 _NOMINAL_KIN: dict[str, list[str]] = {
@@ -181,7 +181,7 @@ class ActorTable:
 
     def _located(self, start: int) -> bool:
         """ "in Bolton", "near Leeds": a place named as where something is, not a body named after it."""
-        before = self.doc.text[max(0, start - 8) : start].split()
+        before = clean_text(self.doc)[max(0, start - 8) : start].split()
         return bool(before) and before[-1].lower() in _LOCATIVE
 
     def _find_same(self, key: str, kind: str, gender: str | None = None, located: bool = False) -> _Entry | None:
