@@ -36,6 +36,19 @@ def _overlap(a: Span | None, b: Span | None) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def match(preds: list[Any], gold: dict[str, Any], used: set[int]) -> int | None:
+    """Index of the first unused prediction of the gold stance's type whose cue overlaps its cue."""
+    cue = tuple(gold["cue"])
+    return next(
+        (
+            i
+            for i, p in enumerate(preds)
+            if i not in used and p.stance == gold["stance"] and _overlap((p.cue.start, p.cue.end), cue) > 0
+        ),
+        None,
+    )
+
+
 def _holder_right(pred: Stance, gold: dict[str, Any], art: Article) -> bool:
     want = tuple(gold["actor"]) if gold.get("actor") else None
     if want is None:
@@ -70,20 +83,12 @@ def score(records: list[dict[str, Any]], shared: Path, *, verbose: bool = False)
             preds = [s for s in art.stances if rec["start"] <= s.cue.start and s.cue.end <= rec["end"]]
             used: set[int] = set()
             for gold in rec["stances"]:
-                cue = tuple(gold["cue"])
-                hit = next(
-                    (
-                        i
-                        for i, p in enumerate(preds)
-                        if i not in used and p.stance == gold["stance"] and _overlap((p.cue.start, p.cue.end), cue) > 0
-                    ),
-                    None,
-                )
+                hit = match(preds, gold, used)
                 t["gold"] += 1
                 if hit is None:
                     if verbose:
-                        sentence = text[rec["start"] : rec["end"]]
-                        print(f"  MISS {gold['stance']} cue={text[cue[0] : cue[1]]!r} in {name}: {sentence!r}")
+                        sentence, (cs, ce) = text[rec["start"] : rec["end"]], gold["cue"]
+                        print(f"  MISS {gold['stance']} cue={text[cs:ce]!r} in {name}: {sentence!r}")
                     continue
                 used.add(hit)
                 p = preds[hit]

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from eval_stances_real import _holder_right, _object_right, _overlap  # noqa: E402
+from eval_stances_real import _holder_right, _object_right, _overlap, match  # noqa: E402
 
 import claimx  # noqa: E402
 import claimx.extractors.stances as pkg  # noqa: E402
@@ -265,15 +265,7 @@ def score_set(records: list[dict[str, Any]], shared: Path, verbose: bool) -> Cou
             used: set[int] = set()
             missed = []
             for gold in rec["stances"]:
-                cue = tuple(gold["cue"])
-                hit = next(
-                    (
-                        i
-                        for i, p in enumerate(preds)
-                        if i not in used and p.stance == gold["stance"] and _overlap((p.cue.start, p.cue.end), cue) > 0
-                    ),
-                    None,
-                )
+                hit = match(preds, gold, used)
                 causes["gold"] += 1
                 if hit is None:
                     missed.append(gold)
